@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads an event log back into the events that were written.
+public enum EventLogReader {
+    /// What a log holds.
+    public struct Contents: Sendable {
+        /// The records, in order.
+        public var records: [EventRecord]
+        /// Whether the last line was cut short (the writing program died mid-line); it is left out.
+        public var truncated: Bool
+    }
+
+    /// Reads the log at `path`.
+    /// - Throws: ``EventLogError`` naming the file and line when the file is missing, is not a
+    ///   Parley event log, is from a newer version, or holds a line that is not an event.
+    public static func read(path: String) throws -> Contents {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EventLogError(path: path, line: 0, reason: "cannot read the file; check the path")
+        }
+        return try read(data: data, path: path)
+    }
+
+    /// Reads a log from its bytes; `path` is only for error messages.
+    /// - Throws: ``EventLogError`` as ``read(path:)`` does.
+    public static func read(data: Data, path: String) throws -> Contents {
+        let decoder = EventLog.makeDecoder()
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let endsWithNewline = lines.last?.isEmpty ?? true
+        if endsWithNewline, !lines.isEmpty { lines.removeLast() }
+        guard let headerLine = lines.first,
+            let header = try? JSONSerialization.jsonObject(with: Data(headerLine)) as? [String: Any],
+            header["parley"] as? String == "event-log"
+        else {
+            throw EventLogError(path: path, line: 1, reason: "not a Parley event log (no header line)")
+        }
+        let version = header["version"] as? Int ?? 0
+        guard version >= 1, version <= EventLog.version else {
+            throw EventLogError(
+                path: path, line: 1,
+                reason: "event log version \(version) is not one this Parley reads (1...\(EventLog.version)); upgrade Parley")
+        }
+        var records: [EventRecord] = []
+        records.reserveCapacity(lines.count)
+        var truncated = false
+        for (index, line) in lines.enumerated().dropFirst() {
+            do {
+                records.append(try decoder.decode(EventRecord.self, from: Data(line)))
+            } catch {
+                if index == lines.count - 1, !endsWithNewline {
+                    truncated = true
+                    break
+                }
+                throw EventLogError(path: path, line: index + 1, reason: "not an event: \(describe(error))")
+            }
+        }
+        return Contents(records: records, truncated: truncated)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a debate's events to a JSONL file as they happen: each event is one `write(2)` of one
+/// line, straight to the file with no buffer in between, so a crash of the program loses at most
+/// the message in flight.
+///
+/// Streamed deltas (``DebateEvent/isDelta``) are left out unless asked for: every message and
+/// summary is written whole when it completes.
+public final class EventLogWriter: Sendable {
+    /// Where the log goes.
+    public let path: String
+    /// Whether text deltas are written too.
+    public let includesDeltas: Bool
+    private let state: Mutex<State>
+
+    private struct State: ~Copyable {
+        var fd: Int32
+        var writer = JSONWriter(capacity: 1024)
+        var failure: String?
+    }
+
+    /// Creates (or truncates) the file and writes the header line.
+    /// - Throws: ``EventLogError`` naming the path when the file cannot be created.
+    public init(path: String, includesDeltas: Bool = false) throws {
+        self.path = path
+        self.includesDeltas = includesDeltas
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw EventLogError(
+                path: path, line: 0,
+                reason: "cannot write the recording: \(String(cString: strerror(errno))); check the folder exists and is writable")
+        }
+        state = Mutex(State(fd: fd))
+        let header = Array((EventLog.header + "\n").utf8)
+        state.withLock { $0.failure = Self.writeAll(fd, header) }
+    }
+
+    /// Appends one event, unless it is a delta this writer leaves out.
+    public func append(_ record: EventRecord) {
+        if record.event.isDelta && !includesDeltas { return }
+        state.withLock { state in
+            guard state.fd >= 0, state.failure == nil else { return }
+            let line = EventLog.line(record, into: &state.writer)
+            state.failure = Self.writeAll(state.fd, line)
+        }
+    }
+
+    /// The first write error, if any write failed (a full disk, say); later events are not written.
+    public var failure: String? { state.withLock { $0.failure } }
+
+    /// Closes the file. Later appends are ignored.
+    public func close() {
+        state.withLock { state in
+            if state.fd >= 0 { closeFile(state.fd) }
+            state.fd = -1
+        }
+    }
+
+    deinit { close() }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+}
+
+private func closeFile(_ fd: Int32) {
+    #if canImport(Glibc)
+    _ = Glibc.close(fd)
+    #else
+    _ = Darwin.close(fd)
+    #endif
+}

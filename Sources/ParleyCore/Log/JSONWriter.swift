@@ -1,0 +1,179 @@
+/// A small, fast writer of compact JSON into bytes, for the event log's hot path
+/// (Foundation's encoder is an order of magnitude slower per event).
+public struct JSONWriter: Sendable {
+    /// The JSON written so far.
+    public private(set) var bytes: [UInt8]
+    private var needsComma = false
+
+    /// Makes an empty writer.
+    public init(capacity: Int = 256) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Forgets what was written, keeping the buffer's capacity.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
+    /// Writes an object whose fields `body` writes.
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+        body(&self)
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    /// Writes an array whose elements `body` writes with the `element` methods.
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        body(&self)
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    /// Writes `"key":` after a comma where one is due; a value must follow.
+    public mutating func key(_ key: String) {
+        separate()
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// Writes a string field.
+    public mutating func field(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    /// Writes an integer field.
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        number(value)
+    }
+
+    /// Writes a number field (`null` for infinities and NaN, which JSON cannot hold).
+    public mutating func field(_ name: String, _ value: Double) {
+        key(name)
+        number(value)
+    }
+
+    /// Writes a boolean field.
+    public mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        needsComma = true
+    }
+
+    /// Writes a field holding a value that writes itself.
+    public mutating func field(_ name: String, _ value: some JSONWritable) {
+        key(name)
+        value.write(to: &self)
+    }
+
+    /// Writes a field only when the value is there.
+    public mutating func optionalField(_ name: String, _ value: String?) {
+        if let value { field(name, value) }
+    }
+
+    /// Writes a field only when the value is there.
+    public mutating func optionalField(_ name: String, _ value: Int?) {
+        if let value { field(name, value) }
+    }
+
+    /// Writes a field only when the value is there.
+    public mutating func optionalField(_ name: String, _ value: Double?) {
+        if let value { field(name, value) }
+    }
+
+    /// Writes a field only when the value is there.
+    public mutating func optionalField(_ name: String, _ value: (some JSONWritable)?) {
+        if let value { field(name, value) }
+    }
+
+    /// Writes a string as an array element or a bare value.
+    public mutating func element(_ value: String) {
+        separate()
+        string(value)
+    }
+
+    /// Writes a self-writing value as an array element or a bare value.
+    public mutating func element(_ value: some JSONWritable) {
+        value.write(to: &self)
+    }
+
+    /// Writes an integer as an array element or a bare value.
+    public mutating func element(_ value: Int) {
+        separate()
+        number(value)
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private mutating func number(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    private mutating func number(_ value: Double) {
+        if value.isFinite {
+            if value == value.rounded(), abs(value) < 1e15 {
+                bytes.append(contentsOf: String(Int(value)).utf8)
+            } else {
+                bytes.append(contentsOf: value.description.utf8)
+            }
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        needsComma = true
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+                    bytes.append(Self.hex[Int(byte >> 4)])
+                    bytes.append(Self.hex[Int(byte & 0xF)])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+}
+
+/// A value that writes itself as one JSON value.
+public protocol JSONWritable {
+    /// Writes the value.
+    func write(to writer: inout JSONWriter)
+}
+
+extension String: JSONWritable {
+    public func write(to writer: inout JSONWriter) { writer.element(self) }
+}
+
+extension Int: JSONWritable {
+    public func write(to writer: inout JSONWriter) { writer.element(self) }
+}

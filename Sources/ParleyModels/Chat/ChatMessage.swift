@@ -1,0 +1,57 @@
+import ParleyCore
+
+/// One entry of the conversation a model is shown: an instruction, or something said in the debate.
+public struct ChatMessage: Sendable, Hashable {
+    /// The chat role a model API knows.
+    public enum Role: String, Sendable, Hashable {
+        case system, user, assistant
+    }
+
+    /// What the entry is in the debate's terms.
+    public enum Kind: String, Sendable, Hashable {
+        /// Text for the model only (the facilitator's task, a reminder).
+        case instruction
+        /// What this peer itself said earlier.
+        case own
+        /// What another peer said.
+        case peer
+        /// What the human typed.
+        case human
+        /// A blackboard note the peer read.
+        case note
+        /// Earlier turns folded into a short note to fit the model's context.
+        case folded
+    }
+
+    /// The role sent to the model (own messages are `assistant`, others' `user`).
+    public var role: Role
+    /// The text sent to the model, with the speaker's name prefixed for others' messages.
+    public var content: String
+    /// What the entry is.
+    public var kind: Kind
+    /// Who said it, for debate messages and notes.
+    public var speaker: AgentID?
+    /// The round it was said in.
+    public var round: Int?
+    /// The debate message it is, for debate messages.
+    public var messageID: MessageID?
+    /// Whether it was addressed to this peer by name (not broadcast).
+    public var addressedToMe: Bool
+    /// What was said, without the prefix `content` may carry.
+    public var text: String
+
+    /// Makes an entry; `text` defaults to `content`.
+    public init(
+        role: Role, content: String, kind: Kind, speaker: AgentID? = nil, round: Int? = nil,
+        messageID: MessageID? = nil, addressedToMe: Bool = false, text: String? = nil
+    ) {
+        self.role = role
+        self.content = content
+        self.kind = kind
+        self.speaker = speaker
+        self.round = round
+        self.messageID = messageID
+        self.addressedToMe = addressedToMe
+        self.text = text ?? content
+    }
+}

@@ -1,0 +1,2 @@
+import ParleyEngine
+import TerminalKit
