@@ -25,6 +25,11 @@ static inline int parley_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)
 /** Sets the C locale from the environment, as ncurses needs for UTF-8 output. */
 static inline void parley_setlocale(void) { setlocale(LC_ALL, ""); }
 
+/** Falls back to a UTF-8 character locale (C.UTF-8) when the environment gives none. */
+static inline void parley_use_utf8_ctype(void) {
+    if (!setlocale(LC_CTYPE, "C.UTF-8")) setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
 static inline WINDOW *parley_stdscr(void) { return stdscr; }
 static inline int parley_lines(void) { return LINES; }
 static inline int parley_cols(void) { return COLS; }
