@@ -1,7 +1,5 @@
 /// A guard that keeps a debate's cost and loops in check.
 public enum GuardKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
-    /// The debate reached its last round.
-    case roundLimit = "round-limit"
     /// All messages and summaries together used the token budget.
     case tokenBudget = "token-budget"
     /// The estimated cost reached the cost budget.

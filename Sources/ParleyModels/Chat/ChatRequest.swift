@@ -61,4 +61,12 @@ public protocol ChatModel: Sendable {
     /// connection) promptly.
     /// - Throws: ``ModelError`` when the model cannot answer; `CancellationError` when cancelled.
     func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws
+    /// Whether a reply arrives whole at once, with nothing to cancel or time out (an instant
+    /// scripted persona); the engine then skips the per-turn machinery for cancelling.
+    var repliesAtOnce: Bool { get }
+}
+
+extension ChatModel {
+    /// Replies stream over time, by default.
+    public var repliesAtOnce: Bool { false }
 }

@@ -1,0 +1,145 @@
+import Foundation
+import ParleyCore
+import ParleyModels
+
+/// A peer debate: its peers, the mesh between them, the floor they follow, the pace gate, the
+/// blackboard, the guards and the facilitator — and the one ordered stream of events it emits.
+///
+/// ```swift
+/// let debate = try Debate(spec: spec)
+/// let events = debate.events()      // subscribe before running
+/// Task { await debate.run() }
+/// debate.send(.pause)
+/// ```
+public final class Debate: Sendable {
+    /// What the debate is, as its first event announces.
+    public let info: DebateInfo
+    /// Its event stream.
+    public let bus = EventBus()
+    private let world: DebateWorld
+    private let peers: [Peer]
+    private let facilitator: Facilitator?
+    private let stopper = Monitor(false)
+
+    /// Builds a debate from a spec.
+    /// - Throws: ``DebateSetupError`` when an agent's backend is missing or cannot be made.
+    public init(spec: DebateSpec, models: ModelProvider = ModelProvider(), policy: FailurePolicy = .hold) throws {
+        let peerModels = try spec.agents.map { try models.model(for: $0, in: spec) }
+        let agents = zip(spec.agents, peerModels).map { spec, model in
+            Agent(id: spec.id, name: spec.name, role: spec.role, model: model.label, colour: spec.colour)
+        }
+        let facilitatorModel = try spec.facilitator.map { try models.model(for: $0, in: spec) }
+        let facilitatorAgent = spec.facilitator.map { facilitator in
+            Agent(id: .facilitator, name: facilitator.name, role: "facilitator", model: facilitatorModel!.label)
+        }
+        info = DebateInfo(
+            title: spec.title, question: spec.question, floor: spec.floor, rounds: spec.rounds, agents: agents,
+            facilitator: facilitatorAgent, pace: spec.pace, tokenBudget: spec.guards.tokenBudget,
+            costBudget: spec.guards.costBudget)
+
+        let bus = self.bus
+        let guards = Guards(spec: spec.guards, bus: bus)
+        let prompts = PromptBuilder(spec: spec, participants: agents + (facilitatorAgent.map { [$0] } ?? []))
+        let facilitator = spec.facilitator.map { facilitator in
+            Facilitator(
+                agent: facilitatorAgent!, spec: facilitator, model: facilitatorModel!, prompts: prompts, bus: bus,
+                guards: guards)
+        }
+        self.facilitator = facilitator
+        let floor = Floor(
+            ring: spec.agents.map(\.id), rule: spec.floor, rounds: spec.rounds, bus: bus,
+            shouldEnd: { guards.stopReason != nil },
+            onRoundEnded: { round, last in facilitator?.roundEnded(round, last: last) })
+        let inboxes = Dictionary(uniqueKeysWithValues: spec.agents.map { ($0.id, Inbox()) })
+        let taps: [@Sendable (Message) -> Void] = facilitator.map { facilitator in [{ facilitator.hear($0) }] } ?? []
+        let mesh = Mesh(inboxes: inboxes, taps: taps)
+        let stopper = self.stopper
+        let world = DebateWorld(
+            bus: bus, mesh: mesh, floor: floor, pace: PaceGate(spec.pace, bus: bus),
+            blackboard: Blackboard(bus: bus), guards: guards, prompts: prompts, turnTimeout: spec.guards.turnTimeout,
+            policy: policy, stop: { stopper.update { $0 = true } })
+        peers = zip(spec.agents, agents).enumerated().map { index, pair in
+            Peer(spec: pair.0, agent: pair.1, model: peerModels[index], inbox: inboxes[pair.0.id]!, world: world)
+        }
+        self.world = world
+    }
+
+    /// The debate's events from now on, ending after `debateFinished`. Subscribe before `run()`
+    /// to see them all.
+    public func events() -> AsyncStream<EventRecord> { bus.subscribe() }
+
+    /// Writes every later event to an event log.
+    public func record(to log: EventLogWriter) {
+        bus.addSink { log.append($0) }
+    }
+
+    /// The blackboard the peers share.
+    public var blackboard: Blackboard { world.blackboard }
+
+    /// Sends a command; it takes effect at once, mid-turn too.
+    public func send(_ command: DebateCommand) {
+        switch command {
+        case .pause: world.pace.pause()
+        case .resume: world.pace.resume()
+        case .stepTurn: world.pace.stepTurn()
+        case .stepRound: world.pace.stepRound()
+        case .setDelay(let seconds): world.pace.setDelay(seconds)
+        case .inject(let text, let address): inject(text, to: address)
+        case .retryTurn: world.failures.resolve(.retry)
+        case .skipTurn: world.failures.resolve(.skip)
+        case .cancelTurn:
+            for peer in peers { Task { await peer.cancelTurn() } }
+        case .stop: stopper.update { $0 = true }
+        }
+    }
+
+    /// Runs the debate to its end: every round held (or a guard or a failure ended it) and the
+    /// final summary written, or `stop` sent. Returns only when every task it started has ended.
+    @discardableResult
+    public func run() async -> FinishReason {
+        bus.emit(.debateStarted(info))
+        world.floor.open()
+        let stopper = self.stopper
+        let stopped = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                (try? await stopper.wait { $0 ? true : nil }) ?? false
+            }
+            group.addTask { [peers, facilitator] in
+                await withTaskGroup(of: Void.self) { debate in
+                    for peer in peers { debate.addTask { await peer.run() } }
+                    if let facilitator { debate.addTask { await facilitator.run() } }
+                }
+                return false
+            }
+            let first = await group.next() ?? true
+            group.cancelAll()
+            closeEverything()
+            return first
+        }
+        let reason: FinishReason =
+            if let failure = world.fatalFailure { .failed(failure) }
+            else if stopped { .stopped }
+            else if let kind = world.guards.stopReason { .guardTripped(kind) }
+            else { .completed }
+        bus.emit(.debateFinished(reason, usage: world.guards.usage))
+        return reason
+    }
+
+    private func closeEverything() {
+        world.floor.close()
+        world.pace.close()
+        world.failures.close()
+        stopper.close()
+    }
+
+    private func inject(_ text: String, to address: Address) {
+        let text = text.trimmingWhitespace()
+        guard !text.isEmpty else { return }
+        let now = Date.now
+        let message = Message(
+            id: world.nextMessageID(), sender: .human, to: address, round: world.floor.round, text: text,
+            startedAt: now, completedAt: now)
+        world.bus.emit(.humanMessage(message))
+        world.mesh.deliver(message)
+    }
+}

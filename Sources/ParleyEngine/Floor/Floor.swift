@@ -1,0 +1,138 @@
+import ParleyCore
+
+/// The floor protocol the peers follow among themselves. It keeps only what the protocol needs
+/// to be shared — the round, who has spoken in it, and (for the sequential protocols) who holds
+/// the floor — and each peer, after speaking, works out from it who comes next. Nobody above
+/// the peers schedules them.
+final class Floor: Sendable {
+    /// What a waiting peer is told.
+    enum Turn: Sendable, Equatable {
+        /// Take a turn in this round.
+        case speak(round: Int)
+        /// The debate is over.
+        case over
+    }
+
+    struct State: Sendable {
+        var round = 1
+        var holder: AgentID?
+        var spoken: [AgentID] = []
+        var over = false
+    }
+
+    let ring: [AgentID]
+    let rule: FloorProtocol
+    let rounds: Int
+    private let bus: EventBus
+    private let shouldEnd: @Sendable () -> Bool
+    private let onRoundEnded: @Sendable (_ round: Int, _ last: Bool) -> Void
+    private let monitor = Monitor(State())
+
+    /// Makes the floor for peers in ring order. `shouldEnd` says whether a guard asked the
+    /// debate to stop; `onRoundEnded` hears each round's end (the facilitator summarizes).
+    init(
+        ring: [AgentID], rule: FloorProtocol, rounds: Int, bus: EventBus,
+        shouldEnd: @escaping @Sendable () -> Bool,
+        onRoundEnded: @escaping @Sendable (_ round: Int, _ last: Bool) -> Void
+    ) {
+        self.ring = ring
+        self.rule = rule
+        self.rounds = rounds
+        self.bus = bus
+        self.shouldEnd = shouldEnd
+        self.onRoundEnded = onRoundEnded
+    }
+
+    /// The round now (the last one, once the debate is over).
+    var round: Int { monitor.read(\.round) }
+
+    /// Whether the debate is over.
+    var isOver: Bool { monitor.read(\.over) }
+
+    /// Opens round 1; under a sequential protocol the first peer of the ring gets the floor.
+    func open() {
+        monitor.update { state in
+            bus.emit(.roundStarted(round: 1))
+            if rule != .simultaneous {
+                state.holder = ring[0]
+                bus.emit(.floorPassed(from: nil, to: ring[0], round: 1))
+            }
+        }
+    }
+
+    /// Waits until `peer` may speak: it holds the floor (round-robin, mention), or `round` has
+    /// begun (simultaneous: every peer's message of the round before has arrived).
+    /// - Throws: `CancellationError` when the debate stops meanwhile.
+    func await(_ peer: AgentID, round wanted: Int) async throws -> Turn {
+        let sequential = rule != .simultaneous
+        return try await monitor.wait { state in
+            if state.over { return .over }
+            if sequential { return state.holder == peer ? .speak(round: state.round) : nil }
+            return state.round >= wanted ? .speak(round: state.round) : nil
+        }
+    }
+
+    /// Records that `peer` spoke (or was skipped), naming `mentions`, and passes the floor on:
+    /// to the first peer it mentioned that has not spoken this round (mention), else to its next
+    /// successor in the ring that has not. The peer that completes a round closes it.
+    func done(_ peer: AgentID, mentions: [AgentID]) {
+        monitor.update { state in
+            guard !state.over else { return }
+            state.spoken.append(peer)
+            let ending = shouldEnd()
+            let complete = Set(state.spoken).isSuperset(of: ring)
+            guard complete || (ending && rule != .simultaneous) else {
+                if rule != .simultaneous { pass(&state, from: peer, to: successor(of: peer, mentions, state.spoken)) }
+                return
+            }
+            let round = state.round
+            bus.emit(.roundEnded(round: round))
+            let last = ending || round >= rounds
+            onRoundEnded(round, last)
+            if last {
+                state.over = true
+                state.holder = nil
+                return
+            }
+            state.round += 1
+            state.spoken = []
+            bus.emit(.roundStarted(round: state.round))
+            if rule != .simultaneous { pass(&state, from: peer, to: opener(after: peer, mentions)) }
+        }
+    }
+
+    /// Ends the debate: every waiting peer is told it is over.
+    func end() {
+        monitor.update { state in
+            state.over = true
+            state.holder = nil
+        }
+    }
+
+    /// Ends every wait with an error: the debate was stopped.
+    func close() { monitor.close() }
+
+    private func pass(_ state: inout State, from peer: AgentID, to next: AgentID) {
+        state.holder = next
+        bus.emit(.floorPassed(from: peer, to: next, round: state.round))
+    }
+
+    /// Who speaks after `peer` within the round.
+    func successor(of peer: AgentID, _ mentions: [AgentID], _ spoken: [AgentID]) -> AgentID {
+        if rule == .mention, let named = mentions.first(where: { $0 != peer && ring.contains($0) && !spoken.contains($0) }) {
+            return named
+        }
+        let start = ring.firstIndex(of: peer) ?? 0
+        for step in 1...ring.count {
+            let candidate = ring[(start + step) % ring.count]
+            if !spoken.contains(candidate) { return candidate }
+        }
+        return ring[0]
+    }
+
+    /// Who opens the next round after `peer` closed this one.
+    func opener(after peer: AgentID, _ mentions: [AgentID]) -> AgentID {
+        guard rule == .mention else { return ring[0] }
+        return successor(of: peer, mentions, [])
+    }
+}

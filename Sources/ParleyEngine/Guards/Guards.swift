@@ -1,0 +1,104 @@
+import Foundation
+import ParleyCore
+import Synchronization
+
+/// The guards that keep a debate's complexity tax in check: token and cost budgets and the
+/// repetition detector. (The round limit is the debate's length; the per-turn timeout is
+/// applied around each model call.) A guard that stops the debate lets the turn in flight
+/// finish, then no peer takes the floor again and the facilitator writes the final summary.
+final class Guards: Sendable {
+    private struct State {
+        var usage = Usage.zero
+        var stop: GuardKind?
+        /// Each peer's latest messages' shingles, newest last.
+        var recent: [AgentID: [(round: Int, shingles: Set<Int>)]] = [:]
+    }
+
+    private let spec: GuardSpec
+    private let bus: EventBus
+    private let state = Mutex(State())
+    /// How many of a peer's own messages the detector compares a new one with.
+    private let memory = 3
+
+    init(spec: GuardSpec, bus: EventBus) {
+        self.spec = spec
+        self.bus = bus
+    }
+
+    /// The guard that asked the debate to stop, if one did.
+    var stopReason: GuardKind? { state.withLock(\.stop) }
+
+    /// The usage of every message and summary so far.
+    var usage: Usage { state.withLock(\.usage) }
+
+    /// Counts usage against the budgets; trips a budget guard when it is reached.
+    func spend(_ usage: Usage) {
+        state.withLock { state in
+            state.usage += usage
+            if let budget = spec.tokenBudget, state.usage.totalTokens >= budget, state.stop == nil {
+                trip(
+                    &state, .tokenBudget, agent: nil,
+                    "used \(state.usage.totalTokens) tokens of the \(budget)-token budget")
+            }
+            if let budget = spec.costBudget, let cost = state.usage.cost, cost >= budget, state.stop == nil {
+                trip(
+                    &state, .costBudget, agent: nil,
+                    "spent an estimated $\(Self.dollars(cost)) of the $\(Self.dollars(budget)) budget")
+            }
+        }
+    }
+
+    /// Flags a message that repeats its sender's earlier messages or echoes another peer's latest.
+    func check(_ message: Message, names: (AgentID) -> String) {
+        guard let repetition = spec.repetition, message.sender != .human else { return }
+        let shingles = Words.shingles(in: message.text)
+        guard shingles.count >= 4 else { return }
+        state.withLock { state in
+            var worst: (overlap: Double, of: AgentID, round: Int)?
+            for (peer, messages) in state.recent {
+                let compared = peer == message.sender ? messages : Array(messages.suffix(1))
+                for earlier in compared {
+                    let overlap = Words.overlap(shingles, earlier.shingles)
+                    if overlap >= repetition.threshold, overlap > worst?.overlap ?? 0 {
+                        worst = (overlap, peer, earlier.round)
+                    }
+                }
+            }
+            state.recent[message.sender, default: []].append((message.round, shingles))
+            if state.recent[message.sender]!.count > memory { state.recent[message.sender]!.removeFirst() }
+            guard let worst else { return }
+            let similarity = (worst.overlap * 100).rounded() / 100
+            let detail =
+                worst.of == message.sender
+                ? "\(names(message.sender)) repeats its round-\(worst.round) message (overlap \(similarity))"
+                : "\(names(message.sender)) echoes \(names(worst.of)) (overlap \(similarity))"
+            if repetition.stops, state.stop == nil {
+                trip(&state, .repetition, agent: message.sender, detail)
+            } else {
+                bus.emit(.guardTripped(GuardTrip(kind: .repetition, agent: message.sender, detail: detail, stops: false)))
+            }
+        }
+    }
+
+    /// Reports a turn that ran over the per-turn timeout (the turn then fails like any other).
+    func timedOut(_ agent: AgentID, after seconds: Double) {
+        bus.emit(
+            .guardTripped(
+                GuardTrip(
+                    kind: .turnTimeout, agent: agent,
+                    detail: "\(agent) took longer than the \(Self.seconds(seconds)) turn timeout", stops: false)))
+    }
+
+    private func trip(_ state: inout State, _ kind: GuardKind, agent: AgentID?, _ detail: String) {
+        state.stop = kind
+        bus.emit(.guardTripped(GuardTrip(kind: kind, agent: agent, detail: detail, stops: true)))
+    }
+
+    static func dollars(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

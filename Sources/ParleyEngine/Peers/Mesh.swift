@@ -1,0 +1,25 @@
+import ParleyCore
+
+/// Delivers messages peer to peer: to one peer, several, or everyone, straight into their
+/// inboxes, and lets listeners tap every message. It routes; it never decides who speaks.
+final class Mesh: Sendable {
+    private let inboxes: [AgentID: Inbox]
+    private let taps: [@Sendable (Message) -> Void]
+
+    /// Makes a mesh between these inboxes; `taps` hear every message (the facilitator does).
+    init(inboxes: [AgentID: Inbox], taps: [@Sendable (Message) -> Void]) {
+        self.inboxes = inboxes
+        self.taps = taps
+    }
+
+    /// Delivers a message to each addressee other than its sender, then to the taps.
+    func deliver(_ message: Message) {
+        for (id, inbox) in inboxes where id != message.sender && message.to.includes(id) {
+            inbox.put(message)
+        }
+        for tap in taps { tap(message) }
+    }
+
+    /// The ids of the peers on the mesh.
+    var peers: Set<AgentID> { Set(inboxes.keys) }
+}

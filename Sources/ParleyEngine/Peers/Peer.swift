@@ -1,0 +1,164 @@
+import Foundation
+import ParleyCore
+import ParleyModels
+
+/// One debating agent: its persona, its model, its own memory of the debate (only what was
+/// broadcast or addressed to it, and the blackboard notes it read) and its inbox. Each peer
+/// runs its own loop — wait for the floor, pass the pace gate, speak, pass the floor on.
+actor Peer {
+    let spec: AgentSpec
+    let agent: Agent
+    let inbox: Inbox
+    private let model: any ChatModel
+    private let world: DebateWorld
+    private var memory: [ChatMessage] = []
+    private var lastNote = 0
+    private var systemPrompt: (round: Int, text: String)?
+    /// The turn in flight, so that `cancelTurn` can end it.
+    private var turnInFlight: Task<Void, any Error>?
+    /// Whether the person cancelled the turn in flight.
+    private var cancelledByPerson = false
+
+    init(spec: AgentSpec, agent: Agent, model: any ChatModel, inbox: Inbox, world: DebateWorld) {
+        self.spec = spec
+        self.inbox = inbox
+        self.agent = agent
+        self.model = model
+        self.world = world
+    }
+
+    var id: AgentID { spec.id }
+
+    /// Takes turns until the debate is over or stopped.
+    func run() async {
+        var round = 1
+        do {
+            while case .speak(let now) = try await world.floor.await(id, round: round) {
+                try await world.pace.admit(id, round: now)
+                let message = try await takeTurn(round: now)
+                let mentions = message.map { Mentions.find(in: $0.text, known: world.mesh.peers) } ?? []
+                world.floor.done(id, mentions: mentions)
+                round = now + 1
+            }
+        } catch {
+            // Stopped: cancellation or a closed floor ends the loop.
+        }
+    }
+
+    /// One turn: read the inbox and the blackboard, ask the model, deliver the message. A failed
+    /// turn holds the debate until it is retried or skipped (or ends it, as the policy says).
+    /// - Returns: the message, or nil when the turn was skipped.
+    func takeTurn(round: Int) async throws -> Message? {
+        readInbox(round: round)
+        while true {
+            let messageID = world.nextMessageID()
+            world.bus.emit(.turnStarted(agent: id, round: round, message: messageID))
+            let started = Date()
+            let draft = ReplyDraft()
+            do {
+                try await ask(request(round: round), messageID: messageID, into: draft)
+                return deliver(draft, id: messageID, round: round, started: started)
+            } catch let error where !Task.isCancelled {
+                switch try await world.failed(id, round: round, error: error) {
+                case .retry: continue
+                case .skip: return nil
+                }
+            }
+        }
+    }
+
+    /// Ends the turn in flight, if any, as a failure the person then retries or skips.
+    func cancelTurn() {
+        guard let turnInFlight else { return }
+        cancelledByPerson = true
+        turnInFlight.cancel()
+    }
+
+    private func readInbox(round: Int) {
+        let ready: [Message] =
+            world.floor.rule == .simultaneous
+            ? inbox.take { $0.round < round || $0.sender == .human }
+            : inbox.take()
+        for message in ready { memory.append(world.prompts.entry(message, for: id)) }
+        for note in world.blackboard.notes(after: lastNote) where note.author != id {
+            memory.append(world.prompts.entry(note))
+        }
+        lastNote = max(lastNote, world.blackboard.notes(after: lastNote).last?.id ?? lastNote)
+    }
+
+    private func request(round: Int) -> ChatRequest {
+        if systemPrompt?.round != round {
+            systemPrompt = (round, world.prompts.system(for: spec, round: round))
+        }
+        let system = systemPrompt!.text
+        if let context = model.contextTokens,
+            let (folded, count, note) = ContextGuard(contextTokens: context).fold(memory, system: system, names: world.name)
+        {
+            memory = folded
+            world.bus.emit(.contextFolded(agent: id, turns: count, note: note))
+        }
+        return ChatRequest(
+            agent: id, purpose: .turn(round: round), system: system, messages: memory,
+            participants: world.participants)
+    }
+
+    /// Calls the model, streaming its chunks as events; applies the turn timeout, and lets
+    /// `cancelTurn` end the call.
+    private func ask(_ request: ChatRequest, messageID: MessageID, into draft: ReplyDraft) async throws {
+        let bus = world.bus
+        let agent = id
+        let model = self.model
+        let onChunk: @Sendable (ChatChunk) -> Void = { chunk in
+            switch chunk {
+            case .text(let text): bus.emit(.textDelta(agent: agent, message: messageID, text: text))
+            case .reasoning(let text): bus.emit(.reasoningDelta(agent: agent, message: messageID, text: text))
+            case .retrying(let attempt, let delay, let reason):
+                bus.emit(.turnRetrying(agent: agent, attempt: attempt, delay: delay, reason: reason))
+            case .usage: break
+            }
+            draft.take(chunk)
+        }
+        if model.repliesAtOnce, world.turnTimeout == nil {
+            try await model.reply(to: request, onChunk: onChunk)
+            return
+        }
+        let timeout = world.turnTimeout
+        let call = Task { try await TurnTimer.run(timeout: timeout) { try await model.reply(to: request, onChunk: onChunk) } }
+        turnInFlight = call
+        cancelledByPerson = false
+        defer { turnInFlight = nil }
+        do {
+            try await withTaskCancellationHandler {
+                try await call.value
+            } onCancel: {
+                call.cancel()
+            }
+        } catch is TurnTimer.Expired {
+            world.guards.timedOut(id, after: timeout ?? 0)
+            throw ModelError(
+                kind: .timeout, message: "no complete reply within the \(Guards.seconds(timeout ?? 0)) turn timeout",
+                retryable: true)
+        } catch where cancelledByPerson && !Task.isCancelled {
+            throw ModelError(kind: .stream, message: "the turn was cancelled by you", retryable: true)
+        }
+    }
+
+    private func deliver(_ draft: ReplyDraft, id messageID: MessageID, round: Int, started: Date) -> Message? {
+        let text = draft.text.trimmingWhitespace()
+        let known = world.mesh.peers
+        let (address, _) = Mentions.address(of: text, known: known.subtracting([id]))
+        let message = Message(
+            id: messageID, sender: id, to: address, round: round, text: text,
+            replyTo: memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
+            usage: draft.usage, startedAt: started, completedAt: Date(), reasoning: draft.reasoning)
+        memory.append(world.prompts.entry(message, for: id))
+        world.mesh.deliver(message)
+        world.bus.emit(.messageCompleted(message))
+        for note in BlackboardNote.marked(in: text) {
+            world.blackboard.post(author: id, kind: note.kind, text: note.text, round: round, source: messageID)
+        }
+        world.guards.spend(message.usage)
+        world.guards.check(message, names: world.name)
+        return message
+    }
+}

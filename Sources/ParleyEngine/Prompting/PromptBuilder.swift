@@ -1,0 +1,92 @@
+import ParleyCore
+import ParleyModels
+
+/// Writes what a model is told: a peer's system prompt and its memory as chat messages, and the
+/// facilitator's summary prompts.
+struct PromptBuilder: Sendable {
+    let spec: DebateSpec
+    let participants: [Agent]
+
+    /// A peer's system prompt for a round: its persona, the question, who the others are, the
+    /// round and protocol, how to address a peer, how to post on the blackboard.
+    func system(for peer: AgentSpec, round: Int) -> String {
+        let others = spec.agents.filter { $0.id != peer.id }
+            .map { "- @\($0.id.rawValue): \($0.name), \($0.role)" }
+            .joined(separator: "\n")
+        var lines = [
+            peer.systemPrompt ?? "You are \(peer.name), the \(peer.role).",
+            "",
+            "You are one of \(spec.agents.count) peers debating this question: \(spec.question)",
+            "Nobody chairs the debate; you talk to each other directly. The other peers are:",
+            others,
+            "A person watches and may ask you questions; a facilitator summarizes each round.",
+            "",
+            "This is round \(round) of \(spec.rounds). \(floorRule)",
+            "Argue from your role. Build on or rebut what the others said, naming them; answer any question put to you.",
+            "Keep it to one short paragraph (under 120 words). Start your message with @id to speak only to those peers;",
+            "otherwise everyone hears you. You may add lines on the shared blackboard, each on its own line:",
+            "CLAIM: ..., QUESTION: ... or DECISION: ...",
+        ]
+        if !peer.arguments.isEmpty {
+            lines += ["", "Points you may draw on:"] + peer.arguments.map { "- \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private var floorRule: String {
+        switch spec.floor {
+        case .roundRobin: "Peers speak in turn, once each round."
+        case .mention: "Name a peer as @id to hand them the floor next; each peer speaks once a round."
+        case .simultaneous: "Everyone answers the previous round at the same time, once each round."
+        }
+    }
+
+    /// A debate message as the peer `reader` sees it in its memory.
+    func entry(_ message: Message, for reader: AgentID) -> ChatMessage {
+        if message.sender == reader {
+            return ChatMessage(
+                role: .assistant, content: message.text, kind: .own, speaker: reader, round: message.round,
+                messageID: message.id, text: message.text)
+        }
+        let addressed = message.to != .everyone
+        if message.sender == .human {
+            return ChatMessage(
+                role: .user,
+                content: "The person watching says \(addressed ? "to you" : "to everyone"): \(message.text)",
+                kind: .human, speaker: .human, round: message.round, messageID: message.id,
+                addressedToMe: addressed, text: message.text)
+        }
+        let who = participants.first { $0.id == message.sender }.map { "\($0.name) (\($0.role))" } ?? message.sender.rawValue
+        return ChatMessage(
+            role: .user, content: "\(who)\(addressed ? ", to you" : ""): \(message.text)", kind: .peer,
+            speaker: message.sender, round: message.round, messageID: message.id, addressedToMe: addressed,
+            text: message.text)
+    }
+
+    /// A blackboard note as a peer reads it.
+    func entry(_ note: BlackboardNote) -> ChatMessage {
+        let who = participants.first { $0.id == note.author }?.name ?? note.author.rawValue
+        return ChatMessage(
+            role: .user, content: "[blackboard] \(note.kind.rawValue) by \(who): \(note.text)", kind: .note,
+            speaker: note.author, round: note.round, text: note.text)
+    }
+
+    /// The facilitator's instructions for a summary.
+    func facilitatorSystem(_ facilitator: FacilitatorSpec, scope: SummaryScope) -> String {
+        let peers = spec.agents.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")
+        let task: String =
+            switch scope {
+            case .round(let round):
+                "Summarize round \(round) of \(spec.rounds) in at most 6 short lines: each peer's main point, where they agree, where they disagree, and open questions."
+            case .final:
+                "The debate is over. Write the final summary of the tradeoffs in at most 8 short lines: what each side weighs, where they agree, where they still differ, and what remains open. Do not pick a winner."
+            }
+        return [
+            facilitator.systemPrompt ?? "You are \(facilitator.name), the facilitator of a debate. You listen; you never take sides or assign turns.",
+            "",
+            "The question: \(spec.question)",
+            "The peers: \(peers).",
+            task,
+        ].joined(separator: "\n")
+    }
+}

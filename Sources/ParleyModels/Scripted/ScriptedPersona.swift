@@ -1,0 +1,102 @@
+import ParleyCore
+import Synchronization
+
+/// A deterministic, offline persona that argues from the arguments its debate file gives it.
+///
+/// On each turn it answers a human question addressed to it, if one came since its last turn,
+/// with its argument most related to the question; otherwise it picks the unused argument most
+/// related to what was last said and answers, by name, the peer it builds on. With no argument
+/// left it comes back to the one most related (which the repetition guard may flag).
+public final class ScriptedPersona: ChatModel {
+    /// The arguments, in the debate file's order.
+    public let arguments: [String]
+    private let argumentWords: [Set<String>]
+    private let stream: WordStream
+    private let used = Mutex<Set<Int>>([])
+
+    public let label = "scripted"
+    public let contextTokens: Int? = nil
+    public var repliesAtOnce: Bool { stream.wordsPerSecond <= 0 }
+
+    /// Makes a persona.
+    public init(arguments: [String], config: ScriptedConfig = ScriptedConfig()) {
+        self.arguments = arguments.isEmpty ? ["I have nothing to add."] : arguments
+        argumentWords = self.arguments.map { Set(Words.content(in: $0)) }
+        stream = WordStream(wordsPerSecond: config.wordsPerSecond)
+    }
+
+    public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
+        let (text, chosen) = compose(for: request)
+        try await stream.stream(text) { onChunk(.text($0)) }
+        used.withLock { _ = $0.insert(chosen) }
+        let prompt = request.messages.reduce(WordStream.estimatedTokens(request.system)) {
+            $0 + WordStream.estimatedTokens($1.content)
+        }
+        onChunk(.usage(Usage(promptTokens: prompt, completionTokens: WordStream.estimatedTokens(text))))
+    }
+
+    /// The reply to a request and the argument it uses.
+    func compose(for request: ChatRequest) -> (text: String, argument: Int) {
+        let unread = request.messages.reversed().prefix { $0.kind != .own }
+        if let question = unread.first(where: { $0.kind == .human && $0.addressedToMe }) {
+            let index = mostRelated(to: question.text, among: Array(arguments.indices))
+            return ("\(Self.answerOpening(question.text)) \(arguments[index])", index)
+        }
+        let unused = used.withLock { used in arguments.indices.filter { !used.contains($0) } }
+        guard let last = unread.first(where: { $0.kind == .peer }) ?? request.messages.last(where: { $0.kind == .peer }),
+            let speaker = last.speaker
+        else {
+            let index = unused.first ?? 0
+            return (arguments[index], index)
+        }
+        let candidates = unused.isEmpty ? Array(arguments.indices) : unused
+        let index = mostRelated(to: last.text, among: candidates)
+        let shared = Words.content(in: arguments[index]).first { Set(Words.content(in: last.text)).contains($0) }
+        let opening = Self.opening(
+            name: request.name(of: speaker), topic: shared, turn: used.withLock(\.count), repeating: unused.isEmpty)
+        return ("\(opening) \(Self.continuing(arguments[index], after: opening))", index)
+    }
+
+    /// The argument, lowercased at its start when it continues a sentence ("..., but forty percent").
+    static func continuing(_ argument: String, after opening: String) -> String {
+        guard opening.hasSuffix("but"), let first = argument.first, first.isUppercase,
+            argument.dropFirst().first?.isLowercase ?? false
+        else { return argument }
+        return first.lowercased() + argument.dropFirst()
+    }
+
+    /// The index among `candidates` of the argument sharing most content words with `text`;
+    /// ties go to the earliest.
+    func mostRelated(to text: String, among candidates: [Int]) -> Int {
+        let words = Set(Words.content(in: text))
+        var best = candidates[0]
+        var bestScore = -1
+        for index in candidates {
+            let score = argumentWords[index].intersection(words).count
+            if score > bestScore {
+                best = index
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    static func opening(name: String, topic: String?, turn: Int, repeating: Bool) -> String {
+        if repeating { return "\(name), as I said before:" }
+        guard let topic else {
+            return ["\(name), another angle:", "\(name), here is what I would weigh:", "\(name), consider this:"][turn % 3]
+        }
+        return [
+            "\(name), building on your point about \(topic):",
+            "\(name), I hear you on \(topic), but",
+            "\(name), fair point on \(topic). Still,",
+            "\(name), on \(topic):",
+        ][turn % 4]
+    }
+
+    static func answerOpening(_ question: String) -> String {
+        let trimmed = question.trimmingWhitespace()
+        let short = trimmed.count > 60 ? String(trimmed.prefix(57)) + "..." : trimmed
+        return "To your question (\u{201C}\(short)\u{201D}):"
+    }
+}
