@@ -1,0 +1,273 @@
+import Foundation
+import ParleyModels
+import Yams
+
+/// `backends`: named model backends that agents and the facilitator refer to.
+extension DebateFileReader {
+    /// The backends declared under `backends`, and the names agents may use (with `scripted`).
+    mutating func backends(_ node: Node?, at path: FieldPath) -> (configs: [String: BackendConfig], catalog: BackendCatalog) {
+        var configs: [String: BackendConfig] = [:]
+        var catalog = BackendCatalog()
+        guard let node, !Self.isNull(node) else { return (configs, catalog) }
+        guard case .mapping(let mapping) = node else {
+            expected("a mapping from backend names to backends", at: node, path: path)
+            return (configs, catalog)
+        }
+        for (key, value) in mapping {
+            guard let name = Self.scalarText(key) else {
+                expected("a backend name", at: key, path: path)
+                continue
+            }
+            let backendPath = path.key(name)
+            if !Self.isBackendName(name) {
+                report(
+                    "\(path.name): \(SourceText.quoted(name)) is not a valid backend name", at: key.position, path: backendPath,
+                    suggestion: "use letters, digits, '.', '-' and '_' (like local or claude-sonnet)"
+                )
+            }
+            let (kind, config) = backend(value, at: backendPath)
+            if name == DebateSpec.scriptedBackend, let kind, kind != .scripted {
+                report(
+                    "\(backendPath.name): 'scripted' is the name of the built-in scripted backend; it can only be redefined with type: scripted",
+                    at: key.position, path: backendPath, suggestion: "give this backend another name"
+                )
+            }
+            catalog.declare(name, as: kind)
+            configs[name] = config
+        }
+        return (configs, catalog)
+    }
+
+    /// One backend; its type (nil when unreadable) and its settings (nil when anything is wrong).
+    private mutating func backend(_ node: Node, at path: FieldPath) -> (BackendKind?, BackendConfig?) {
+        guard let fields = fields(
+            of: node, at: path, expecting: "a backend (a mapping with type, model, ...)", keys: BackendKind.allKeys
+        ) else { return (nil, nil) }
+        let kind = required(
+            "type", in: fields, suggestion: "add type: openai (Ollama, llama-server, vLLM, LM Studio, OpenAI), anthropic or scripted"
+        ) { reader, node, path in
+            reader.choice(node, at: path, among: BackendKind.allCases.map { ($0.rawValue, $0) }, hints: Self.backendTypeHints)
+        }
+        guard let kind else { return (nil, nil) }
+        for entry in fields.entries where !kind.keys.contains(entry.key) {
+            let owners = BackendKind.allCases.filter { $0.keys.contains(entry.key) }.map(\.rawValue)
+            report(
+                "unknown key \(SourceText.quoted(entry.key)) at \(path.name)", at: entry.keyPosition, path: path.key(entry.key),
+                suggestion: "'\(entry.key)' is a setting of \(owners.joined(separator: " and ")) backends, not of \(kind.rawValue) ones"
+            )
+        }
+        let before = problems.count
+        let config: BackendConfig
+        switch kind {
+        case .scripted:
+            var scripted = ScriptedConfig()
+            scripted.wordsPerSecond = optional("words_per_second", in: fields) { reader, node, path in
+                reader.number(node, at: path, expecting: "a number of words per second, 0 or more (0 streams each reply at once)") {
+                    $0 >= 0
+                }
+            } ?? scripted.wordsPerSecond
+            config = .scripted(scripted)
+        case .openai:
+            let remote = remote(fields, defaultURL: OpenAIConfig.defaultBaseURL, temperatures: 0...2)
+            config = .openai(
+                OpenAIConfig(
+                    baseURL: remote.baseURL, model: remote.model, apiKeyEnv: remote.apiKeyEnv, sampling: remote.sampling,
+                    contextTokens: remote.contextTokens, price: remote.price, showReasoning: remote.showReasoning,
+                    http: remote.http
+                )
+            )
+        case .anthropic:
+            let remote = remote(fields, defaultURL: AnthropicConfig.defaultBaseURL, temperatures: 0...1)
+            let defaults = AnthropicConfig(model: "")
+            var sampling = remote.sampling
+            sampling.maxTokens = sampling.maxTokens ?? defaults.sampling.maxTokens
+            config = .anthropic(
+                AnthropicConfig(
+                    baseURL: remote.baseURL, model: remote.model, apiKeyEnv: remote.apiKeyEnv ?? defaults.apiKeyEnv,
+                    version: optional("version", in: fields) { $0.text($1, at: $2) } ?? defaults.version,
+                    sampling: sampling, contextTokens: remote.contextTokens, price: remote.price,
+                    showReasoning: remote.showReasoning, http: remote.http
+                )
+            )
+        }
+        return (kind, problems.count == before ? config : nil)
+    }
+
+    /// What the HTTP backends share.
+    private struct Remote {
+        var baseURL: String
+        var model = ""
+        var apiKeyEnv: String?
+        var sampling = Sampling()
+        var contextTokens: Int?
+        var price: Price?
+        var showReasoning = true
+        var http = HTTPSettings()
+    }
+
+    /// The settings the HTTP backends share.
+    private mutating func remote(_ fields: Fields, defaultURL: String, temperatures: ClosedRange<Double>) -> Remote {
+        var remote = Remote(baseURL: defaultURL)
+        remote.baseURL = optional("base_url", in: fields) { $0.baseURL($1, at: $2) } ?? defaultURL
+        remote.model = required(
+            "model", in: fields, suggestion: "name the model to ask, like model: llama3.2"
+        ) { $0.text($1, at: $2) } ?? ""
+        remote.apiKeyEnv = optional("api_key_env", in: fields) { $0.environmentName($1, at: $2) }
+        remote.http.headers = optional("headers", in: fields) { $0.headers($1, at: $2) } ?? [:]
+        remote.sampling.temperature = optional("temperature", in: fields) { reader, node, path in
+            let bounds = "from \(Int(temperatures.lowerBound)) to \(Int(temperatures.upperBound))"
+            return reader.number(node, at: path, expecting: "a temperature \(bounds)") { temperatures.contains($0) }
+        }
+        remote.sampling.maxTokens = optional("max_tokens", in: fields) { reader, node, path in
+            reader.wholeNumber(node, at: path, expecting: "a whole number of tokens greater than 0") { $0 > 0 }
+        }
+        remote.sampling.seed = optional("seed", in: fields) { reader, node, path in
+            reader.wholeNumber(node, at: path, expecting: "a whole number") { _ in true }
+        }
+        remote.contextTokens = optional("context_tokens", in: fields) { reader, node, path in
+            reader.wholeNumber(node, at: path, expecting: "a whole number of tokens greater than 0") { $0 > 0 }
+        }
+        remote.price = optional("price", in: fields) { $0.price($1, at: $2) }
+        remote.showReasoning = optional("show_reasoning", in: fields) { $0.flag($1, at: $2) } ?? true
+        remote.http.maxAttempts = optional("retries", in: fields) { reader, node, path in
+            reader.wholeNumber(node, at: path, expecting: "a whole number of tries from 1 to 20 (the first one included)") {
+                (1...20).contains($0)
+            }
+        } ?? remote.http.maxAttempts
+        remote.http.idleTimeout = optional("idle_timeout", in: fields) { reader, node, path in
+            reader.seconds(node, at: path, expecting: "a timeout greater than 0") { $0 > 0 }
+        } ?? remote.http.idleTimeout
+        remote.http.connectTimeout = optional("connect_timeout", in: fields) { reader, node, path in
+            reader.seconds(node, at: path, expecting: "a timeout greater than 0") { $0 > 0 }
+        } ?? remote.http.connectTimeout
+        return remote
+    }
+
+    /// `base_url`: an http or https URL up to the API's root (`/v1`), without credentials.
+    private mutating func baseURL(_ node: Node, at path: FieldPath) -> String? {
+        let what = "an http:// or https:// URL like http://127.0.0.1:11434/v1"
+        guard let text = text(node, at: path, expecting: what) else { return nil }
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            let fixed = "http://" + text
+            let fixable = !text.contains("://") && URLComponents(string: fixed)?.host?.isEmpty == false
+            expected(what, at: node, path: path, suggestion: fixable ? "did you mean \(SourceText.quoted(fixed))?" : nil)
+            return nil
+        }
+        if url.user != nil || url.password != nil {
+            report(
+                "\(path.name): credentials are never read from a debate file", at: node.position, path: path,
+                suggestion: "remove them from the URL and set 'api_key_env' to the name of an environment variable holding the key",
+                hidingFrom: node.position
+            )
+            return nil
+        }
+        var base = text
+        while base.hasSuffix("/") { base.removeLast() }
+        for endpoint in ["/chat/completions", "/completions", "/messages"] where base.hasSuffix(endpoint) {
+            let root = String(base.dropLast(endpoint.count))
+            report(
+                "\(path.name): base_url is the API's root, not the \(endpoint) endpoint", at: node.position, path: path,
+                suggestion: "did you mean \(SourceText.quoted(root))?"
+            )
+            return nil
+        }
+        return base
+    }
+
+    /// `api_key_env`: the name of an environment variable. Anything else may be a key itself, so it
+    /// is neither quoted in the message nor shown in the excerpt.
+    private mutating func environmentName(_ node: Node, at path: FieldPath) -> String? {
+        let name = Self.scalarText(node) ?? ""
+        let valid = name.first.map { $0 == "_" || $0.isLetter } == true
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard valid else {
+            report(
+                "\(path.name): expected the name of an environment variable (letters, digits and _), found something else",
+                at: node.position, path: path,
+                suggestion: "write the variable's name (like api_key_env: OPENAI_API_KEY) and put the key in that variable",
+                hidingFrom: node.position
+            )
+            return nil
+        }
+        return name
+    }
+
+    /// `headers`: header names to texts. Headers that carry credentials are refused, since their
+    /// values are secrets: those go through `api_key_env`.
+    private mutating func headers(_ node: Node, at path: FieldPath) -> [String: String]? {
+        guard case .mapping(let mapping) = node else {
+            expected("a mapping from header names to texts", at: node, path: path)
+            return nil
+        }
+        var headers: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = Self.scalarText(key) else {
+                expected("a header name", at: key, path: path)
+                continue
+            }
+            let headerPath = path.key(name)
+            if ["authorization", "proxy-authorization", "x-api-key", "api-key"].contains(name.lowercased()) || Self.isSecretKey(name) {
+                report(
+                    "\(headerPath.name): credentials are never read from a debate file", at: key.position, path: headerPath,
+                    suggestion: "set 'api_key_env' to the name of an environment variable holding the key; the backend sends it in the right header",
+                    hidingFrom: value.position
+                )
+                continue
+            }
+            let token = "!#$%&'*+-.^_`|~"
+            guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || token.contains($0)) }) else {
+                report(
+                    "\(path.name): \(SourceText.quoted(name)) is not a valid header name", at: key.position, path: headerPath,
+                    suggestion: "use letters, digits and - (like X-Title)"
+                )
+                continue
+            }
+            guard let text = text(value, at: headerPath, expecting: "a header value (text)", allowEmpty: true) else { continue }
+            guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                report(
+                    "\(headerPath.name): a header value may not contain line breaks or control characters", at: value.position,
+                    path: headerPath
+                )
+                continue
+            }
+            headers[name] = text
+        }
+        return headers
+    }
+
+    /// `price`: US dollars per million prompt and completion tokens.
+    private mutating func price(_ node: Node, at path: FieldPath) -> Price? {
+        guard let fields = fields(
+            of: node, at: path, expecting: "a price (a mapping with prompt and completion, US dollars per million tokens)",
+            keys: ["prompt", "completion"]
+        ) else { return nil }
+        let amount = "an amount of US dollars per million tokens, 0 or more"
+        let prompt = required("prompt", in: fields) { reader, node, path in
+            reader.number(node, at: path, expecting: amount) { $0 >= 0 }
+        }
+        let completion = required("completion", in: fields) { reader, node, path in
+            reader.number(node, at: path, expecting: amount) { $0 >= 0 }
+        }
+        guard let prompt, let completion else { return nil }
+        return Price(promptPerMillion: prompt, completionPerMillion: completion)
+    }
+
+    /// Whether a backend name is letters, digits, `.`, `-` and `_`.
+    private static func isBackendName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
+    /// What to say about backend types people write for the servers they know.
+    private static let backendTypeHints: [String: String] = {
+        var hints: [String: String] = [:]
+        for server in ["ollama", "llama-server", "llama.cpp", "llamacpp", "llama-cpp", "vllm", "lmstudio", "lm-studio",
+                       "openrouter", "groq", "together", "mistral", "deepseek", "gpt", "chatgpt", "openai-compatible"] {
+            hints[server] = "\(SourceText.quoted(server)) speaks the OpenAI API: use type: openai and set its base_url"
+        }
+        hints["claude"] = "use type: anthropic for Claude models"
+        hints["offline"] = "use type: scripted for offline personas"
+        return hints
+    }()
+}
