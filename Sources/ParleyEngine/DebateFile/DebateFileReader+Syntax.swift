@@ -15,7 +15,9 @@ extension DebateFileReader {
             syntax(problem, at: mark.position, context: context)
         case .reader(let problem, let offset, _, let yaml):
             let mark = offset.map { Self.mark(atCharacter: $0, in: yaml) }
-            report("the file cannot be read as text: \(problem)", at: mark, path: .root, suggestion: "save it as UTF-8")
+            let suggestion = problem.contains("control character")
+                ? "remove the invisible control character here" : "save the file as UTF-8 text"
+            report("invalid YAML: \(problem)", at: mark, path: .root, suggestion: suggestion)
         case .duplicatedKeysInMapping(let duplicates, let context):
             duplicateKey(duplicates.first ?? "", firstAt: context.mark.position)
         default:

@@ -51,8 +51,10 @@ struct DebateFileReader {
         report("\(path.name): expected \(what), found \(Self.found(node))", at: node.position, path: path, suggestion: suggestion)
     }
 
-    /// Notes that a required key is missing from the mapping at `fields`.
+    /// Notes that a required key is missing from the mapping at `fields`, unless a misspelling
+    /// of it was reported already.
     mutating func missing(_ key: String, in fields: Fields, suggestion: String? = nil) {
+        guard !fields.misspelt.contains(key) else { return }
         report(
             "missing required key '\(key)' at \(fields.path.name)", at: fields.position, path: fields.path.key(key),
             suggestion: suggestion

@@ -18,6 +18,9 @@ struct Fields {
     let position: SourcePosition?
     /// The known keys that are present, in file order (merged `<<` keys first).
     let entries: [Entry]
+    /// Known keys that unknown keys were probably meant to be (`rouns` → `rounds`): already
+    /// reported, so not to be reported missing as well.
+    let misspelt: Set<String>
 
     /// The value of a known key, when present.
     subscript(key: String) -> Node? {
@@ -46,16 +49,17 @@ extension DebateFileReader {
             return nil
         }
         var entries: [Fields.Entry] = []
+        var misspelt: Set<String> = []
         for entry in flattened(mapping, at: path) {
             if let index = entries.firstIndex(where: { $0.key == entry.key }) {
                 entries[index] = entry  // a key written out overrides one merged in with `<<`
             } else if keys.contains(entry.key) {
                 entries.append(entry)
             } else {
-                unknownKey(entry, at: path, keys: keys, elsewhere: elsewhere)
+                if let meant = unknownKey(entry, at: path, keys: keys, elsewhere: elsewhere) { misspelt.insert(meant) }
             }
         }
-        return Fields(path: path, position: mapping.mark?.position, entries: entries)
+        return Fields(path: path, position: mapping.mark?.position, entries: entries, misspelt: misspelt)
     }
 
     /// The mapping's entries with YAML merge keys (`<<: *base`) replaced by the entries they
@@ -84,8 +88,11 @@ extension DebateFileReader {
         return merged.filter { entry in !written.contains { $0.key == entry.key } } + written
     }
 
-    /// Reports a key a mapping may not have, saying what to do instead.
-    private mutating func unknownKey(_ entry: Fields.Entry, at path: FieldPath, keys: [String], elsewhere: [String: String]) {
+    /// Reports a key a mapping may not have, saying what to do instead; returns the key it was
+    /// probably meant to be, if any.
+    private mutating func unknownKey(
+        _ entry: Fields.Entry, at path: FieldPath, keys: [String], elsewhere: [String: String]
+    ) -> String? {
         let keyPath = path.key(entry.key)
         if Self.isSecretKey(entry.key) {
             report(
@@ -93,20 +100,17 @@ extension DebateFileReader {
                 suggestion: "set 'api_key_env' to the name of an environment variable holding it (like api_key_env: OPENAI_API_KEY) in the backend",
                 hidingFrom: entry.value.position
             )
-            return
+            return nil
         }
-        let suggestion: String =
-            if let note = elsewhere[entry.key] {
-                note
-            } else if let meant = Spelling.closest(to: entry.key, among: keys) ?? Self.synonym(of: entry.key, among: keys) {
-                "did you mean '\(meant)'?"
-            } else {
-                "the keys here are: \(keys.joined(separator: ", "))"
-            }
+        let meant = elsewhere[entry.key] == nil
+            ? Spelling.closest(to: entry.key, among: keys) ?? Self.synonym(of: entry.key, among: keys) : nil
+        let suggestion =
+            elsewhere[entry.key] ?? meant.map { "did you mean '\($0)'?" } ?? "the keys here are: \(keys.joined(separator: ", "))"
         report(
             "unknown key \(SourceText.quoted(entry.key)) at \(path.name)", at: entry.keyPosition, path: keyPath,
             suggestion: suggestion
         )
+        return meant
     }
 
     /// Whether a key names a credential (`api_key`, `apiKey`, `token`, `secret` ...), which must
