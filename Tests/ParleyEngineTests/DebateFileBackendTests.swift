@@ -104,6 +104,7 @@ struct DebateFileBackendTests {
         #expect(bare?.keyPath == "backends.local.base_url")
         #expect(bare?.message == "backends.local.base_url: expected an http:// or https:// URL like http://127.0.0.1:11434/v1, found 'localhost:11434/v1'")
         #expect(bare?.suggestion == "did you mean 'http://localhost:11434/v1'?")
+        #expect(problem("api.example.com/v1")?.suggestion == "did you mean 'https://api.example.com/v1'?")
         #expect(problem("ftp://example.com/v1")?.keyPath == "backends.local.base_url")
         #expect(problem("http://127.0.0.1:11434/v1/chat/completions")?.suggestion == "did you mean 'http://127.0.0.1:11434/v1'?")
         let credentials = problem("https://me:hunter2@api.example.com/v1")

@@ -31,6 +31,21 @@ struct DebateFileExampleTests {
         }
     }
 
+    @Test("the complete example in Docs/debate-file.md loads")
+    func referenceExample() throws {
+        let reference = try String(
+            contentsOf: Self.debates.deletingLastPathComponent().appendingPathComponent("Docs/debate-file.md"), encoding: .utf8
+        )
+        guard let start = reference.range(of: "```yaml\n"), let end = reference.range(of: "```", range: start.upperBound..<reference.endIndex)
+        else {
+            Issue.record("no yaml example in the reference")
+            return
+        }
+        let spec = try DebateFile.parse(String(reference[start.upperBound..<end.lowerBound]), path: "Docs/debate-file.md")
+        #expect(spec.agents.map(\.id) == ["pm", "eng", "cfo"])
+        #expect(Set(spec.agents.compactMap { spec.backend(named: $0.backend)?.type }) == ["openai", "anthropic", "scripted"])
+    }
+
     @Test("ollama.yaml runs every peer and the facilitator on the local Ollama model")
     func ollama() throws {
         let spec = try Self.load("ollama.yaml")

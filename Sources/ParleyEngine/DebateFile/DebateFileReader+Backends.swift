@@ -68,7 +68,7 @@ extension DebateFileReader {
             } ?? scripted.wordsPerSecond
             config = .scripted(scripted)
         case .openai:
-            let remote = remote(fields, defaultURL: OpenAIConfig.defaultBaseURL, temperatures: 0...2)
+            let remote = remote(fields, defaultURL: OpenAIConfig.defaultBaseURL, temperatures: 0...2, exampleModel: "llama3.2")
             config = .openai(
                 OpenAIConfig(
                     baseURL: remote.baseURL, model: remote.model, apiKeyEnv: remote.apiKeyEnv, sampling: remote.sampling,
@@ -77,7 +77,9 @@ extension DebateFileReader {
                 )
             )
         case .anthropic:
-            let remote = remote(fields, defaultURL: AnthropicConfig.defaultBaseURL, temperatures: 0...1)
+            let remote = remote(
+                fields, defaultURL: AnthropicConfig.defaultBaseURL, temperatures: 0...1, exampleModel: "claude-sonnet-4-5"
+            )
             let defaults = AnthropicConfig(model: "")
             var sampling = remote.sampling
             sampling.maxTokens = sampling.maxTokens ?? defaults.sampling.maxTokens
@@ -106,11 +108,13 @@ extension DebateFileReader {
     }
 
     /// The settings the HTTP backends share.
-    private mutating func remote(_ fields: Fields, defaultURL: String, temperatures: ClosedRange<Double>) -> Remote {
+    private mutating func remote(
+        _ fields: Fields, defaultURL: String, temperatures: ClosedRange<Double>, exampleModel: String
+    ) -> Remote {
         var remote = Remote(baseURL: defaultURL)
         remote.baseURL = optional("base_url", in: fields) { $0.baseURL($1, at: $2) } ?? defaultURL
         remote.model = required(
-            "model", in: fields, suggestion: "name the model to ask, like model: llama3.2"
+            "model", in: fields, suggestion: "name the model to ask, like model: \(exampleModel)"
         ) { $0.text($1, at: $2) } ?? ""
         remote.apiKeyEnv = optional("api_key_env", in: fields) { $0.environmentName($1, at: $2) }
         remote.http.headers = optional("headers", in: fields) { $0.headers($1, at: $2) } ?? [:]
@@ -150,7 +154,9 @@ extension DebateFileReader {
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else {
-            let fixed = "http://" + text
+            let host = text.prefix { $0 != ":" && $0 != "/" }.lowercased()
+            let local = host == "localhost" || host.hasPrefix("127.") || host.hasPrefix("[") || !host.contains(".")
+            let fixed = (local ? "http://" : "https://") + text
             let fixable = !text.contains("://") && URLComponents(string: fixed)?.host?.isEmpty == false
             expected(what, at: node, path: path, suggestion: fixable ? "did you mean \(SourceText.quoted(fixed))?" : nil)
             return nil
