@@ -135,6 +135,31 @@ struct DebateFileFormatTests {
         #expect(big.sampling.temperature == 0.7)
     }
 
+    @Test("merging a list of mappings lets earlier ones win, and stays fast when nested deeply")
+    func mergeLists() throws {
+        var anchors = "x0: &x0 { type: openai, model: m, temperature: 0.1 }\n"
+        for level in 1...20 {
+            anchors += "  x\(level): &x\(level) { <<: [\((0..<10).map { _ in "*x\(level - 1)" }.joined(separator: ", "))] }\n"
+        }
+        let yaml = DebateFileFixture.debate("""
+            backends:
+              \(anchors)  first: &first { type: openai, model: one }
+              second: &second { type: openai, model: two, max_tokens: 9 }
+              both:
+                <<: [*first, *second]
+              deep:
+                <<: *x20
+            """)
+        let spec = try DebateFile.parse(yaml, path: "x.yaml")
+        guard case .openai(let both) = spec.backends["both"], case .openai(let deep) = spec.backends["deep"] else {
+            Issue.record("missing backends")
+            return
+        }
+        #expect(both.model == "one")
+        #expect(both.sampling.maxTokens == 9)
+        #expect(deep.sampling.temperature == 0.1)
+    }
+
     @Test("a byte order mark and Windows line ends do not matter")
     func bomAndCRLF() throws {
         let yaml = "\u{FEFF}" + DebateFileFixture.debate().replacingOccurrences(of: "\n", with: "\r\n")

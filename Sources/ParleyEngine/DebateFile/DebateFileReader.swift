@@ -10,6 +10,9 @@ struct DebateFileReader {
     let source: SourceText
     /// The problems found so far, in the order found.
     private(set) var problems: [DebateFileError.Problem] = []
+    /// Mappings merged in with `<<`, flattened, by where they are written: an anchor merged in
+    /// many times is flattened (and its problems reported) once.
+    var mergedMappings: [SourcePosition: [Fields.Entry]] = [:]
 
     init(file: String, text: String) {
         self.file = file

@@ -63,7 +63,8 @@ extension DebateFileReader {
     }
 
     /// The mapping's entries with YAML merge keys (`<<: *base`) replaced by the entries they
-    /// merge in, merged ones first; keys that are not text are reported and left out.
+    /// merge in, merged ones first; keys that are not text are reported and left out. As YAML
+    /// says, written keys win over merged ones, and earlier merged mappings over later ones.
     private mutating func flattened(_ mapping: Node.Mapping, at path: FieldPath) -> [Fields.Entry] {
         var merged: [Fields.Entry] = []
         var written: [Fields.Entry] = []
@@ -82,10 +83,21 @@ extension DebateFileReader {
                     expected("a mapping to merge (like <<: *base)", at: source, path: path.key("<<"))
                     continue
                 }
-                merged += flattened(base, at: path)
+                for entry in mergeable(base, at: path) where !merged.contains(where: { $0.key == entry.key }) {
+                    merged.append(entry)
+                }
             }
         }
         return merged.filter { entry in !written.contains { $0.key == entry.key } } + written
+    }
+
+    /// A mapping merged in with `<<`, flattened once however often it is merged.
+    private mutating func mergeable(_ base: Node.Mapping, at path: FieldPath) -> [Fields.Entry] {
+        guard let position = base.mark?.position else { return flattened(base, at: path) }
+        if let done = mergedMappings[position] { return done }
+        let entries = flattened(base, at: path)
+        mergedMappings[position] = entries
+        return entries
     }
 
     /// Reports a key a mapping may not have, saying what to do instead; returns the key it was
