@@ -47,10 +47,7 @@ struct DebateFileBackendTests {
     func anthropicDefaults() throws {
         let spec = try DebateFile.parse(Self.debate(backends: "backends:\n  claude: { type: anthropic, model: claude-sonnet-4-5 }", agentBackend: "claude"), path: "x.yaml")
         #expect(spec.backends["claude"] == .anthropic(AnthropicConfig(model: "claude-sonnet-4-5")))
-        guard case .anthropic(let claude) = spec.backends["claude"] else {
-            Issue.record("no anthropic backend named claude")
-            return
-        }
+        let claude = try #require(spec.backends["claude"]?.anthropic)
         #expect(claude.sampling.maxTokens == 1024)
         #expect(claude.apiKeyEnv == "ANTHROPIC_API_KEY")
     }

@@ -49,10 +49,7 @@ struct DebateFileExampleTests {
     @Test("ollama.yaml runs every peer and the facilitator on the local Ollama model")
     func ollama() throws {
         let spec = try Self.load("ollama.yaml")
-        guard case .openai(let local) = spec.backends["local"] else {
-            Issue.record("no openai backend named local")
-            return
-        }
+        let local = try #require(spec.backends["local"]?.openAI)
         #expect(local.baseURL == OpenAIConfig.defaultBaseURL)
         #expect(local.model == "llama3.2")
         #expect(spec.agents.allSatisfy { $0.backend == "local" && $0.systemPrompt?.isEmpty == false })
@@ -63,10 +60,7 @@ struct DebateFileExampleTests {
     @Test("llama-server.yaml talks to the project's llama-server on port 8571 as smollm2")
     func llamaServer() throws {
         let spec = try Self.load("llama-server.yaml")
-        guard case .openai(let smol) = spec.backends["smol"] else {
-            Issue.record("no openai backend named smol")
-            return
-        }
+        let smol = try #require(spec.backends["smol"]?.openAI)
         #expect(smol.baseURL == "http://127.0.0.1:8571/v1")
         #expect(smol.model == "smollm2")
         #expect(smol.apiKeyEnv == nil)
@@ -78,10 +72,7 @@ struct DebateFileExampleTests {
         let spec = try Self.load("mixed.yaml")
         let kinds = Set(spec.agents.compactMap { spec.backend(named: $0.backend)?.type })
         #expect(kinds == ["openai", "anthropic", "scripted"])
-        guard case .anthropic(let claude) = spec.backends["claude"] else {
-            Issue.record("no anthropic backend named claude")
-            return
-        }
+        let claude = try #require(spec.backends["claude"]?.anthropic)
         #expect(claude.apiKeyEnv == "ANTHROPIC_API_KEY")
         #expect(claude.price == Price(promptPerMillion: 3, completionPerMillion: 15))
         #expect(spec.pace.delay == 0.4)

@@ -127,10 +127,7 @@ struct DebateFileFormatTests {
                 model: llama3.1:70b
             """)
         let spec = try DebateFile.parse(yaml, path: "x.yaml")
-        guard case .openai(let big) = spec.backends["big"] else {
-            Issue.record("no openai backend named big")
-            return
-        }
+        let big = try #require(spec.backends["big"]?.openAI)
         #expect(big.model == "llama3.1:70b")
         #expect(big.sampling.temperature == 0.7)
     }
@@ -151,10 +148,8 @@ struct DebateFileFormatTests {
                 <<: *x20
             """)
         let spec = try DebateFile.parse(yaml, path: "x.yaml")
-        guard case .openai(let both) = spec.backends["both"], case .openai(let deep) = spec.backends["deep"] else {
-            Issue.record("missing backends")
-            return
-        }
+        let both = try #require(spec.backends["both"]?.openAI)
+        let deep = try #require(spec.backends["deep"]?.openAI)
         #expect(both.model == "one")
         #expect(both.sampling.maxTokens == 9)
         #expect(deep.sampling.temperature == 0.1)

@@ -197,6 +197,10 @@ struct DebateFileProblemTests {
         let short = DebateFileFixture.problem(DebateFileFixture.debate().replacingOccurrences(of: "role: Product\n", with: "role: Product\n    color: \"#f80\"\n"))
         #expect(short?.keyPath == "agents[0].color")
         #expect(short?.suggestion == "did you mean '#ff8800'?")
+        let both = DebateFileFixture.problem(DebateFileFixture.debate().replacingOccurrences(of: "role: Product\n", with: "role: Product\n    colour: red\n    color: blue\n"))
+        #expect(both?.line == 7)
+        #expect(both?.keyPath == "agents[0].color")
+        #expect(both?.message == "both 'colour' and 'color' are set at agents[0]; 'color' is another name for 'colour'")
     }
 
     @Test("model settings on an agent point to its backend")
@@ -266,6 +270,7 @@ struct DebateFileProblemTests {
                  4 | rounds: three
                    |         ^
                 """)
+            #expect(error.localizedDescription == error.description)
         }
     }
 

@@ -1,3 +1,4 @@
+import ParleyModels
 import Testing
 @testable import ParleyEngine
 
@@ -39,5 +40,18 @@ enum DebateFileFixture {
         let found = problems(yaml, sourceLocation: sourceLocation)
         #expect(found.count == 1, "problems: \(found.map(\.headline))", sourceLocation: sourceLocation)
         return found.first
+    }
+}
+
+
+extension BackendConfig {
+    /// The settings, when this is an OpenAI-compatible backend.
+    var openAI: OpenAIConfig? {
+        if case .openai(let config) = self { config } else { nil }
+    }
+
+    /// The settings, when this is an Anthropic backend.
+    var anthropic: AnthropicConfig? {
+        if case .anthropic(let config) = self { config } else { nil }
     }
 }

@@ -1,9 +1,11 @@
+import Foundation
+
 /// Everything wrong with a debate file, found in one pass, in the order of the file.
 ///
 /// Its `description` reads like a compiler's diagnostics: for each problem,
 /// `Debates/x.yaml:12:5: error: unknown key 'rouns' at (top level); did you mean 'rounds'?`,
 /// then the source line and a caret under the column.
-public struct DebateFileError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct DebateFileError: LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// The problems, sorted by line and column; never empty.
     public var problems: [Problem]
 
@@ -18,6 +20,9 @@ public struct DebateFileError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String {
         problems.map(\.description).joined(separator: "\n")
     }
+
+    /// The same as ``description``, for code that prints `localizedDescription`.
+    public var errorDescription: String? { description }
 
     /// One thing wrong with a debate file, and where.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {

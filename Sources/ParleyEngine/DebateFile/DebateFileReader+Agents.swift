@@ -7,7 +7,7 @@ extension DebateFileReader {
     static let agentKeys = ["id", "name", "role", "backend", "colour", "color", "system_prompt", "arguments"]
 
     /// Model settings people put on an agent, which belong to its backend.
-    private static let backendSettings: [String: String] = Dictionary(
+    static let backendSettings: [String: String] = Dictionary(
         uniqueKeysWithValues: BackendKind.allKeys.filter { $0 != "type" }.map { key in
             (key, "an agent names a backend (backend: NAME); set '\(key)' on that backend under backends")
         }
@@ -42,9 +42,11 @@ extension DebateFileReader {
         for (index, item) in list.enumerated() {
             if let agent = agent(item, at: path.index(index), backends: backends) {
                 if let first = seen[agent.id] {
+                    let idPath = path.index(index).key("id")
+                    let owner = "\(path.index(first.index).name) (line \(first.line))"
                     report(
-                        "\(path.index(index).key("id").name): the id \(SourceText.quoted(agent.id.rawValue)) is already taken by \(path.index(first.index).name) (line \(first.line))",
-                        at: idPosition(of: item), path: path.index(index).key("id"), suggestion: "give each agent its own id"
+                        "\(idPath.name): the id \(SourceText.quoted(agent.id.rawValue)) is already taken by \(owner)",
+                        at: idPosition(of: item), path: idPath, suggestion: "give each agent its own id"
                     )
                 } else {
                     seen[agent.id] = (index, item.position?.line ?? 0)
@@ -74,7 +76,10 @@ extension DebateFileReader {
         let backendKnown = backend != nil || fields["backend"] == nil
         if backendKnown, backends.kind(of: backendName) == .scripted {
             if fields["arguments"] == nil {
-                missing("arguments", in: fields, suggestion: "a scripted agent argues from its arguments: add a list of them, or give it a model backend")
+                missing(
+                    "arguments", in: fields,
+                    suggestion: "a scripted agent argues from its arguments: add a list of them, or give it a model backend"
+                )
             } else if arguments?.isEmpty == true, let node = fields["arguments"] {
                 report(
                     "\(path.key("arguments").name): a scripted agent needs at least one argument", at: node.position,
@@ -138,74 +143,18 @@ extension DebateFileReader {
     }
 
     /// A backend name that the debate declares (or `scripted`).
-    private mutating func backendName(_ node: Node, at path: FieldPath, among backends: BackendCatalog) -> String? {
+    mutating func backendName(_ node: Node, at path: FieldPath, among backends: BackendCatalog) -> String? {
         guard let name = text(node, at: path, expecting: "the name of a backend") else { return nil }
         guard backends.contains(name) else {
             let suggestion =
                 Spelling.closest(to: name, among: backends.names).map { "did you mean '\($0)'?" }
                 ?? "declare it under backends, or use one of: \(backends.names.joined(separator: ", "))"
-            report("\(path.name): there is no backend named \(SourceText.quoted(name))", at: node.position, path: path, suggestion: suggestion)
+            report(
+                "\(path.name): there is no backend named \(SourceText.quoted(name))", at: node.position, path: path,
+                suggestion: suggestion
+            )
             return nil
         }
         return name
-    }
-
-    /// An agent's colour, written `colour` or `color` (not both): a palette name or `#rrggbb`.
-    private mutating func colour(in fields: Fields) -> String? {
-        let entries = ["colour", "color"].compactMap { fields.entry($0) }
-        guard let entry = entries.first else { return nil }
-        if entries.count > 1 {
-            let later = entries.max { ($0.keyPosition?.line ?? 0, $0.keyPosition?.column ?? 0) < ($1.keyPosition?.line ?? 0, $1.keyPosition?.column ?? 0) }!
-            report(
-                "both 'colour' and 'color' are set at \(fields.path.name)", at: later.keyPosition, path: fields.path.key(later.key),
-                suggestion: "keep one of them"
-            )
-            return nil
-        }
-        let path = fields.path.key(entry.key)
-        let what = "a colour name (like cyan, bright-red or orange) or #rrggbb"
-        guard let text = text(entry.value, at: path, expecting: what) else { return nil }
-        let written = text.lowercased()
-        if written.hasPrefix("#") {
-            let digits = written.dropFirst()
-            guard digits.count == 6, digits.allSatisfy(\.isHexDigit) else {
-                let short = digits.count == 3 && digits.allSatisfy(\.isHexDigit)
-                expected(what, at: entry.value, path: path, suggestion: short ? "did you mean '#\(digits.map { "\($0)\($0)" }.joined())'?" : nil)
-                return nil
-            }
-            return written
-        }
-        let name = String(Spelling.normalized(written)).replacingOccurrences(of: "_", with: "-")
-        let named = name.hasPrefix("bright") && !name.hasPrefix("bright-") ? "bright-" + name.dropFirst(6) : name
-        guard DebateFile.colourNames.contains(named) else {
-            report(
-                "\(path.name): \(SourceText.quoted(text)) is not a colour name or #rrggbb", at: entry.value.position, path: path,
-                suggestion: Spelling.closest(to: written, among: DebateFile.colourNames).map { "did you mean '\($0)'?" }
-                    ?? "use one of \(DebateFile.colourNames.joined(separator: ", ")), or #rrggbb"
-            )
-            return nil
-        }
-        return named
-    }
-
-    /// The facilitator: absent or `true` for the default one, `false` for none, or a mapping.
-    mutating func facilitator(_ node: Node?, at path: FieldPath, backends: BackendCatalog) -> FacilitatorSpec? {
-        guard let node else { return FacilitatorSpec() }
-        if case .scalar = node {
-            switch Self.scalarText(node)?.lowercased() {
-            case "true", "yes", "on": return FacilitatorSpec()
-            case "false", "no", "off": return nil
-            default: break
-            }
-        }
-        guard let fields = fields(
-            of: node, at: path, expecting: "a facilitator (a mapping with name, backend, system_prompt), or false",
-            keys: ["name", "backend", "system_prompt"], elsewhere: Self.backendSettings
-        ) else { return nil }
-        var facilitator = FacilitatorSpec()
-        facilitator.name = optional("name", in: fields) { $0.text($1, at: $2) } ?? facilitator.name
-        facilitator.backend = optional("backend", in: fields) { $0.backendName($1, at: $2, among: backends) } ?? facilitator.backend
-        facilitator.systemPrompt = optional("system_prompt", in: fields) { $0.text($1, at: $2) }
-        return facilitator
     }
 }

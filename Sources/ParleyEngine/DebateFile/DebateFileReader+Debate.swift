@@ -56,20 +56,12 @@ extension DebateFileReader {
 
     /// The question, written as `question` or its alias `topic` (not both).
     private mutating func question(in fields: Fields) -> String? {
-        switch (fields.entry("question"), fields.entry("topic")) {
-        case (nil, nil):
+        guard fields.entry("question") != nil || fields.entry("topic") != nil else {
             missing("question", in: fields, suggestion: "add the question the agents debate (question: Should we ...?)")
             return nil
-        case (let question?, let topic?):
-            let later = [question, topic].max { ($0.keyPosition?.line ?? 0) < ($1.keyPosition?.line ?? 0) } ?? topic
-            report(
-                "both 'question' and 'topic' are set; 'topic' is another name for 'question'", at: later.keyPosition,
-                path: .root.key(later.key), suggestion: "keep one of them"
-            )
-            return nil
-        case (let entry?, nil), (nil, let entry?):
-            return text(entry.value, at: .root.key(entry.key))
         }
+        guard let entry = entry("question", orAlias: "topic", in: fields) else { return nil }
+        return text(entry.value, at: .root.key(entry.key))
     }
 
     /// `pace`: a mapping with `mode` and `delay`, or just the mode (`pace: paused`).

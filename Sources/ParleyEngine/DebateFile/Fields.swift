@@ -34,6 +34,19 @@ struct Fields {
 }
 
 extension DebateFileReader {
+    /// The entry of a key that has another name (`question` and `topic`, `colour` and `color`):
+    /// whichever is written; nil when neither is, or (reported) when both are.
+    mutating func entry(_ key: String, orAlias alias: String, in fields: Fields) -> Fields.Entry? {
+        guard let first = fields.entry(key) else { return fields.entry(alias) }
+        guard let second = fields.entry(alias) else { return first }
+        let later = [first, second].max { ($0.keyPosition ?? .start) < ($1.keyPosition ?? .start) } ?? second
+        report(
+            "both '\(key)' and '\(alias)' are set at \(fields.path.name); '\(alias)' is another name for '\(key)'",
+            at: later.keyPosition, path: fields.path.key(later.key), suggestion: "keep one of them"
+        )
+        return nil
+    }
+
     /// The mapping at `path` as ``Fields``, having reported every key it may not have (with the
     /// key it most likely meant); nil (reported) when the node is not a mapping.
     ///

@@ -1,9 +1,16 @@
 import Yams
 
 /// A place in a debate file: line and column, both from 1 (columns in Unicode scalars, as YAML counts).
-struct SourcePosition: Hashable, Sendable {
+struct SourcePosition: Hashable, Comparable, Sendable {
     var line: Int
     var column: Int
+
+    /// The start of the file.
+    static let start = SourcePosition(line: 1, column: 1)
+
+    static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
 }
 
 extension Node {
