@@ -1,0 +1,53 @@
+import AsyncHTTPClient
+import Logging
+import NIOCore
+import Synchronization
+
+/// The HTTP client model calls go through: one for the process (one per distinct connect
+/// timeout, in practice a single one), made on first use and shut down once at exit.
+///
+/// ```swift
+/// defer { Task { await ModelHTTPClient.shutdown() } }   // or, better, await it before exiting
+/// ```
+public enum ModelHTTPClient {
+    private static let clients = Mutex<[Int: HTTPClient]>([:])
+
+    /// The shared client for calls with this connect timeout (seconds), made on first use.
+    public static func shared(connectTimeout: Double = HTTPSettings().connectTimeout) -> HTTPClient {
+        let key = Int((connectTimeout * 1000).rounded())
+        return clients.withLock { clients in
+            if let client = clients[key] { return client }
+            let client = make(connectTimeout: connectTimeout)
+            clients[key] = client
+            return client
+        }
+    }
+
+    /// A new client configured for model calls (no redirects, no decompression), owned by the
+    /// caller, who must shut it down.
+    public static func make(connectTimeout: Double = HTTPSettings().connectTimeout) -> HTTPClient {
+        let milliseconds = Int64(max(1, (connectTimeout * 1000).rounded()))
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(milliseconds)),
+            decompression: .disabled)
+        configuration.httpVersion = .automatic
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    /// The logger handed to the client: silent, since the backends log each call themselves
+    /// (and the client's own trace could carry request details).
+    static let quietLogger = Logger(label: "parley.http", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Shuts down every shared client made so far, closing their connections. Safe to call
+    /// more than once; a later ``shared(connectTimeout:)`` makes a new client.
+    public static func shutdown() async {
+        let made = clients.withLock { clients in
+            defer { clients.removeAll() }
+            return Array(clients.values)
+        }
+        for client in made {
+            try? await client.shutdown()
+        }
+    }
+}
