@@ -72,6 +72,14 @@ extension ModelServer {
         ModelError(kind: .stream, url: url, message: "the stream from \(url) broke off (\(scrub(reason)))", retryable: true)
     }
 
+    /// What a reader's complaint means for the call.
+    func failure(_ error: ReplyReadError, url: String) -> ModelError {
+        switch error {
+        case .server(let said): streamError(url: url, said: said)
+        case .unreadable(let detail): unreadableStream(url: url, detail: detail)
+        }
+    }
+
     /// The stream could not be understood.
     func unreadableStream(url: String, detail: String) -> ModelError {
         ModelError(

@@ -165,10 +165,7 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         do throws(ReplyReadError) {
             try reader.read(event, emit: emit)
         } catch {
-            switch error {
-            case .server(let said): throw server.streamError(url: url, said: said)
-            case .unreadable(let detail): throw server.unreadableStream(url: url, detail: detail)
-            }
+            throw server.failure(error, url: url)
         }
         if reader.isComplete { progress.markComplete() }
     }
