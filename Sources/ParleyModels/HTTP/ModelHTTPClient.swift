@@ -35,6 +35,24 @@ public enum ModelHTTPClient {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
+    /// Runs `body` with a client of its own, shut down when `body` returns or throws: for
+    /// commands and tests that want no shared state.
+    /// - Throws: what `body` throws, or the client's shutdown error.
+    public static func withOwnClient<Result>(
+        connectTimeout: Double = HTTPSettings().connectTimeout, _ body: (HTTPClient) async throws -> Result
+    ) async throws -> Result {
+        let client = make(connectTimeout: connectTimeout)
+        let result: Result
+        do {
+            result = try await body(client)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        return result
+    }
+
     /// The logger handed to the client: silent, since the backends log each call themselves
     /// (and the client's own trace could carry request details).
     static let quietLogger = Logger(label: "parley.http", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -12,6 +12,6 @@ enum SecretHeaders {
 
     /// Headers as one log field, secrets redacted: `accept=text/event-stream, x-api-key=[redacted]`.
     static func describe(_ headers: [(String, String)]) -> String {
-        headers.map { name, value in "\(name)=\(isSecret(name) ? "[redacted]" : value)" }.joined(separator: ", ")
+        headers.map { name, value in "\(name.lowercased())=\(isSecret(name) ? "[redacted]" : value)" }.joined(separator: ", ")
     }
 }
