@@ -26,8 +26,8 @@ struct LiveLlamaTests {
             let ping = await OpenAIBackend(config: config, context: context).ping()
             #expect(ping.ok, "\(ping.line)")
 
-            let measurement = try await FirstTokenProbe.measure(config, prompt: "Say hello.", runs: 1, context: context)
-            print("through Parley: \(measurement.parleyMedian), direct: \(measurement.directMedian) — \(measurement)")
+            let measurement = try await FirstTokenProbe.measure(config, prompt: "Say hello.", runs: 3, context: context)
+            print("through Parley: \(measurement.throughParley), direct: \(measurement.direct) — \(measurement)")
             #expect(measurement.parleyMedian > .zero && measurement.directMedian > .zero)
         }
     }

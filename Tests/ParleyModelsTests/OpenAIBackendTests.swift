@@ -258,6 +258,21 @@ struct OpenAIBackendTests {
         }
     }
 
+    @Test("a connection the server closes after each stream (as llama-server does) is replaced without a reported retry")
+    func serverClosesAfterEachStream() async throws {
+        let capture = Captures.bytes("llamacpp.sse")
+        try await Harness.run(script: { _, _ in Wire.streamed(capture) + [.pause(.milliseconds(50)), .close] }) { harness in
+            let backend = OpenAIBackend(config: harness.openAI(), context: harness.context)
+            for _ in 1...3 {
+                let chunks = ChunkLog()
+                try await backend.reply(to: sampleRequest, onChunk: chunks.record)
+                #expect(chunks.text.hasPrefix("Café"))
+                #expect(chunks.retries.isEmpty)
+            }
+            #expect(harness.server.requests.count == 3)
+        }
+    }
+
     @Test("a server that ignores stream: true and sends one JSON completion is read whole")
     func nonStreamedAnswer() async throws {
         let body = #"{"id":"c","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Fine."},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2}}"#
@@ -292,7 +307,8 @@ struct UnreachableTests {
         try await ModelHTTPClient.withOwnClient { client in
             let config = OpenAIConfig(baseURL: baseURL, model: "smollm2")
             let error = await modelError {
-                try await OpenAIBackend(config: config, context: HTTPModelContext(client: client)).reply(to: sampleRequest, onChunk: { _ in })
+                try await OpenAIBackend(config: config, context: HTTPModelContext(client: client, logger: quietLogger))
+                    .reply(to: sampleRequest, onChunk: { _ in })
             }
             #expect(error?.kind == .unreachable)
             #expect(error?.message.hasPrefix("cannot connect to \(baseURL) (connection refused) — is the server running?") == true)

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import Logging
 import NIOCore
 import Synchronization
@@ -23,8 +24,8 @@ public enum ModelHTTPClient {
         }
     }
 
-    /// A new client configured for model calls (no redirects, no decompression), owned by the
-    /// caller, who must shut it down.
+    /// A new client configured for model calls (no redirects, no decompression, no silent
+    /// reconnecting), owned by the caller, who must shut it down.
     public static func make(connectTimeout: Double = HTTPSettings().connectTimeout) -> HTTPClient {
         let milliseconds = Int64(max(1, (connectTimeout * 1000).rounded()))
         var configuration = HTTPClient.Configuration(
@@ -32,6 +33,9 @@ public enum ModelHTTPClient {
             timeout: .init(connect: .milliseconds(milliseconds)),
             decompression: .disabled)
         configuration.httpVersion = .automatic
+        // Fail at once when nothing listens (Ollama not started) instead of retrying the
+        // connection until the connect timeout; calls retry passing failures themselves.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
@@ -66,6 +70,30 @@ public enum ModelHTTPClient {
         }
         for client in made {
             try? await client.shutdown()
+        }
+    }
+}
+
+extension HTTPClient {
+    /// Sends a model request. When the kept-alive connection it went out on turns out to have
+    /// been closed by the server before any answer (llama-server closes its connection after
+    /// every stream, and the client may not have noticed yet), it is sent once more at once on a
+    /// new connection: the server never saw it, so nothing is repeated or reported.
+    func executeModelRequest(_ request: HTTPClientRequest, deadline: NIODeadline) async throws -> HTTPClientResponse {
+        do {
+            return try await execute(request, deadline: deadline, logger: ModelHTTPClient.quietLogger)
+        } catch where Self.isStaleConnection(error) && !_Concurrency.Task.isCancelled {
+            return try await execute(request, deadline: deadline, logger: ModelHTTPClient.quietLogger)
+        }
+    }
+
+    /// Whether a request failed because its connection was already closed.
+    static func isStaleConnection(_ error: any Error) -> Bool {
+        switch error {
+        case let error as HTTPClientError: error == .remoteConnectionClosed
+        case let error as ChannelError: error == .ioOnClosedChannel || error == .alreadyClosed || error == .eof
+        case let error as IOError: error.errnoCode == ECONNRESET || error.errnoCode == EPIPE
+        default: false
         }
     }
 }

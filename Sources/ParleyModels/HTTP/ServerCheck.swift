@@ -30,7 +30,7 @@ struct ServerCheck: Sendable {
         let limit = TimeAmount.milliseconds(Int64(((settings.connectTimeout + settings.idleTimeout) * 1000).rounded()))
         let answer: Answer
         do {
-            let response = try await context.client(for: settings).execute(request, deadline: .now() + limit, logger: ModelHTTPClient.quietLogger)
+            let response = try await context.client(for: settings).executeModelRequest(request, deadline: .now() + limit)
             var body = try await response.body.collect(upTo: 4 * 1024 * 1024)
             answer = Answer(
                 status: Int(response.status.code), body: body.readBytes(length: body.readableBytes) ?? [],

@@ -111,7 +111,7 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         request.body = .bytes(ByteBuffer(bytes: body))
         let response: HTTPClientResponse
         do {
-            response = try await context.client(for: settings).execute(request, deadline: .distantFuture, logger: ModelHTTPClient.quietLogger)
+            response = try await context.client(for: settings).executeModelRequest(request, deadline: .distantFuture)
         } catch {
             if Task.isCancelled { throw CancellationError() }
             throw Failure(error: server.connectionFailure(error, url: url))

@@ -2,7 +2,7 @@ import Foundation
 
 /// One chat-completions request written by hand over a ``RawSocket``: the probe's baseline.
 /// The same headers and body as ``OpenAIBackend`` sends, `Connection: close`, and the reply read
-/// with the same SSE decoder and stream reader up to its first text.
+/// to its end with the same SSE decoder and stream reader, timing its first text.
 struct DirectRequest: Sendable {
     /// The server, with its key.
     let server: ModelServer
@@ -43,7 +43,10 @@ struct DirectRequest: Sendable {
         var firstText: ContinuousClock.Instant?
         while true {
             let received = try socket.receive()
-            if received.isEmpty { throw FirstTokenProbe.noText(url) }
+            if received.isEmpty {
+                guard let firstText else { throw FirstTokenProbe.noText(url) }
+                return firstText - started
+            }
             var bodyBytes = received[...]
             if !headDone {
                 head += received
@@ -66,9 +69,13 @@ struct DirectRequest: Sendable {
                 } catch {
                     throw server.failure(error, url: url)
                 }
-                if let firstText { return firstText - started }
             }
-            if reader.isComplete || chunked?.isDone == true { throw FirstTokenProbe.noText(url) }
+            // Read the reply to its end, as the other way does, so the server is idle (and its
+            // prompt cache free) when the next request comes.
+            if reader.isComplete || chunked?.isDone == true {
+                guard let firstText else { throw FirstTokenProbe.noText(url) }
+                return firstText - started
+            }
         }
     }
 

@@ -7,9 +7,10 @@ import Synchronization
 /// HTTP/1.1 request over a plain POSIX socket with the same body — so `parley bench` can show
 /// how little Parley adds.
 ///
-/// Both ways start the clock before connecting and stop it when the first non-empty text
-/// arrives. One unmeasured warm-up request goes first (it loads the model and fills the
-/// server's prompt cache), then the two ways alternate `runs` times; medians are reported.
+/// Both ways start the clock before connecting, stop it when the first non-empty text arrives,
+/// and read the (short) reply to its end. One unmeasured warm-up request goes first (it loads
+/// the model and fills the server's prompt cache), then the two ways alternate `runs` times,
+/// taking turns at going first; medians are reported.
 public enum FirstTokenProbe {
     /// The times measured.
     public struct Measurement: Sendable, Hashable, CustomStringConvertible {
@@ -74,9 +75,11 @@ public enum FirstTokenProbe {
 
         _ = try await direct.timeToFirstToken()
         var measurement = Measurement(throughParley: [], direct: [])
-        for _ in 0..<max(1, runs) {
-            measurement.direct.append(try await direct.timeToFirstToken())
+        for run in 0..<max(1, runs) {
+            // Alternate which way goes first, so neither always meets a just-warmed server.
+            if run % 2 == 0 { measurement.direct.append(try await direct.timeToFirstToken()) }
             measurement.throughParley.append(try await timeToFirstToken(backend, request))
+            if run % 2 == 1 { measurement.direct.append(try await direct.timeToFirstToken()) }
         }
         return measurement
     }

@@ -8,7 +8,7 @@
 /// - a bare JSON line (`{"error":...}`, as Ollama writes once a stream has started) is taken as
 ///   a `data:` line;
 /// - ``finish()`` dispatches a last event the server did not end with a blank line.
-public struct SSEDecoder: Sendable {
+struct SSEDecoder: Sendable {
     private var partialLine: [UInt8] = []
     private var lastByteWasCR = false
     private var atStreamStart = true
@@ -18,10 +18,10 @@ public struct SSEDecoder: Sendable {
     private var lastEventID: String?
 
     /// Makes a decoder at the start of a stream.
-    public init() {}
+    init() {}
 
     /// Feeds the next bytes of the stream and returns the events they complete, in order.
-    public mutating func feed(_ bytes: some Collection<UInt8>) -> [ServerSentEvent] {
+    mutating func feed(_ bytes: some Collection<UInt8>) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             scan(buffer, into: &events)
@@ -33,7 +33,7 @@ public struct SSEDecoder: Sendable {
     }
 
     /// Ends the stream and returns the event a last unterminated line or frame completes, if any.
-    public mutating func finish() -> [ServerSentEvent] {
+    mutating func finish() -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         if !partialLine.isEmpty {
             let line = partialLine

@@ -1,15 +1,15 @@
 /// One event of a `text/event-stream` body: what model servers stream a reply in.
-public struct ServerSentEvent: Sendable, Hashable {
+struct ServerSentEvent: Sendable, Hashable {
     /// The event's type: `message` unless the server named one (`event: message_start`), and
     /// `error` for the `error: {...}` lines older llama.cpp servers send.
-    public var type: String
+    var type: String
     /// The event's data: its `data:` lines joined with line feeds.
-    public var data: String
+    var data: String
     /// The last event id the stream set, if any.
-    public var lastEventID: String?
+    var lastEventID: String?
 
     /// Makes an event.
-    public init(type: String = "message", data: String, lastEventID: String? = nil) {
+    init(type: String = "message", data: String, lastEventID: String? = nil) {
         self.type = type
         self.data = data
         self.lastEventID = lastEventID

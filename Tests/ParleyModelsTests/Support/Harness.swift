@@ -96,3 +96,6 @@ func modelError(_ body: () async throws -> Void) async -> ModelError? {
         return nil
     }
 }
+
+/// A logger that writes nothing, for tests that do not read the log.
+let quietLogger = Logger(label: "parley.test") { _ in SwiftLogNoOpLogHandler() }
