@@ -15,6 +15,7 @@ public struct PingResult: Sendable, Hashable, CustomStringConvertible {
         self.line = line
     }
 
+    /// The one line.
     public var description: String { line }
 
     /// A success line for `label`.

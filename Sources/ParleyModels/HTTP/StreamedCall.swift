@@ -49,7 +49,7 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
                 return
             } catch {
                 if Task.isCancelled {
-                    logger.info("\(server.scrub(url)) cancelled", metadata: metadata(progress, attempt: attempt))
+                    logger.info("POST \(server.scrub(url)) cancelled", metadata: metadata(progress, attempt: attempt))
                     throw CancellationError()
                 }
                 guard var failure = self.failure(from: error, progress: progress) else {
@@ -206,5 +206,18 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
             return "the server closed the connection"
         }
         return ServerMessage.clean(String(describing: error))
+    }
+}
+
+extension StreamedCall {
+    /// The call answering `request` at `path` below the server's base URL, with the server's
+    /// streaming headers.
+    init(
+        _ request: ChatRequest, to path: String, on server: ModelServer, body: some RequestBody,
+        settings: HTTPSettings, context: HTTPModelContext, makeReader: @escaping @Sendable () -> Reader
+    ) {
+        self.init(
+            server: server, url: server.address.url(path), headers: server.headers(streaming: true), body: body.encoded(),
+            settings: settings, context: context, agent: request.agent.rawValue, makeReader: makeReader)
     }
 }

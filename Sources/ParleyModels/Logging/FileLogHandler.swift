@@ -28,19 +28,27 @@ public struct FileLogHandler: LogHandler {
     }
 
     /// Sends every logger of the process to the file at `path`, from `level` up, and returns the
-    /// file (close it at exit). Call once, before any logger is made.
+    /// file (close it at exit); with no path, silences every logger, since swift-log would
+    /// otherwise print to the terminal the observer draws on. Call once, before any logger is made.
     /// - Throws: ``LogFileError`` when the file cannot be opened.
-    public static func bootstrap(path: String, level: Logger.Level = .info) throws(LogFileError) -> LogFile {
+    @discardableResult
+    public static func bootstrap(path: String?, level: Logger.Level = .info) throws(LogFileError) -> LogFile? {
+        guard let path else {
+            LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+            return nil
+        }
         let file = try LogFile(path: path)
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, file: file, level: level) }
         return file
     }
 
+    /// One metadata entry added to every line.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes the event as one line: time, level, label, message, then metadata sorted by key.
     public func log(event: LogEvent) {
         var fields = metadata
         if let provided = metadataProvider?.get() { fields.merge(provided) { _, new in new } }

@@ -51,6 +51,7 @@ public final class LogFile: Sendable {
 public struct LogFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong and what to do.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 

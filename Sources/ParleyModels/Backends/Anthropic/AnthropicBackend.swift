@@ -30,11 +30,9 @@ public struct AnthropicBackend: ChatModel {
         let server = try prepared()
         let body = AnthropicRequestBody(request, model: config.model, sampling: config.sampling)
         let price = config.price
-        let call = StreamedCall(
-            server: server, url: server.address.url("messages"), headers: server.headers(streaming: true),
-            body: body.encoded(), settings: config.http, context: context, agent: request.agent.rawValue,
-            makeReader: { AnthropicStreamReader(price: price) })
-        try await call.run(onChunk: onChunk)
+        try await StreamedCall(request, to: "messages", on: server, body: body, settings: config.http, context: context) {
+            AnthropicStreamReader(price: price)
+        }.run(onChunk: onChunk)
     }
 
     /// Checks the key and the model: GETs `{base_url}/models/{model}`.

@@ -28,11 +28,9 @@ public struct OpenAIBackend: ChatModel {
         let server = try prepared()
         let body = OpenAIRequestBody(request, model: config.model, sampling: config.sampling, host: server.address.host)
         let price = config.price
-        let call = StreamedCall(
-            server: server, url: server.address.url("chat/completions"),
-            headers: server.headers(streaming: true), body: body.encoded(), settings: config.http,
-            context: context, agent: request.agent.rawValue, makeReader: { OpenAIStreamReader(price: price) })
-        try await call.run(onChunk: onChunk)
+        try await StreamedCall(request, to: "chat/completions", on: server, body: body, settings: config.http, context: context) {
+            OpenAIStreamReader(price: price)
+        }.run(onChunk: onChunk)
     }
 
     /// Checks that the server answers and has the model: GETs `{base_url}/models` and looks for
