@@ -69,7 +69,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Captures"]
         ),
         .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyModels", "ParleyCore"]),
         .testTarget(

@@ -1,0 +1,49 @@
+/// The JSON body of a streamed chat-completions request.
+struct OpenAIRequestBody: RequestBody {
+    /// One message on the wire.
+    struct Message: Encodable, Sendable, Hashable {
+        var role: String
+        var content: String
+    }
+
+    /// `{"include_usage": true}`: ask for a final usage chunk.
+    struct StreamOptions: Encodable, Sendable {
+        var includeUsage = true
+        enum CodingKeys: String, CodingKey { case includeUsage = "include_usage" }
+    }
+
+    var model: String
+    var messages: [Message]
+    var stream = true
+    var streamOptions = StreamOptions()
+    var temperature: Double?
+    var maxTokens: Int?
+    var maxCompletionTokens: Int?
+    var seed: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, stream, temperature, seed
+        case streamOptions = "stream_options"
+        case maxTokens = "max_tokens"
+        case maxCompletionTokens = "max_completion_tokens"
+    }
+
+    /// The body for `request`: the system prompt, then the conversation by role.
+    ///
+    /// The token limit goes in `max_tokens`, which every local server reads, except on
+    /// api.openai.com, whose newer models take only `max_completion_tokens`.
+    init(_ request: ChatRequest, model: String, sampling: Sampling, host: String?) {
+        self.model = model
+        var messages: [Message] = []
+        if !request.system.isEmpty { messages.append(Message(role: "system", content: request.system)) }
+        messages += request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        self.messages = messages
+        temperature = sampling.temperature
+        seed = sampling.seed
+        if host?.lowercased() == "api.openai.com" {
+            maxCompletionTokens = sampling.maxTokens
+        } else {
+            maxTokens = sampling.maxTokens
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import AsyncHTTPClient
+
+/// Clear errors for everything that can go wrong talking to a model server: what happened,
+/// where (the URL), in the server's own words, and what to do.
+extension ModelServer {
+    /// The server answered `status` with `body`.
+    func httpFailure(status: Int, body: some Collection<UInt8>, url: String) -> ModelError {
+        let said = ServerMessage(body: body)
+        let words = said.map { scrub($0.text) } ?? "no message"
+        let retryable = status == 408 || status == 409 || status == 429 || (500...599).contains(status)
+        let message: String
+        switch status {
+        case 401, 403:
+            message = "HTTP \(status) from \(url): \(words) — \(keyAdvice)"
+        case 404 where isAboutModel(said):
+            message = "model '\(model)' not found on \(address.base) — \(modelAdvice(said)) (server said: \(words))"
+        case 404:
+            message = "HTTP 404 from \(url): \(words) — check `base_url`: it should be the API's base, ending in /v1"
+        case 400, 422:
+            message = "HTTP \(status) from \(url): \(words) — the server rejected the request; check `model` and the sampling options"
+        case 429:
+            message = "HTTP 429 from \(url): \(words) — rate limited; wait a little, or slow the debate's pace"
+        case 529, 503:
+            message = "HTTP \(status) from \(url): \(words) — the server is overloaded; try again later"
+        case 500...599:
+            message = "HTTP \(status) from \(url): \(words) — the server failed; try again, or check its log"
+        case 300...399:
+            message = "HTTP \(status) from \(url): the server redirects — check `base_url` (http or https? the right path?)"
+        default:
+            message = "HTTP \(status) from \(url): \(words)"
+        }
+        return ModelError(kind: .http(status: status), url: url, message: message, retryable: retryable)
+    }
+
+    /// The request never got an answer: refused, unresolvable host, timeout, reset.
+    func connectionFailure(_ error: any Error, url: String) -> ModelError {
+        let detail = String(describing: error)
+        let lowered = detail.lowercased()
+        if lowered.contains("refused") {
+            return ModelError(
+                kind: .unreachable, url: url,
+                message: "cannot connect to \(address.base) (connection refused) — \(startAdvice)", retryable: false)
+        }
+        if lowered.contains("dns") || lowered.contains("resolve") || lowered.contains("getaddrinfo") || lowered.contains("name or service") {
+            return ModelError(
+                kind: .unreachable, url: url,
+                message: "cannot find the host '\(address.host)' of \(address.base) — check `base_url` and your network",
+                retryable: false)
+        }
+        if let client = error as? HTTPClientError, client == .connectTimeout {
+            return ModelError(
+                kind: .unreachable, url: url,
+                message: "timed out connecting to \(address.base) — is the server up? check `base_url`, or raise `connect_timeout`",
+                retryable: true)
+        }
+        return ModelError(
+            kind: .unreachable, url: url,
+            message: "the connection to \(url) failed (\(ServerMessage.clean(scrub(detail)))) — check that the server is up and `base_url` is right",
+            retryable: true)
+    }
+
+    /// Nothing came from the server for `seconds`.
+    func idleTimeout(url: String, seconds: Double) -> ModelError {
+        ModelError(
+            kind: .timeout, url: url,
+            message: "no data from \(url) for \(Self.seconds(seconds)) (idle_timeout) — the server stopped sending; it may be overloaded or stuck. Raise `idle_timeout` for slow models",
+            retryable: true)
+    }
+
+    /// The body ended or broke before the reply was complete.
+    func brokenStream(url: String, reason: String) -> ModelError {
+        ModelError(kind: .stream, url: url, message: "the stream from \(url) broke off (\(scrub(reason)))", retryable: true)
+    }
+
+    /// What a reader's complaint means for the call.
+    func failure(_ error: ReplyReadError, url: String) -> ModelError {
+        switch error {
+        case .server(let said): streamError(url: url, said: said)
+        case .unreadable(let detail): unreadableStream(url: url, detail: detail)
+        }
+    }
+
+    /// The stream could not be understood.
+    func unreadableStream(url: String, detail: String) -> ModelError {
+        ModelError(
+            kind: .stream, url: url,
+            message: "could not read the stream from \(url): \(scrub(detail)) — is `base_url` an \(dialectName) API?",
+            retryable: false)
+    }
+
+    /// The server reported an error inside a stream it had started with HTTP 200.
+    func streamError(url: String, said: ServerMessage) -> ModelError {
+        ModelError(
+            kind: .server, url: url, message: "\(url) reported an error mid-stream: \(scrub(said.text))",
+            retryable: said.isTransient)
+    }
+
+    private var dialectName: String {
+        switch dialect {
+        case .openAI: "OpenAI-compatible"
+        case .anthropic: "Anthropic Messages"
+        }
+    }
+
+    private var keyAdvice: String {
+        guard let keyVariable else {
+            return "no API key was sent; name the environment variable that holds one with `api_key_env`"
+        }
+        return "the API key comes from the environment variable \(keyVariable), which is set; check that it holds a valid key with access to '\(model)'"
+    }
+
+    private func isAboutModel(_ said: ServerMessage?) -> Bool {
+        guard let said else { return false }
+        return said.text.lowercased().contains("model") || said.text.contains(model)
+    }
+
+    private func modelAdvice(_ said: ServerMessage?) -> String {
+        let text = said?.text.lowercased() ?? ""
+        if dialect == .openAI && (text.contains("pull") || text.contains("ollama") || address.port == 11434) {
+            return "pull it (ollama pull \(model)) or change `model`"
+        }
+        switch dialect {
+        case .openAI: return "check the id (\(address.url("models")) lists the server's models) or change `model`"
+        case .anthropic: return "check the model id or change `model`"
+        }
+    }
+
+    private var startAdvice: String {
+        let local = ["127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0"].contains(address.host.lowercased())
+        switch dialect {
+        case .openAI where address.port == 11434:
+            return "is Ollama running? start it with `ollama serve`"
+        case .openAI where local:
+            return "is the server running? start it (`ollama serve`, or `llama-server -m MODEL.gguf --port \(address.effectivePort)`) or fix `base_url`"
+        default:
+            return "check `base_url` and your network"
+        }
+    }
+
+    /// `60 s`, `0.25 s`.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

@@ -1,0 +1,25 @@
+/// Turns the events of a streamed reply into ``ChatChunk``s, for one wire dialect. A fresh
+/// reader is made for every try of a call.
+protocol ReplyReader: Sendable {
+    /// Whether the server said the reply is complete (`[DONE]`, `message_stop`).
+    var isComplete: Bool { get }
+    /// Whether the reply may be taken as complete if the body ends here, though the server did
+    /// not say so (it sent a finish reason, then closed).
+    var canEndHere: Bool { get }
+    /// Reads one event, handing each chunk it carries to `emit`, in order.
+    /// - Throws: ``ReplyReadError`` for an error frame or an event it cannot read.
+    mutating func read(_ event: ServerSentEvent, emit: (ChatChunk) -> Void) throws(ReplyReadError)
+}
+
+/// Why a reader stopped.
+enum ReplyReadError: Error, Sendable {
+    /// The server sent an error inside the stream.
+    case server(ServerMessage)
+    /// An event was not what the dialect sends; the detail quotes it.
+    case unreadable(String)
+
+    /// A short quote of an event that could not be read.
+    static func unreadable(event: ServerSentEvent, because reason: String) -> ReplyReadError {
+        .unreadable("\(reason): \(ServerMessage.clean(String(event.data.prefix(120))))")
+    }
+}

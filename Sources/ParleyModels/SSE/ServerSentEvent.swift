@@ -1,0 +1,17 @@
+/// One event of a `text/event-stream` body: what model servers stream a reply in.
+struct ServerSentEvent: Sendable, Hashable {
+    /// The event's type: `message` unless the server named one (`event: message_start`), and
+    /// `error` for the `error: {...}` lines older llama.cpp servers send.
+    var type: String
+    /// The event's data: its `data:` lines joined with line feeds.
+    var data: String
+    /// The last event id the stream set, if any.
+    var lastEventID: String?
+
+    /// Makes an event.
+    init(type: String = "message", data: String, lastEventID: String? = nil) {
+        self.type = type
+        self.data = data
+        self.lastEventID = lastEventID
+    }
+}
