@@ -74,7 +74,8 @@ let package = Package(
         .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyModels", "ParleyCore"]),
         .testTarget(
             name: "ParleyObserverTests",
-            dependencies: ["ParleyObserver", "ParleyEngine", "TerminalKit", "ParleyCore"]
+            dependencies: ["ParleyObserver", "ParleyEngine", "TerminalKit", "ParleyCore"],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ParleyCore"]),
     ]

@@ -2,33 +2,36 @@ import Foundation
 import ParleyCore
 import TerminalKit
 
-/// The live message-flow graph: peers and the human on an ellipse, the blackboard in the
-/// middle, a line between two nodes once a message went between them with the count of
-/// messages each way near its sender's end, and the messages being written highlighted from
-/// their sender to their addressees.
+/// The live message-flow graph: the peers, the human and the blackboard on an ellipse (the
+/// human at the bottom, the blackboard across from it), a line between two nodes once a
+/// message went between them with the count of messages each way near its sender's end, and
+/// the messages being written highlighted from their sender to their addressees. An area too
+/// small for a drawing gets the same facts as a list.
 enum GraphView {
     /// What the graph's caption says.
-    static func legend(_ state: ObserverState) -> String {
-        "counts sit by the sender"
-    }
+    static let legend = "count near sender · z zoom"
 
-    /// The nodes, in drawing order: the blackboard, the human, then the peers in ring order.
+    /// The smallest area the drawing is made for; below it the graph is a list.
+    static let minimumDrawing = (columns: 24, rows: 7)
+
+    /// The nodes, in drawing order: the human, the peers in ring order, the blackboard.
     static func nodes(_ state: ObserverState) -> [GraphNode] {
-        [.blackboard, .human] + state.peerIDs.map(GraphNode.peer)
+        [.human] + state.peerIDs.map(GraphNode.peer) + [.blackboard]
     }
 
-    /// Where each node's label is centred in `area`: the human at the bottom of an ellipse, the
-    /// peers clockwise round the rest of it, the blackboard in the middle.
+    /// Where each node's label is centred in `area`: on an ellipse, the human at the bottom,
+    /// the blackboard across from it, the peers clockwise round the rest. As every node is on
+    /// the ellipse, no line between two nodes runs under a third.
     static func placement(of state: ObserverState, in area: Rect) -> [GraphNode: Point] {
-        let peers = state.peerIDs
-        let widest = peers.map { TextWidth.columns(label(of: .peer($0), in: state, width: area.width)) }.max() ?? 3
+        let widest = nodes(state).map { TextWidth.columns(label(of: $0, in: state, width: area.width)) }.max() ?? 3
         let centre = Point(x: area.x + area.width / 2, y: area.y + area.height / 2)
-        let radiusX = Double(max(0, area.width / 2 - (widest + 1) / 2 - 1))
+        let radiusX = Double(max(0, area.width / 2 - (widest + 1) / 2))
         let radiusY = Double(max(0, (area.height - 1) / 2))
-        var places: [GraphNode: Point] = [.blackboard: centre]
-        let slots = peers.count + 1
-        for (slot, node) in ([GraphNode.human] + peers.map(GraphNode.peer)).enumerated() {
-            let angle = Double.pi / 2 + 2 * Double.pi * Double(slot) / Double(slots)
+        var order: [GraphNode] = [.human] + state.peerIDs.map(GraphNode.peer)
+        order.insert(.blackboard, at: (order.count + 1) / 2)
+        var places: [GraphNode: Point] = [:]
+        for (slot, node) in order.enumerated() {
+            let angle = Double.pi / 2 + 2 * Double.pi * Double(slot) / Double(order.count)
             places[node] = Point(
                 x: centre.x + Int((radiusX * cos(angle)).rounded()),
                 y: centre.y + Int((radiusY * sin(angle)).rounded()))
@@ -47,8 +50,21 @@ enum GraphView {
         }
     }
 
+    /// A node's short name in the list form.
+    static func shortName(_ node: GraphNode) -> String {
+        switch node {
+        case .human: "you"
+        case .blackboard: "board"
+        case .peer(let id): id.rawValue
+        }
+    }
+
     static func draw(_ state: ObserverState, in area: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
+        if area.width < minimumDrawing.columns || area.height < minimumDrawing.rows {
+            drawList(state, in: area, theme: theme, into: &canvas)
+            return
+        }
         let places = placement(of: state, in: area)
         let nodes = nodes(state)
 
@@ -59,14 +75,15 @@ enum GraphView {
                 pairs.append((a, b))
             }
         }
+        // Many edges are drawn in dots, which stay readable where they cross.
+        let dotted = pairs.count > 12
         for (a, b) in pairs {
             guard let from = places[a], let to = places[b] else { continue }
-            stroke(from: from, to: to, style: theme.style(.graphEdge), clip: area, into: &canvas)
+            stroke(from: from, to: to, dotted: dotted, style: theme.style(.graphEdge), clip: area, into: &canvas)
         }
-        let flights = state.graph.inFlight.flatMap { flight in flight.addressees.map { (GraphNode.peer(flight.sender), GraphNode.peer($0)) } }
-        for (a, b) in flights {
+        for (a, b) in flights(state) {
             guard let from = places[a], let to = places[b] else { continue }
-            stroke(from: from, to: to, style: theme.style(.graphInFlight), clip: area, into: &canvas)
+            stroke(from: from, to: to, dotted: false, style: theme.style(.graphInFlight), clip: area, into: &canvas)
         }
         for (a, b) in pairs {
             guard let from = places[a], let to = places[b] else { continue }
@@ -81,21 +98,58 @@ enum GraphView {
         }
 
         // Nodes on top; a sender writing now is drawn reversed.
-        let senders = Set(state.graph.inFlight.map(\.sender))
         for node in nodes {
             guard let place = places[node] else { continue }
             let text = label(of: node, in: state, width: area.width)
-            var style: Style
-            switch node {
-            case .human: style = theme.style(.human)
-            case .blackboard: style = theme.style(.blackboard)
-            case .peer(let id):
-                style = theme.style(.agent(state.pane(id)?.index ?? 0), agents: agents).adding(.bold)
-                if senders.contains(id) { style = style.adding(.reverse) }
-            }
             let width = TextWidth.columns(text)
             let x = min(max(area.x, place.x - width / 2), max(area.x, area.maxX - width))
-            canvas.put(text, x: x, y: place.y, style: style, clip: area)
+            canvas.put(text, x: x, y: place.y, style: style(of: node, state: state, theme: theme, agents: agents), clip: area)
+        }
+    }
+
+    /// Sender → addressee of every message being written.
+    static func flights(_ state: ObserverState) -> [(GraphNode, GraphNode)] {
+        state.graph.inFlight.flatMap { flight in flight.addressees.map { (GraphNode.peer(flight.sender), GraphNode.peer($0)) } }
+    }
+
+    /// A node's look: the human's, the blackboard's, a peer's colour (reversed while it writes).
+    static func style(of node: GraphNode, state: ObserverState, theme: Theme, agents: [Int: Style]) -> Style {
+        switch node {
+        case .human: return theme.style(.human)
+        case .blackboard: return theme.style(.blackboard)
+        case .peer(let id):
+            let style = theme.style(.agent(state.pane(id)?.index ?? 0), agents: agents).adding(.bold)
+            return state.graph.inFlight.contains { $0.sender == id } ? style.adding(.reverse) : style
+        }
+    }
+
+    /// The graph as a list for small areas: the messages being written, then each edge's count,
+    /// busiest first: `✎ cfo → pm eng`, `pm→eng 3  eng→cfo 2`.
+    static func drawList(_ state: ObserverState, in area: Rect, theme: Theme, into canvas: inout Canvas) {
+        var spans: StyledLine = []
+        for flight in state.graph.inFlight {
+            let to = flight.addressees.count == state.peers.count - 1 ? "all" : flight.addressees.map(\.rawValue).joined(separator: " ")
+            spans.append(Span("✎ \(flight.sender.rawValue) → \(to)", .role(.graphInFlight)))
+        }
+        let edges = state.graph.counts.filter { $0.value > 0 }.sorted {
+            ($1.value, shortName($0.key.from), shortName($0.key.to)) < ($0.value, shortName($1.key.from), shortName($1.key.to))
+        }
+        for (edge, count) in edges {
+            spans.append(Span("\(shortName(edge.from))→\(shortName(edge.to)) \(count)", .role(.graphCount)))
+        }
+        if spans.isEmpty { spans.append(Span("No messages yet.", .role(.muted))) }
+        // Flow the items into lines, two spaces apart.
+        var row = area.y
+        var x = area.x + 1
+        for span in spans {
+            let width = TextWidth.columns(span.text)
+            if x > area.x + 1, x + width > area.maxX - 1 {
+                row += 1
+                x = area.x + 1
+            }
+            guard row < area.maxY else { break }
+            canvas.put(span.text, x: x, y: row, style: theme.style(span.ink), clip: area)
+            x += width + 2
         }
     }
 
@@ -104,9 +158,9 @@ enum GraphView {
         canvas.put(text, x: point.x - (text.count - 1) / 2, y: point.y, style: style, clip: clip)
     }
 
-    /// Draws a line from one node to another in line characters.
-    static func stroke(from: Point, to: Point, style: Style, clip: Rect, into canvas: inout Canvas) {
-        let glyph = glyph(dx: to.x - from.x, dy: to.y - from.y)
+    /// Draws a line from one node to another in line characters, or in dots.
+    static func stroke(from: Point, to: Point, dotted: Bool, style: Style, clip: Rect, into canvas: inout Canvas) {
+        let glyph = dotted ? "·" : glyph(dx: to.x - from.x, dy: to.y - from.y)
         for point in line(from: from, to: to).dropFirst().dropLast() {
             canvas.put(String(glyph), x: point.x, y: point.y, style: style, clip: clip)
         }

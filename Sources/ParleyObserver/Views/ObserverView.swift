@@ -23,7 +23,7 @@ public enum ObserverView {
         canvas.fill(canvas.bounds, style: theme.base)
         let layout = state.layout
         if layout.isTooSmall {
-            TooSmallView.draw(layout, theme: theme, into: &canvas)
+            TooSmallView.draw(layout, confirmingQuit: state.isConfirmingQuit, theme: theme, into: &canvas)
             return
         }
         let agents = Dictionary(uniqueKeysWithValues: state.peers.map { ($0.index, theme.agentStyle($0.agent, index: $0.index)) })

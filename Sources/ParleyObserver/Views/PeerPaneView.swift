@@ -10,8 +10,10 @@ enum PeerPaneView {
         let lines = PaneText.lines(of: peer, width: max(1, area.width), showsReasoning: state.showsReasoning)
         var labels = PaneFrame.Labels()
         labels.title = [Span(peer.agent.name, .agent(peer.index), .bold)]
-        if !peer.agent.role.isEmpty { labels.title.append(Span(" · \(peer.agent.role)", .role(.muted))) }
         labels.status = status(of: peer, state: state)
+        // The role only when a readable part of it fits beside the name and the state.
+        let room = rect.width - 10 - PaneFrame.width(labels.status) - PaneFrame.width(labels.title)
+        if !peer.agent.role.isEmpty, room >= 12 { labels.title.append(Span(" · \(peer.agent.role)", .role(.muted))) }
         labels.caption = [Span("@\(peer.id.rawValue) · \(peer.agent.model)", .role(.muted))]
         if peer.tokens > 0 { labels.caption.append(Span(" · \(Format.tokens(peer.tokens)) tok", .role(.muted))) }
         ScrollingPane.draw(

@@ -13,11 +13,12 @@ enum PromptLineView {
             drawComposer(state, rect: rect, theme: theme, agents: agents, into: &canvas)
             return
         }
-        canvas.put(line(for: state), x: rect.x + 1, y: rect.y, theme: theme, agents: agents, clip: rect)
+        let line = PaneFrame.ellipsized(line(for: state, width: rect.width - 2), width: rect.width - 2)
+        canvas.put(line, x: rect.x + 1, y: rect.y, theme: theme, agents: agents, clip: rect)
     }
 
     /// What the line says when the composer is closed.
-    static func line(for state: ObserverState) -> StyledLine {
+    static func line(for state: ObserverState, width: Int) -> StyledLine {
         if state.isConfirmingQuit {
             return [
                 Span("The debate is still running. Stop it and quit? ", .role(.warning), .bold),
@@ -27,27 +28,32 @@ enum PromptLineView {
         }
         if let failure = state.failure {
             let name = state.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
-            var line: StyledLine = [Span("✗ \(name)'s turn failed: \(failure.error) ", .role(.error))]
             let keys: [(String, String)] = (failure.retryable ? [("r", "retry")] : [("r", "retry anyway")]) + [("s", "skip"), ("q", "quit")]
-            line += hints(keys)
-            return line
+            return [Span("✗ \(name)'s turn failed ", .role(.error), .bold)] + hints(keys)
+                + [Span(" — \(failure.error)", .role(.error))]
         }
         if let notice = state.notice {
             return [Span(notice.text, .role(notice.tone.role))]
         }
         if let finish = state.finish {
-            return [Span("The debate ended: \(finish). ", .role(.accent))]
-                + hints([("q", "quit"), ("Tab", "focus"), ("↑↓", "scroll"), ("g", "blackboard"), ("?", "help")])
+            let head = [Span("The debate ended: \(finish). ", .role(.accent))]
+            return head + hints([("q", "quit"), ("Tab", "focus"), ("↑↓", "scroll"), ("g", "blackboard"), ("?", "help")], width: width - PaneFrame.width(head))
         }
         if state.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
         let pause = state.pace.mode == .live ? "pause" : "resume"
         return hints([
-            ("space", pause), ("n", "step"), ("r", "round"), ("i", "write"), ("Tab", "focus"), ("z", "zoom"),
-            ("g", "graph/board"), ("+-", "speed"), ("?", "help"), ("q", "quit"),
-        ])
+            ("space", pause), ("n", "step"), ("r", "round"), ("i", "write"), ("?", "help"), ("q", "quit"),
+            ("Tab", "focus"), ("z", "zoom"), ("g", "graph/board"), ("+-", "speed"),
+        ], width: width)
     }
 
-    /// `key what · key what`, keys in the accent.
+    /// `key what · key what`, keys in the accent: as many of the pairs, in order, as fit.
+    static func hints(_ pairs: [(String, String)], width: Int) -> StyledLine {
+        var pairs = pairs
+        while pairs.count > 1, PaneFrame.width(hints(pairs)) > width { pairs.removeLast() }
+        return hints(pairs)
+    }
+
     static func hints(_ pairs: [(String, String)]) -> StyledLine {
         var line: StyledLine = []
         for (index, (key, what)) in pairs.enumerated() {
