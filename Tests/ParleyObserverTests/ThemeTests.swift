@@ -88,7 +88,7 @@ struct ThemeTests {
         let yaml = "name: typo\ncolours:\n  bordr: red\n  focus: { fg: red, weight: bold }\nflavour: mint\n"
         let (_, diagnostics) = try ThemeCatalog.read(yaml, source: "typo.yaml", name: "typo")
         let unknown = diagnostics.filter { $0.kind == .unknownKey }
-        #expect(unknown.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["3:3", "4:21", "5:1"])
+        #expect(unknown.map { "\($0.location.line ?? 0):\($0.location.column ?? 0)" } == ["3:3", "4:21", "5:1"])
         #expect(unknown.first?.description.hasPrefix("typo.yaml:3:3: warning: unknown key 'bordr' in colours") == true)
     }
 
@@ -99,7 +99,7 @@ struct ThemeTests {
             _ = try ThemeCatalog.read(yaml, source: "bad.yaml", name: "bad")
         } throws: { error in
             let error = error as? ThemeError
-            return error?.line == 3 && error?.column == 11 && error?.description.contains("'blurple' is not a colour") == true
+            return error?.location.line == 3 && error?.location.column == 11 && error?.description.contains("'blurple' is not a colour") == true
         }
     }
 
@@ -108,7 +108,7 @@ struct ThemeTests {
         #expect {
             _ = try ThemeCatalog.read("name: x\ncolours: [red\n", source: "broken.yaml", name: "broken")
         } throws: { error in
-            (error as? ThemeError)?.line != nil
+            (error as? ThemeError)?.location.line != nil
         }
     }
 

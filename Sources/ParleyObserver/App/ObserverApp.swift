@@ -65,14 +65,7 @@ public final class ObserverApp {
     public func run<Events: AsyncSequence & Sendable>(
         events: Events, send: @escaping @Sendable (DebateCommand) -> Void
     ) async -> ObserverState where Events.Element == DebateEvent {
-        await loop(send: send) { wake in
-            do {
-                for try await event in events { wake(.event(event)) }
-                wake(.eventsEnded(failure: nil))
-            } catch {
-                wake(.eventsEnded(failure: "\(error)"))
-            }
-        }
+        await loop(send: send, feed: Self.feed(events) { .event($0) })
     }
 
     /// Shows a debate's event records (live or replayed) until the person quits; the status
@@ -82,9 +75,16 @@ public final class ObserverApp {
     public func run<Records: AsyncSequence & Sendable>(
         records: Records, send: @escaping @Sendable (DebateCommand) -> Void
     ) async -> ObserverState where Records.Element == EventRecord {
-        await loop(send: send) { wake in
+        await loop(send: send, feed: Self.feed(records) { .record($0) })
+    }
+
+    /// What feeds a sequence's elements into the loop, then says that it ended (or failed).
+    private nonisolated static func feed<Elements: AsyncSequence & Sendable>(
+        _ elements: Elements, as wrap: @escaping @Sendable (Elements.Element) -> Wake
+    ) -> @Sendable (@Sendable (Wake) -> Void) async -> Void {
+        { wake in
             do {
-                for try await record in records { wake(.record(record)) }
+                for try await element in elements { wake(wrap(element)) }
                 wake(.eventsEnded(failure: nil))
             } catch {
                 wake(.eventsEnded(failure: "\(error)"))

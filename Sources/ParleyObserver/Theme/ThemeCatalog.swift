@@ -55,8 +55,8 @@ public struct ThemeCatalog: Sendable {
         let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
         guard looksLikePath || FileManager.default.fileExists(atPath: path) else {
             throw ThemeError(
-                source: "--theme \(nameOrPath)",
-                message: "no theme is named '\(nameOrPath)'; the built-in themes are \(names.joined(separator: ", ")), or give the path of a theme's .yaml file")
+                ThemeLocation(source: "--theme \(nameOrPath)"),
+                "no theme is named '\(nameOrPath)'; the built-in themes are \(names.joined(separator: ", ")), or give the path of a theme's .yaml file")
         }
         let loaded = try Self.load(contentsOf: path)
         themes.append(loaded.theme)
@@ -67,10 +67,10 @@ public struct ThemeCatalog: Sendable {
     /// - Throws: ``ThemeError`` when the file cannot be read or is not a theme.
     public static func load(contentsOf path: String) throws(ThemeError) -> (theme: Theme, diagnostics: [ThemeDiagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ThemeError(source: path, message: "cannot read this theme file: check that it exists and is readable")
+            throw ThemeError(ThemeLocation(source: path), "cannot read this theme file: check that it exists and is readable")
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
-            throw ThemeError(source: path, message: "this theme file is not UTF-8 text")
+            throw ThemeError(ThemeLocation(source: path), "this theme file is not UTF-8 text")
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try ThemeReader.read(yaml, source: path, defaultName: name, fallback: defaultTheme)

@@ -50,9 +50,9 @@ enum ThemeReader {
         } catch let error as YamlError {
             throw reading.error(of: error)
         } catch {
-            throw ThemeError(source: source, message: "cannot read the theme: \(error)")
+            throw ThemeError(ThemeLocation(source: source), "cannot read the theme: \(error)")
         }
-        guard let root else { throw ThemeError(source: source, message: "the theme is empty") }
+        guard let root else { throw ThemeError(ThemeLocation(source: source), "the theme is empty") }
         guard let top = root.mapping else { throw reading.error(at: root, "a theme is a map of keys such as name, colours, palette") }
 
         var name = defaultName
@@ -115,30 +115,34 @@ enum ThemeReader {
         let source: String
         var diagnostics: [ThemeDiagnostic] = []
 
+        func location(of node: Node) -> ThemeLocation {
+            ThemeLocation(source: source, line: node.mark?.line, column: node.mark?.column)
+        }
+
         func error(at node: Node, _ message: String) -> ThemeError {
-            ThemeError(source: source, line: node.mark?.line, column: node.mark?.column, message: message)
+            ThemeError(location(of: node), message)
         }
 
         func error(of yamlError: YamlError) -> ThemeError {
             switch yamlError {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                ThemeError(source: source, line: mark.line, column: mark.column, message: "this is not valid YAML: \(problem)")
+                ThemeError(ThemeLocation(source: source, line: mark.line, column: mark.column), "this is not valid YAML: \(problem)")
             default:
-                ThemeError(source: source, message: "this is not valid YAML: \(yamlError)")
+                ThemeError(ThemeLocation(source: source), "this is not valid YAML: \(yamlError)")
             }
         }
 
         mutating func unknown(_ key: String, at node: Node, in section: String?, known: [String]) {
             let within = section.map { " in \($0)" } ?? ""
             diagnostics.append(ThemeDiagnostic(
-                kind: .unknownKey, source: source, line: node.mark?.line, column: node.mark?.column,
+                kind: .unknownKey, location: location(of: node),
                 message: "unknown key '\(key)'\(within), ignored; known keys: \(known.joined(separator: ", "))"))
         }
 
         mutating func missing(_ key: String, fallbackName: String) {
             diagnostics.append(ThemeDiagnostic(
-                kind: .missingKey, source: source,
+                kind: .missingKey, location: ThemeLocation(source: source),
                 message: "'\(key)' is not set; using the \(fallbackName) theme's"))
         }
 
