@@ -99,7 +99,11 @@ struct ViewGoldenTests {
         try GoldenFile.check(canvas, "composer-80x24")
         let cursor = try #require(ObserverView.cursor(state: state))
         #expect(cursor.y == 22)
-        #expect(cursor.x < 80)
+        #expect(canvas[cursor.x - 1, cursor.y].character == "?")
+        #expect(canvas[cursor.x, cursor.y].character == " ")
+        _ = state.apply(.compose(.home))
+        let home = try #require(ObserverView.cursor(state: state))
+        #expect(ObserverView.render(state: state, theme: theme, columns: 80, rows: 24)[home.x, home.y].character == "@")
     }
 
     @Test("a failed turn prompts for retry, skip or quit")

@@ -9,7 +9,7 @@ import TerminalKit
 /// small for a drawing gets the same facts as a list.
 enum GraphView {
     /// What the graph's caption says.
-    static let legend = "count near sender · z zoom"
+    static let legend = "counts near the sender"
 
     /// The smallest area the drawing is made for; below it the graph is a list.
     static let minimumDrawing = (columns: 24, rows: 7)

@@ -6,24 +6,37 @@ import TerminalKit
 enum PaneText {
     /// The lines of a peer's pane at `width` columns.
     static func lines(of pane: PeerPane, width: Int, showsReasoning: Bool) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        var afterMarker = true
-        for entry in pane.entries {
-            switch entry {
-            case .round(let round):
-                if !lines.isEmpty { lines.append([]) }
-                lines.append(Lines.rule("round \(round)", width: width, ink: .role(.muted)))
-                afterMarker = true
-            case .message(let message):
-                if !afterMarker { lines.append([]) }
-                lines += self.lines(of: message, in: pane, width: width, showsReasoning: showsReasoning)
-                afterMarker = false
-            case .notice(let text, let tone):
-                lines += Lines.wrapped(text, width: width, ink: .role(tone.role))
-                afterMarker = false
-            }
+        pane.entries.indices.flatMap { block(at: $0, of: pane, width: width, showsReasoning: showsReasoning) }
+    }
+
+    /// The last `rows` lines of a peer's pane, built from its end only (a pane that follows
+    /// new text need not wrap its whole history), and whether there are more above.
+    static func tail(of pane: PeerPane, rows: Int, width: Int, showsReasoning: Bool) -> (lines: [StyledLine], more: Bool) {
+        var blocks: [[StyledLine]] = []
+        var count = 0
+        var index = pane.entries.count
+        while index > 0, count < rows {
+            index -= 1
+            let block = block(at: index, of: pane, width: width, showsReasoning: showsReasoning)
+            blocks.append(block)
+            count += block.count
         }
-        return lines
+        let lines = Array(blocks.reversed().joined())
+        return (Array(lines.suffix(rows)), index > 0 || lines.count > rows)
+    }
+
+    /// The lines of one entry of a pane, with the blank line that parts it from the one before.
+    static func block(at index: Int, of pane: PeerPane, width: Int, showsReasoning: Bool) -> [StyledLine] {
+        let afterMarker = index == 0 || { if case .round = pane.entries[index - 1] { true } else { false } }()
+        switch pane.entries[index] {
+        case .round(let round):
+            return (index > 0 ? [[]] : []) + [Lines.rule("round \(round)", width: width, ink: .role(.muted))]
+        case .message(let message):
+            let lines = self.lines(of: message, in: pane, width: width, showsReasoning: showsReasoning)
+            return (afterMarker ? [] : [[]]) + lines
+        case .notice(let text, let tone):
+            return Lines.wrapped(text, width: width, ink: .role(tone.role))
+        }
     }
 
     static func lines(of message: PaneMessage, in pane: PeerPane, width: Int, showsReasoning: Bool) -> [StyledLine] {

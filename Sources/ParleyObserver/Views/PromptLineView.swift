@@ -29,8 +29,8 @@ enum PromptLineView {
         if let failure = state.failure {
             let name = state.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
             let keys: [(String, String)] = (failure.retryable ? [("r", "retry")] : [("r", "retry anyway")]) + [("s", "skip"), ("q", "quit")]
-            return [Span("✗ \(name)'s turn failed ", .role(.error), .bold)] + hints(keys)
-                + [Span(" — \(failure.error)", .role(.error))]
+            return [Span("✗ \(name)'s turn failed · ", .role(.error), .bold)] + hints(keys)
+                + [Span(" · \(failure.error)", .role(.error))]
         }
         if let notice = state.notice {
             return [Span(notice.text, .role(notice.tone.role))]
@@ -75,13 +75,16 @@ enum PromptLineView {
 
     static let prompt = "› "
 
-    /// The composer's text window: the first character shown and the cursor's column from the
-    /// text's start, so that the cursor is always in view.
+    /// The composer's text window: the first character shown and the cursor's column from
+    /// where the text starts on screen, so that the cursor is always in view. When the start of
+    /// the line is out of view, a `…` takes the first column.
     static func window(_ composer: Composer, width: Int) -> (first: Int, cursorColumn: Int) {
         let shown = shownCharacters(composer)
-        let room = max(1, width - TextWidth.columns(prompt) - 2)
+        let room = max(2, width - TextWidth.columns(prompt) - 2)
         var first = 0
         var cursorColumn = shown.prefix(composer.cursor).reduce(0) { $0 + $1.columns }
+        guard cursorColumn > room - 1 else { return (0, cursorColumn) }
+        cursorColumn += 1
         while cursorColumn > room - 1, first < composer.cursor {
             cursorColumn -= shown[first].columns
             first += 1
@@ -97,10 +100,8 @@ enum PromptLineView {
             return
         }
         let (first, _) = window(composer, width: rect.width)
+        if first > 0 { x = canvas.put("…", x: x, y: rect.y, style: theme.style(.muted), clip: rect) }
         let text = shownCharacters(composer).dropFirst(first).map(\.text).joined()
-        if first > 0 {
-            x = canvas.put("…", x: x - 1, y: rect.y, style: theme.style(.muted), clip: rect)
-        }
         canvas.put(text, x: x, y: rect.y, style: theme.style(.composer), clip: Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: 1))
     }
 

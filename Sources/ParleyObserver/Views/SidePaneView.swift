@@ -8,17 +8,17 @@ enum SidePaneView {
         switch state.sideView {
         case .graph:
             labels.title = [Span("Message flow", .role(.title))]
-            labels.status = [Span("g: blackboard", .role(.muted))]
+            labels.status = [Span("g: board", .role(.muted))]
             labels.caption = [Span(GraphView.legend, .role(.muted))]
             PaneFrame.draw(rect, focused: state.focus == .side, labels: labels, theme: theme, agents: agents, into: &canvas)
             GraphView.draw(state, in: rect.inset(dx: 1, dy: 1), theme: theme, agents: agents, into: &canvas)
         case .blackboard:
             let area = PaneFrame.content(of: rect)
-            labels.title = [Span("Blackboard", .role(.title)), Span(" · \(state.notes.count) notes", .role(.muted))]
+            labels.title = [Span("Blackboard", .role(.title)), Span(" \(state.notes.count)", .role(.muted))]
             labels.status = [Span("g: graph", .role(.muted))]
             let lines = PaneText.lines(of: state.notes, peers: state.peers, width: max(1, area.width))
             ScrollingPane.draw(
-                lines, pane: .side, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
+                ScrollingPane.Content(all: { lines }), pane: .side, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
         }
     }
 }

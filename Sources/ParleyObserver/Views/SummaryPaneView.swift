@@ -17,6 +17,6 @@ enum SummaryPaneView {
         }
         if let model = state.info?.facilitator?.model { labels.caption = [Span(model, .role(.muted))] }
         ScrollingPane.draw(
-            lines, pane: .summary, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
+            ScrollingPane.Content(all: { lines }), pane: .summary, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
     }
 }
