@@ -196,8 +196,8 @@ public final class ObserverApp {
             _ = state.apply(.resize(columns: size.width, rows: size.height))
         }
         updateElapsed()
-        terminal.present(ObserverView.render(state: state, theme: theme))
         terminal.setCursor(ObserverView.cursor(state: state))
+        terminal.present(ObserverView.render(state: state, theme: theme))
         let now = ContinuousClock.now
         pacing.drawn(at: now)
         if let wake, !tickArmed, let tick = FramePacing.nextTick(for: state, elapsed: state.elapsed, at: now) {
