@@ -60,6 +60,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "terminal-check", dependencies: ["TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
         .testTarget(
@@ -75,7 +76,8 @@ let package = Package(
         .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyModels", "ParleyCore"]),
         .testTarget(
             name: "ParleyObserverTests",
-            dependencies: ["ParleyObserver", "ParleyEngine", "TerminalKit", "ParleyCore"]
+            dependencies: ["ParleyObserver", "ParleyEngine", "TerminalKit", "ParleyCore"],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ParleyCore"]),
     ]

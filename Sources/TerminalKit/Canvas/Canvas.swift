@@ -44,21 +44,21 @@ public struct Canvas: Sendable, Hashable {
     /// Writes `text` from (`x`, `y`) on one row, clipped to `clip` (default: the whole canvas).
     /// Newlines and other control characters are not expected (sanitize first) and are skipped.
     /// A wide character that would cross the clip's right edge is left out, and the cell it would
-    /// start in is blanked.
-    /// - Returns: the column just after the last character written.
+    /// start in is blanked; one crossing the left edge leaves its right half blank.
+    /// - Returns: the column just after the text, as if it had not been clipped.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
-        guard y >= area.y, y < area.maxY else { return x + TextWidth.columns(text) }
+        guard y >= area.y, y < area.maxY, !area.isEmpty else { return x + TextWidth.columns(text) }
         var column = x
         for character in text {
             let columns = TextWidth.columns(character)
             if columns == 0 { continue }
+            defer { column += columns }
+            if column >= area.maxX { continue }
             if column + columns > area.maxX {
-                if column >= area.x, column < area.maxX { setBlank(column, y, style) }
-                return column + columns
-            }
-            if column >= area.x {
+                if column >= area.x { setBlank(column, y, style) }
+            } else if column >= area.x {
                 clearWide(at: column, y)
                 self[column, y] = Cell(character: character, style: style)
                 if columns == 2 {
@@ -69,29 +69,28 @@ public struct Canvas: Sendable, Hashable {
                 // The left half of a wide character falls outside the clip: blank its right half.
                 setBlank(column + 1, y, style)
             }
-            column += columns
         }
         return column
     }
 
-    /// Fills a rectangle with a character and style.
+    /// Fills a rectangle with a character and style. A wide character fills pairs of cells; a
+    /// last odd column gets a blank.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
-        let cell = Cell(character: character, style: style)
+        let isWide = TextWidth.columns(character) == 2
+        let cell = Cell(character: TextWidth.columns(character) == 0 ? " " : character, style: style)
         for row in area.y..<area.maxY {
-            for column in area.x..<area.maxX { self[column, row] = cell }
-        }
-        // Wide characters cut by the rectangle's edges lose their other half.
-        for row in area.y..<area.maxY {
-            if area.x > 0, TextWidth.columns(self[area.x - 1, row].character) == 2,
-                !self[area.x - 1, row].isContinuation
-            {
-                self[area.x - 1, row].character = " "
+            for column in area.x..<area.maxX {
+                if !isWide {
+                    self[column, row] = cell
+                } else if (column - area.x) % 2 == 1 {
+                    self[column, row] = Cell(character: " ", style: style, isContinuation: true)
+                } else {
+                    self[column, row] = column + 1 < area.maxX ? cell : Cell(style: style)
+                }
             }
-            if area.maxX < width, self[area.maxX, row].isContinuation {
-                self[area.maxX, row] = Cell(character: " ", style: self[area.maxX, row].style)
-            }
+            repairEdges(ofRow: row, from: area.x, to: area.maxX)
         }
     }
 
@@ -104,12 +103,17 @@ public struct Canvas: Sendable, Hashable {
         }
     }
 
-    /// Copies another canvas onto this one with its top left at `origin`, clipped.
+    /// Copies another canvas onto this one with its top left at `origin`, clipped. A wide
+    /// character cut by this canvas's edges, or whose half is overwritten, becomes a blank.
     public mutating func draw(_ other: Canvas, at origin: Point) {
+        let left = max(0, origin.x)
+        let right = min(width, origin.x + other.width)
+        guard left < right else { return }
         for row in 0..<other.height where origin.y + row >= 0 && origin.y + row < height {
-            for column in 0..<other.width where origin.x + column >= 0 && origin.x + column < width {
-                self[origin.x + column, origin.y + row] = other[column, row]
+            for column in left..<right {
+                self[column, origin.y + row] = other[column - origin.x, row]
             }
+            repairEdges(ofRow: origin.y + row, from: left, to: right)
         }
     }
 
@@ -127,6 +131,24 @@ public struct Canvas: Sendable, Hashable {
 
     /// The canvas as plain text, rows joined with newlines.
     public var text: String { lines.joined(separator: "\n") }
+
+    /// After cells `left..<right` of `row` were overwritten as a block, blanks the halves of
+    /// wide characters that the block's edges cut off.
+    private mutating func repairEdges(ofRow row: Int, from left: Int, to right: Int) {
+        // A right half at the left edge: its left half is not in the block.
+        if self[left, row].isContinuation { self[left, row] = Cell(style: self[left, row].style) }
+        // A left half just outside the left edge whose right half the block overwrote.
+        if left > 0, isWideLead(left - 1, row) { self[left - 1, row].character = " " }
+        // A left half at the right edge: its right half is not in the block.
+        if isWideLead(right - 1, row) { self[right - 1, row].character = " " }
+        // A right half just outside the right edge whose left half the block overwrote.
+        if right < width, self[right, row].isContinuation { self[right, row] = Cell(style: self[right, row].style) }
+    }
+
+    /// Whether the cell is the left half of a wide character.
+    private func isWideLead(_ x: Int, _ y: Int) -> Bool {
+        !self[x, y].isContinuation && TextWidth.columns(self[x, y].character) == 2
+    }
 
     private mutating func setBlank(_ x: Int, _ y: Int, _ style: Style) {
         guard x >= 0, x < width else { return }

@@ -1,0 +1,227 @@
+import ParleyCore
+import TerminalKit
+
+/// The observer's loop: it reduces the debate's events and the person's keys into an
+/// ``ObserverState`` and draws it on an ``ObserverTerminal``, all on the main actor.
+///
+/// Nothing runs while nothing happens: the loop waits for the next event or key. A change
+/// draws at once if the last frame is at least ``ObserverOptions/frameInterval`` old, else at a
+/// one-shot deadline, so a burst of events is batched into about 30 frames a second. The only
+/// other timer is the status bar's clock, armed for the next second only while the debate runs
+/// live. A resize lays out again and repaints the whole terminal.
+///
+/// The app does not own the terminal: start the screen before ``run(events:send:)`` and stop it
+/// after (`Screen` also installs `TerminalRestore`, which puts the terminal back however the
+/// program ends).
+@MainActor
+public final class ObserverApp {
+    /// What the observer shows; after a run, how it ended.
+    public private(set) var state: ObserverState
+    private let terminal: any ObserverTerminal
+    private let options: ObserverOptions
+    private var theme: Theme
+    private var pacing: FramePacing
+    /// The clock's reading at an instant, to tell the elapsed time between events.
+    private var clockBase: (instant: ContinuousClock.Instant, elapsed: Double)?
+    private var tickArmed = false
+    private var heldForStepping = false
+    /// The tasks feeding events and keys into the loop.
+    private var feeders: [Task<Void, Never>] = []
+    /// The one-shot timers armed: the frame deadline and the clock's next second.
+    private var frameTimer: Task<Void, Never>?
+    private var tickTimer: Task<Void, Never>?
+
+    /// What wakes the loop.
+    private enum Wake: Sendable {
+        case event(DebateEvent)
+        case record(EventRecord)
+        case eventsEnded(failure: String?)
+        case keys([Key])
+        case inputEnded
+        case frame
+        case tick
+    }
+
+    /// Makes the app for a terminal; nothing is drawn until it runs.
+    public init(terminal: any ObserverTerminal, options: ObserverOptions = ObserverOptions()) {
+        self.terminal = terminal
+        self.options = options
+        let size = terminal.size
+        state = ObserverState(
+            columns: size.width, rows: size.height, themeIndex: options.themeIndex,
+            themeCount: options.themes.themes.count, showsReasoning: options.showsReasoning,
+            recordingPath: options.recordingPath)
+        theme = options.themes.theme(at: options.themeIndex)
+        pacing = FramePacing(interval: options.frameInterval)
+    }
+
+    /// Shows a debate's events until the person quits (or the terminal's input ends).
+    /// - Parameters:
+    ///   - events: the debate's events, in order; they may end (the debate finished) while the
+    ///     person goes on reading.
+    ///   - send: how commands reach the debate (pause, step, inject, stop …).
+    /// - Returns: the state when the observer ended.
+    @discardableResult
+    public func run<Events: AsyncSequence & Sendable>(
+        events: Events, send: @escaping @Sendable (DebateCommand) -> Void
+    ) async -> ObserverState where Events.Element == DebateEvent {
+        await loop(send: send, feed: Self.feed(events) { .event($0) })
+    }
+
+    /// Shows a debate's event records (live or replayed) until the person quits; the status
+    /// bar's clock follows the records' times.
+    /// - Returns: the state when the observer ended.
+    @discardableResult
+    public func run<Records: AsyncSequence & Sendable>(
+        records: Records, send: @escaping @Sendable (DebateCommand) -> Void
+    ) async -> ObserverState where Records.Element == EventRecord {
+        await loop(send: send, feed: Self.feed(records) { .record($0) })
+    }
+
+    /// What feeds a sequence's elements into the loop, then says that it ended (or failed).
+    private nonisolated static func feed<Elements: AsyncSequence & Sendable>(
+        _ elements: Elements, as wrap: @escaping @Sendable (Elements.Element) -> Wake
+    ) -> @Sendable (@Sendable (Wake) -> Void) async -> Void {
+        { wake in
+            do {
+                for try await element in elements { wake(wrap(element)) }
+                wake(.eventsEnded(failure: nil))
+            } catch {
+                wake(.eventsEnded(failure: "\(error)"))
+            }
+        }
+    }
+
+    private func loop(
+        send: @escaping @Sendable (DebateCommand) -> Void,
+        feed: @escaping @Sendable (@Sendable (Wake) -> Void) async -> Void
+    ) async -> ObserverState {
+        let (wakes, continuation) = AsyncStream.makeStream(of: Wake.self, bufferingPolicy: .unbounded)
+        let wake: @Sendable (Wake) -> Void = { continuation.yield($0) }
+        let input = terminal.input
+        feeders = [
+            Task.detached { await feed(wake) },
+            Task.detached {
+                for await keys in input { wake(.keys(keys)) }
+                wake(.inputEnded)
+            },
+        ]
+        defer {
+            for task in feeders + [frameTimer, tickTimer].compactMap({ $0 }) { task.cancel() }
+            feeders = []
+            continuation.finish()
+            terminal.setCursor(nil)
+        }
+
+        draw()
+        for await next in wakes {
+            switch next {
+            case .event(let event):
+                take(event, send: send)
+                changed(wake)
+            case .record(let record):
+                clockBase = (ContinuousClock.now, record.time)
+                state.elapsed = max(state.elapsed, record.time)
+                take(record.event, send: send)
+                changed(wake)
+            case .eventsEnded(let failure):
+                if let failure, state.finish == nil {
+                    state.notice = ObserverState.Notice(
+                        text: "The debate's events stopped: \(Sanitizer.clean(failure))", tone: .error)
+                    changed(wake)
+                }
+            case .keys(let keys):
+                for key in keys where press(key, send: send) { return state }
+                changed(wake)
+            case .inputEnded:
+                return state
+            case .frame:
+                if pacing.deadlinePassed() { draw(wake) }
+            case .tick:
+                tickArmed = false
+                changed(wake)
+            }
+        }
+        return state
+    }
+
+    /// Applies an event; starts and stops the clock with the debate.
+    private func take(_ event: DebateEvent, send: @Sendable (DebateCommand) -> Void) {
+        state.apply(event)
+        switch event {
+        case .debateStarted(let info):
+            if clockBase == nil { clockBase = (ContinuousClock.now, 0) }
+            if options.startsStepping, !heldForStepping, info.pace.mode == .live {
+                heldForStepping = true
+                send(.pause)
+            }
+        case .debateFinished:
+            updateElapsed()
+            clockBase = nil
+        default: break
+        }
+    }
+
+    /// Carries out a key. - Returns: whether the observer quits.
+    private func press(_ key: Key, send: @Sendable (DebateCommand) -> Void) -> Bool {
+        if key == .resize {
+            let size = terminal.size
+            _ = state.apply(.resize(columns: size.width, rows: size.height))
+            terminal.invalidate()
+            return false
+        }
+        guard let command = KeyMap.command(for: key, in: state.mode) else { return false }
+        for effect in state.apply(command) {
+            switch effect {
+            case .send(let command): send(command)
+            case .useTheme(let index): theme = options.themes.theme(at: index)
+            case .quit: return true
+            }
+        }
+        return false
+    }
+
+    /// Something changed: draw now, or arm the frame deadline.
+    private func changed(_ wake: @escaping @Sendable (Wake) -> Void) {
+        switch pacing.changed(at: .now) {
+        case .drawNow: draw(wake)
+        case .drawAt(let deadline): frameTimer = timer(.frame, at: deadline, wake)
+        case .wait: break
+        }
+    }
+
+    private func draw(_ wake: (@Sendable (Wake) -> Void)? = nil) {
+        let size = terminal.size
+        if size.width != state.columns || size.height != state.rows {
+            _ = state.apply(.resize(columns: size.width, rows: size.height))
+        }
+        updateElapsed()
+        terminal.setCursor(ObserverView.cursor(state: state))
+        terminal.present(ObserverView.render(state: state, theme: theme))
+        let now = ContinuousClock.now
+        pacing.drawn(at: now)
+        if let wake, !tickArmed, let tick = FramePacing.nextTick(for: state, elapsed: state.elapsed, at: now) {
+            tickArmed = true
+            tickTimer = timer(.tick, at: tick, wake)
+        }
+    }
+
+    private func updateElapsed() {
+        guard let clockBase, state.isRunning else { return }
+        let since = ContinuousClock.now - clockBase.instant
+        let seconds = Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
+        state.elapsed = max(state.elapsed, clockBase.elapsed + seconds)
+    }
+
+    /// A one-shot timer that wakes the loop at `deadline`.
+    private func timer(
+        _ wake: Wake, at deadline: ContinuousClock.Instant, _ deliver: @escaping @Sendable (Wake) -> Void
+    ) -> Task<Void, Never> {
+        Task.detached {
+            do {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                deliver(wake)
+            } catch {}
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import ParleyCore
+import TerminalKit
+
+/// What the person watching asks of the observer: the UI's own vocabulary, which ``KeyMap``
+/// makes from keys and ``ObserverState/apply(_:)-(ObserverCommand)`` carries out.
+public enum ObserverCommand: Sendable, Hashable {
+    /// Pause a live debate, or go live again.
+    case togglePause
+    /// Let one more turn happen, then hold.
+    case stepTurn
+    /// Let the rest of the round happen, then hold.
+    case stepRound
+    /// Cancel the turn being written.
+    case cancelTurn
+    /// After a peer failed: try its turn again.
+    case retryTurn
+    /// After a peer failed: skip its turn.
+    case skipTurn
+    /// Open the composer to write into the debate.
+    case startCompose
+    /// Edit the composer's text.
+    case compose(ComposerEdit)
+    /// Close what is open: the quit question, the help, the composer, a zoom; or drop a notice.
+    case cancel
+    /// Focus the next pane (peers in ring order, then the summary and the side pane).
+    case focusNext
+    /// Focus the previous pane.
+    case focusPrevious
+    /// Focus a pane.
+    case focus(PaneID)
+    /// Scroll the focused pane.
+    case scroll(ScrollMove)
+    /// Show the focused pane on the whole screen, or go back.
+    case toggleZoom
+    /// Switch the side pane between the message-flow graph and the blackboard's notes.
+    case toggleGraphView
+    /// Show or hide the reasoning models' thinking.
+    case toggleReasoning
+    /// Switch to the next colour theme.
+    case nextTheme
+    /// Shorten the delay between turns.
+    case faster
+    /// Lengthen the delay between turns.
+    case slower
+    /// Quit; asks first while the debate is running.
+    case requestQuit
+    /// Quit now, stopping the debate if it still runs.
+    case confirmQuit
+    /// Show or hide the list of keys.
+    case showHelp
+    /// A mouse click at a cell: focuses the pane there.
+    case click(Point)
+    /// The mouse wheel turned over a cell: scrolls the pane there.
+    case wheel(Point, WheelDirection)
+    /// The terminal is now this size.
+    case resize(columns: Int, rows: Int)
+}
+
+/// How far to scroll a pane.
+public enum ScrollMove: Sendable, Hashable {
+    /// One line back.
+    case up
+    /// One line on.
+    case down
+    /// A page back.
+    case pageUp
+    /// A page on.
+    case pageDown
+    /// To the first line.
+    case home
+    /// To the last line, following new text again.
+    case end
+    /// Some lines back (negative) or on (positive), as the mouse wheel scrolls.
+    case lines(Int)
+}
+
+/// Which way the mouse wheel turned.
+public enum WheelDirection: Sendable, Hashable {
+    /// Towards earlier text.
+    case up
+    /// Towards later text.
+    case down
+}
+
+/// An edit of the composer's line.
+public enum ComposerEdit: Sendable, Hashable {
+    /// Type text at the cursor.
+    case insert(String)
+    /// Delete the character before the cursor.
+    case backspace
+    /// Delete the character at the cursor.
+    case deleteForward
+    /// Delete the word before the cursor.
+    case deleteWord
+    /// Delete the whole line.
+    case clear
+    /// Move the cursor one character left.
+    case left
+    /// Move the cursor one character right.
+    case right
+    /// Move the cursor to the start of the line.
+    case home
+    /// Move the cursor to the end of the line.
+    case end
+    /// Recall the previous message sent (↑).
+    case historyPrevious
+    /// Recall the next message sent, or the draft (↓).
+    case historyNext
+    /// Complete the `@id` at the cursor; again cycles through the ids that fit.
+    case complete
+    /// Send the line into the debate.
+    case submit
+}

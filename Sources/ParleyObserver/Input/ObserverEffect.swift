@@ -1,0 +1,25 @@
+import ParleyCore
+
+/// What the app loop must do after a command: the reducer itself never talks to the debate.
+public enum ObserverEffect: Sendable, Hashable {
+    /// Send this command to the debate.
+    case send(DebateCommand)
+    /// Leave the observer (restoring the terminal).
+    case quit
+    /// Draw with the theme at this index of the ``ThemeCatalog`` from now on.
+    case useTheme(Int)
+}
+
+/// What the keyboard means right now, from the most pressing thing on screen.
+public enum ObserverMode: Sendable, Hashable {
+    /// Watching: the main keys.
+    case normal
+    /// Typing into the composer.
+    case composing
+    /// The help overlay is shown.
+    case help
+    /// Asking whether to quit while the debate runs.
+    case confirmingQuit
+    /// A peer's turn failed: r retries, s skips, q quits.
+    case failurePrompt
+}

@@ -1,2 +1,0 @@
-import ParleyEngine
-import TerminalKit

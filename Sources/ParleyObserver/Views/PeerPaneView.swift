@@ -1,0 +1,41 @@
+import ParleyCore
+import TerminalKit
+
+/// A peer's pane: name, role and state on top, model and tokens below, its messages inside.
+enum PeerPaneView {
+    static func draw(
+        _ peer: PeerPane, rect: Rect, state: ObserverState, theme: Theme, agents: [Int: Style], into canvas: inout Canvas
+    ) {
+        let area = PaneFrame.content(of: rect)
+        let width = max(1, area.width)
+        let content = ScrollingPane.Content(
+            all: { PaneText.lines(of: peer, width: width, showsReasoning: state.showsReasoning) },
+            tail: { PaneText.tail(of: peer, rows: $0, width: width, showsReasoning: state.showsReasoning) })
+        var labels = PaneFrame.Labels()
+        labels.title = [Span(peer.agent.name, .agent(peer.index), .bold)]
+        labels.status = status(of: peer, state: state)
+        // The role only when a readable part of it fits beside the name and the state.
+        let room = rect.width - 10 - PaneFrame.width(labels.status) - PaneFrame.width(labels.title)
+        if !peer.agent.role.isEmpty, room >= 12 { labels.title.append(Span(" · \(peer.agent.role)", .role(.muted))) }
+        labels.caption = [Span("@\(peer.id.rawValue) · \(peer.agent.model)", .role(.muted))]
+        if peer.tokens > 0 { labels.caption.append(Span(" · \(Format.tokens(peer.tokens)) tok", .role(.muted))) }
+        ScrollingPane.draw(
+            content, pane: .peer(peer.id), rect: rect, labels: labels, state: state, theme: theme, agents: agents,
+            into: &canvas)
+    }
+
+    static func status(of peer: PeerPane, state: ObserverState) -> StyledLine {
+        let activity: Span
+        switch peer.activity {
+        case .waiting: activity = Span("waiting", .role(.muted))
+        case .thinking: activity = Span("thinking…", .role(.accent))
+        case .speaking: activity = Span("speaking", .agent(peer.index), .bold)
+        case .error: activity = Span("error", .role(.error))
+        case .done: activity = Span("done", .role(.muted))
+        }
+        if peer.activity == .waiting, state.nextSpeaker == peer.id {
+            return [Span("next", .role(.accent), .bold)]
+        }
+        return [activity]
+    }
+}

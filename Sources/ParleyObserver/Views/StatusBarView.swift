@@ -1,0 +1,69 @@
+import ParleyCore
+import TerminalKit
+
+/// The status bar: title, round i/N, protocol, pace (LIVE / PAUSED / STEP), elapsed time,
+/// tokens, cost where known, where the recording goes, and the help key. Items that do not
+/// fit are left out, least important first; the title is cut to what is left.
+enum StatusBarView {
+    /// One item of the bar and how much it matters (lower is left out first).
+    struct Item {
+        var spans: StyledLine
+        var priority: Int
+    }
+
+    static func items(_ state: ObserverState) -> (title: String, items: [Item]) {
+        var items: [Item] = []
+        items.append(Item(spans: [mode(state)], priority: 10))
+        if let info = state.info {
+            items.append(Item(spans: [Span("round \(max(state.round, 0))/\(info.rounds)", .role(.statusBar))], priority: 9))
+            items.append(Item(spans: [Span(info.floor.rawValue, .role(.statusBar))], priority: 3))
+        }
+        items.append(Item(spans: [Span(Format.clock(state.elapsed), .role(.statusBar))], priority: 6))
+        items.append(Item(spans: [Span("\(Format.tokens(state.usage.totalTokens)) tok", .role(.statusBar))], priority: 5))
+        if let cost = state.usage.cost { items.append(Item(spans: [Span(Format.cost(cost), .role(.statusBar))], priority: 4)) }
+        if let path = state.recordingPath {
+            let name = Sanitizer.clean(path).replacingNewlines()
+            items.append(Item(spans: [Span("● rec \(name)", .role(.statusBar))], priority: 2))
+        }
+        items.append(Item(spans: [Span("? help", .role(.statusBar), .bold)], priority: 8))
+        return (state.info?.title ?? "Parley — waiting for the debate to start", items)
+    }
+
+    static func mode(_ state: ObserverState) -> Span {
+        if let finish = state.finish {
+            return Span(finish == .completed ? " DONE " : " ENDED ", .role(.statusHeld))
+        }
+        switch state.pace.mode {
+        case .live:
+            let delay = state.pace.delay > 0 ? " +\(ObserverState.seconds(state.pace.delay))" : ""
+            return Span(" LIVE\(delay) ", .role(.statusLive))
+        case .paused: return Span(" PAUSED ", .role(.statusHeld))
+        case .step: return Span(" STEP ", .role(.statusHeld))
+        }
+    }
+
+    static func draw(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
+        canvas.fill(rect, style: theme.style(.statusBar))
+        let (title, all) = items(state)
+        let separator = " │ "
+        var shown = all
+        let width = { (items: [Item]) in items.reduce(0) { $0 + PaneFrame.width($1.spans) + 3 } }
+        // Keep room for at least a few characters of the title.
+        while width(shown) + 8 > rect.width, let least = shown.indices.min(by: { shown[$0].priority < shown[$1].priority }) {
+            shown.remove(at: least)
+        }
+        var right: StyledLine = []
+        for item in shown {
+            right.append(Span(separator, .role(.statusBar)))
+            right += item.spans
+        }
+        right.append(Span(" ", .role(.statusBar)))
+        let rightWidth = PaneFrame.width(right)
+        let titleRoom = rect.width - rightWidth - 1
+        if titleRoom > 0 {
+            let line = PaneFrame.ellipsized([Span(title.replacingNewlines(), .role(.statusBar), .bold)], width: titleRoom)
+            canvas.put([Span(" ", .role(.statusBar))] + line, x: rect.x, y: rect.y, theme: theme, agents: agents, clip: rect)
+        }
+        canvas.put(right, x: rect.maxX - rightWidth, y: rect.y, theme: theme, agents: agents, clip: rect)
+    }
+}

@@ -1,0 +1,29 @@
+import CNcursesw
+
+/// The state the signal handlers read, in one C struct allocated once and never freed.
+///
+/// `nonisolated(unsafe)`: the pointer itself never changes; what it points to is written only
+/// through the C helpers in shim.h, which use `volatile sig_atomic_t` fields and signal fences so
+/// that a signal handler interrupting a write sees either the old or the new value. Swift's
+/// concurrency checking cannot express "safe to read from a signal handler", hence the opt-out.
+nonisolated(unsafe) let emergencyState: UnsafeMutablePointer<parley_emergency> = {
+    let state = UnsafeMutablePointer<parley_emergency>.allocate(capacity: 1)
+    parley_emergency_init(state)
+    return state
+}()
+
+/// The handlers themselves: plain C functions that only call the async-signal-safe C helpers.
+enum EmergencyHandlers {
+    static let crash: @convention(c) (Int32) -> Void = { signal in
+        parley_emergency_crash(emergencyState, signal)
+    }
+    static let stop: @convention(c) (Int32) -> Void = { signal in
+        parley_emergency_stop_signal(emergencyState, signal)
+    }
+    static let resize: @convention(c) (Int32) -> Void = { _ in
+        parley_emergency_wake(emergencyState, CChar(UInt8(ascii: "R")))
+    }
+    static let atExit: @convention(c) () -> Void = {
+        parley_emergency_restore_terminal(emergencyState)
+    }
+}

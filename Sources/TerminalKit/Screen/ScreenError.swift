@@ -1,0 +1,22 @@
+/// Why the screen could not start.
+public enum ScreenError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Standard input or output is not a terminal (piped or redirected).
+    case notATerminal
+    /// curses does not know the terminal type.
+    case unknownTerminal(String)
+    /// The screen was started before; a screen runs once.
+    case alreadyStarted
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "standard input and output must be a terminal to show the screen; run in a terminal, "
+                + "or use the headless output when piping"
+        case .unknownTerminal(let name):
+            "the terminal type '\(name)' is unknown to curses (no terminfo entry); "
+                + "set TERM to a known type such as xterm-256color"
+        case .alreadyStarted:
+            "the screen was already started; make a new Screen to start again"
+        }
+    }
+}

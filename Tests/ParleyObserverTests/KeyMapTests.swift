@@ -1,0 +1,53 @@
+import TerminalKit
+import Testing
+@testable import ParleyObserver
+
+@Suite("The key map")
+struct KeyMapTests {
+    @Test("r steps a round while watching but retries after a failure")
+    func rDependsOnMode() {
+        #expect(KeyMap.command(for: .character("r"), in: .normal) == .stepRound)
+        #expect(KeyMap.command(for: .character("r"), in: .failurePrompt) == .retryTurn)
+        #expect(KeyMap.command(for: .character("n"), in: .failurePrompt) == .stepTurn)
+    }
+
+    @Test("while composing, characters are typed, not commands")
+    func composing() {
+        #expect(KeyMap.command(for: .character("q"), in: .composing) == .compose(.insert("q")))
+        #expect(KeyMap.command(for: .character(" "), in: .composing) == .compose(.insert(" ")))
+        #expect(KeyMap.command(for: .enter, in: .composing) == .compose(.submit))
+        #expect(KeyMap.command(for: .tab, in: .composing) == .compose(.complete))
+        #expect(KeyMap.command(for: .escape, in: .composing) == .cancel)
+    }
+
+    @Test("the quit question takes y or n")
+    func quitQuestion() {
+        #expect(KeyMap.command(for: .character("y"), in: .confirmingQuit) == .confirmQuit)
+        #expect(KeyMap.command(for: .character("n"), in: .confirmingQuit) == .cancel)
+        #expect(KeyMap.command(for: .character("z"), in: .confirmingQuit) == nil)
+    }
+
+    @Test("any key closes the help")
+    func help() {
+        #expect(KeyMap.command(for: .character("x"), in: .help) == .showHelp)
+    }
+
+    @Test("the mouse clicks and scrolls")
+    func mouse() {
+        let point = Point(x: 3, y: 4)
+        #expect(KeyMap.command(for: .mouse(MouseEvent(kind: .press(button: 1), position: point)), in: .normal) == .click(point))
+        #expect(KeyMap.command(for: .mouse(MouseEvent(kind: .wheelDown, position: point)), in: .composing) == .wheel(point, .down))
+    }
+
+    @Test("the help lists every bound key")
+    func helpListsEveryKey() {
+        let listed = Set(KeyMap.help.flatMap { $0.rows.flatMap(\.keys) })
+        for table in KeyMap.tables {
+            for binding in table {
+                for key in binding.keys {
+                    #expect(listed.contains(key), "\(key) (\(binding.summary)) is missing from the help")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import ParleyCore
+import Synchronization
+import TerminalKit
+import Testing
+@testable import ParleyObserver
+
+/// A terminal that records what it is shown and takes keys from the test.
+@MainActor
+final class FakeTerminal: ObserverTerminal {
+    let input: AsyncStream<[Key]>
+    let keys: AsyncStream<[Key]>.Continuation
+    let frames: AsyncStream<Canvas>
+    private let framesContinuation: AsyncStream<Canvas>.Continuation
+    var size: (width: Int, height: Int)
+    private(set) var presented = 0
+    private(set) var invalidations = 0
+    private(set) var cursor: Point?
+
+    init(width: Int = 100, height: Int = 30) {
+        size = (width, height)
+        (input, keys) = AsyncStream.makeStream(of: [Key].self)
+        (frames, framesContinuation) = AsyncStream.makeStream(of: Canvas.self)
+    }
+
+    func present(_ canvas: Canvas) {
+        presented += 1
+        framesContinuation.yield(canvas)
+    }
+
+    func setCursor(_ point: Point?) { cursor = point }
+    func invalidate() { invalidations += 1 }
+
+    /// The first frame from now on that `matches`; nil if none comes within a generous time.
+    func frame(where matches: @escaping @Sendable (Canvas) -> Bool) async -> Canvas? {
+        let frames = self.frames
+        return await withTaskGroup(of: Canvas?.self) { group in
+            group.addTask {
+                for await frame in frames where matches(frame) { return frame }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(20))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+}
+
+/// The commands an app sent to the debate.
+final class SentCommands: Sendable {
+    private let commands = Mutex<[DebateCommand]>([])
+    var all: [DebateCommand] { commands.withLock { $0 } }
+    var send: @Sendable (DebateCommand) -> Void { { command in self.commands.withLock { $0.append(command) } } }
+}
+
+@Suite("The observer app loop")
+@MainActor
+struct ObserverAppTests {
+    func stream(_ events: [DebateEvent], finish: Bool) -> (AsyncStream<DebateEvent>, AsyncStream<DebateEvent>.Continuation) {
+        let (stream, continuation) = AsyncStream.makeStream(of: DebateEvent.self)
+        for event in events { continuation.yield(event) }
+        if finish { continuation.finish() }
+        return (stream, continuation)
+    }
+
+    @Test("it draws the debate and, once it has finished, quits on q without asking")
+    func finishedDebate() async throws {
+        var debate = DebateBuilder.threePeerDebate()
+        debate.add(.debateFinished(.completed, usage: Usage(promptTokens: 10, completionTokens: 5)))
+        let (events, _) = stream(debate.events, finish: true)
+        let terminal = FakeTerminal()
+        let sent = SentCommands()
+        let app = ObserverApp(terminal: terminal)
+        async let ended = app.run(events: events, send: sent.send)
+        let done = await terminal.frame { $0.text.contains("DONE") }
+        #expect(done?.text.contains("Priya") == true)
+        terminal.keys.yield([.character("q")])
+        let state = await ended
+        #expect(state.finish == .completed)
+        #expect(sent.all.isEmpty)
+        #expect(terminal.cursor == nil)
+    }
+
+    @Test("keys become commands to the debate; quitting a running debate asks, then stops it")
+    func keysToCommands() async throws {
+        let (events, continuation) = stream(DebateBuilder.threePeerDebate().events, finish: false)
+        defer { continuation.finish() }
+        let terminal = FakeTerminal()
+        let sent = SentCommands()
+        let app = ObserverApp(terminal: terminal)
+        async let ended = app.run(events: events, send: sent.send)
+        _ = await terminal.frame { $0.text.contains("Budget approved for") }
+        terminal.keys.yield([.character(" "), .character("n")])
+        terminal.keys.yield([.character("i")] + "@eng how long?".map { .character($0) } + [.enter])
+        terminal.keys.yield([.character("q")])
+        let asking = await terminal.frame { $0.text.contains("Stop it and quit?") }
+        #expect(asking != nil)
+        terminal.keys.yield([.character("y")])
+        _ = await ended
+        #expect(sent.all == [.pause, .stepTurn, .inject(text: "how long?", to: .peer("eng")), .stop])
+    }
+
+    @Test("a resize lays the screen out again and repaints it whole")
+    func resize() async throws {
+        let (events, continuation) = stream(DebateBuilder.threePeerDebate().events, finish: false)
+        defer { continuation.finish() }
+        let terminal = FakeTerminal()
+        let app = ObserverApp(terminal: terminal)
+        async let ended = app.run(events: events, send: SentCommands().send)
+        _ = await terminal.frame { $0.text.contains("Budget approved for") }
+        terminal.size = (60, 16)
+        terminal.keys.yield([.resize])
+        let small = await terminal.frame { $0.width == 60 }
+        #expect(small?.height == 16)
+        #expect(terminal.invalidations == 1)
+        terminal.size = (40, 10)
+        terminal.keys.yield([.resize])
+        let tooSmall = await terminal.frame { $0.text.contains("Parley needs") }
+        #expect(tooSmall != nil)
+        terminal.keys.finish()
+        let state = await ended
+        #expect(state.columns == 40)
+    }
+
+    @Test("stepping mode holds the debate before its first turn")
+    func stepping() async throws {
+        let (events, continuation) = stream(DebateBuilder().events, finish: false)
+        let terminal = FakeTerminal()
+        let sent = SentCommands()
+        let app = ObserverApp(terminal: terminal, options: ObserverOptions(startsStepping: true))
+        async let ended = app.run(events: events, send: sent.send)
+        _ = await terminal.frame { $0.text.contains("Priya") }
+        continuation.finish()
+        terminal.keys.finish()
+        _ = await ended
+        #expect(sent.all == [.pause])
+    }
+
+    @Test("records drive the clock, and the theme key switches the theme")
+    func recordsAndTheme() async throws {
+        let records = DebateBuilder.threePeerDebate().events.enumerated().map { EventRecord(seq: $0.offset + 1, time: Double($0.offset), event: $0.element) }
+        let (stream, continuation) = AsyncStream.makeStream(of: EventRecord.self)
+        for record in records { continuation.yield(record) }
+        defer { continuation.finish() }
+        let terminal = FakeTerminal()
+        let app = ObserverApp(terminal: terminal)
+        async let ended = app.run(records: stream, send: SentCommands().send)
+        let frame = await terminal.frame { $0.text.contains("Budget approved for") }
+        let last = Double(records.count - 1)
+        #expect(app.state.elapsed >= last)
+        let before = try #require(frame)[0, 0].style
+        terminal.keys.yield([.character("t")])
+        let themed = await terminal.frame { $0[0, 0].style != before }
+        #expect(themed != nil)
+        terminal.keys.finish()
+        let state = await ended
+        #expect(state.themeIndex == 1)
+        #expect(state.elapsed >= last)
+    }
+}
+
+@Suite("Frame pacing")
+struct FramePacingTests {
+    let start = ContinuousClock.now
+
+    @Test("the first change draws at once; changes within the interval wait for one deadline")
+    func batching() {
+        var pacing = FramePacing(interval: .milliseconds(33))
+        let first = pacing.changed(at: start)
+        #expect(first == .drawNow)
+        pacing.drawn(at: start)
+        let second = pacing.changed(at: start + .milliseconds(5))
+        #expect(second == .drawAt(start + .milliseconds(33)))
+        var decisions: [FramePacing.Decision] = []
+        for offset in 6..<200 { decisions.append(pacing.changed(at: start + .microseconds(offset * 100))) }
+        #expect(decisions.allSatisfy { $0 == .wait })
+        let due = pacing.deadlinePassed()
+        #expect(due)
+        pacing.drawn(at: start + .milliseconds(33))
+        let later = pacing.changed(at: start + .milliseconds(80))
+        #expect(later == .drawNow)
+    }
+
+    @Test("a deadline with nothing changed draws nothing")
+    func idle() {
+        var pacing = FramePacing(interval: .milliseconds(33))
+        pacing.drawn(at: start)
+        _ = pacing.changed(at: start + .milliseconds(1))
+        let due = pacing.deadlinePassed()
+        #expect(due)
+        pacing.drawn(at: start + .milliseconds(33))
+        let again = pacing.deadlinePassed()
+        #expect(!again)
+    }
+
+    @Test("the clock ticks each second only while the debate runs live")
+    func clockTicks() {
+        var state = DebateBuilder().state()
+        #expect(FramePacing.nextTick(for: state, elapsed: 12.25, at: start) == start + .milliseconds(750))
+        state.apply(.paceChanged(PaceState(mode: .paused)))
+        #expect(FramePacing.nextTick(for: state, elapsed: 12.25, at: start) == nil)
+        state.apply(.paceChanged(PaceState(mode: .live)))
+        state.apply(.debateFinished(.completed, usage: .zero))
+        #expect(FramePacing.nextTick(for: state, elapsed: 12.25, at: start) == nil)
+        #expect(FramePacing.nextTick(for: ObserverState(), elapsed: 0, at: start) == nil)
+    }
+}

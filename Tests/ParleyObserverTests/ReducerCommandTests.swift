@@ -1,0 +1,262 @@
+import ParleyCore
+import TerminalKit
+import Testing
+@testable import ParleyObserver
+
+@Suite("The observer state carries out the person's commands")
+struct ReducerCommandTests {
+    func running() -> ObserverState {
+        DebateBuilder.threePeerDebate().state(columns: 100, rows: 30)
+    }
+
+    func type(_ text: String, into state: inout ObserverState) {
+        for character in text { _ = state.apply(.compose(.insert(String(character)))) }
+    }
+
+    @Test("space pauses a live debate and resumes a paused one")
+    func pause() {
+        var state = running()
+        #expect(state.apply(.togglePause) == [.send(.pause)])
+        #expect(state.pace.mode == .paused)
+        #expect(state.apply(.togglePause) == [.send(.resume)])
+        state.apply(.paceChanged(PaceState(mode: .step)))
+        #expect(state.apply(.togglePause) == [.send(.resume)])
+    }
+
+    @Test("n and r step a turn and a round")
+    func step() {
+        var state = running()
+        #expect(state.apply(.stepTurn) == [.send(.stepTurn)])
+        #expect(state.apply(.stepRound) == [.send(.stepRound)])
+        #expect(state.pace.mode == .step)
+    }
+
+    @Test("nothing is sent to a debate that has ended; a notice says so")
+    func ended() {
+        var state = running()
+        state.apply(.debateFinished(.stopped, usage: .zero))
+        #expect(state.apply(.togglePause).isEmpty)
+        #expect(state.apply(.startCompose).isEmpty)
+        #expect(!state.composer.isOpen)
+        #expect(state.notice != nil)
+    }
+
+    @Test("quitting a running debate asks first; yes stops it and quits, Esc keeps watching")
+    func quitConfirmation() {
+        var state = running()
+        #expect(state.apply(.requestQuit).isEmpty)
+        #expect(state.mode == .confirmingQuit)
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(state.mode == .normal)
+        _ = state.apply(.requestQuit)
+        #expect(state.apply(.confirmQuit) == [.send(.stop), .quit])
+    }
+
+    @Test("quitting after the debate ended does not ask")
+    func quitAfterEnd() {
+        var state = running()
+        state.apply(.debateFinished(.completed, usage: .zero))
+        #expect(state.apply(.requestQuit) == [.quit])
+    }
+
+    @Test("after a failure r retries, s skips and q stops and quits")
+    func failurePrompt() throws {
+        var state = running()
+        state.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "timeout", retryable: true)))
+        #expect(state.mode == .failurePrompt)
+        let retry = try #require(KeyMap.command(for: .character("r"), in: state.mode))
+        #expect(state.apply(retry) == [.send(.retryTurn)])
+        #expect(state.mode == .normal)
+        state.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "timeout", retryable: true)))
+        #expect(state.apply(try #require(KeyMap.command(for: .character("s"), in: state.mode))) == [.send(.skipTurn)])
+        state.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "timeout", retryable: false)))
+        #expect(state.apply(try #require(KeyMap.command(for: .character("q"), in: state.mode))) == [.send(.stop), .quit])
+    }
+
+    @Test("x cancels the turn being written, and only then")
+    func cancelTurn() {
+        var state = running()
+        #expect(state.apply(.cancelTurn) == [.send(.cancelTurn)])
+        var idle = DebateBuilder().state()
+        #expect(idle.apply(.cancelTurn).isEmpty)
+        #expect(idle.notice?.text == "No turn is being written.")
+    }
+
+    @Test("the composer sends @mentions to those peers and the rest to everyone")
+    func composerSends() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        #expect(state.mode == .composing)
+        type("@pm @cfo why not ship now?", into: &state)
+        #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "why not ship now?", to: .peers(["pm", "cfo"])))])
+        #expect(!state.composer.isOpen)
+        _ = state.apply(.startCompose)
+        type("hello everyone", into: &state)
+        #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hello everyone", to: .everyone))])
+    }
+
+    @Test("a line of only @mentions sends nothing and says why")
+    func composerOnlyMentions() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("@pm", into: &state)
+        #expect(state.apply(.compose(.submit)).isEmpty)
+        #expect(state.notice?.tone == .warning)
+    }
+
+    @Test("Esc closes the composer without sending")
+    func composerCancel() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("draft", into: &state)
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(!state.composer.isOpen)
+        #expect(state.composer.history.isEmpty)
+    }
+
+    @Test("↑ and ↓ walk the history and come back to the draft")
+    func composerHistory() {
+        var composer = Composer()
+        for line in ["first", "second"] {
+            composer.open()
+            _ = composer.apply(.insert(line), peers: [])
+            #expect(composer.apply(.submit, peers: []) == line)
+        }
+        composer.open()
+        _ = composer.apply(.insert("dra"), peers: [])
+        _ = composer.apply(.historyPrevious, peers: [])
+        #expect(composer.text == "second")
+        _ = composer.apply(.historyPrevious, peers: [])
+        #expect(composer.text == "first")
+        _ = composer.apply(.historyPrevious, peers: [])
+        #expect(composer.text == "first")
+        _ = composer.apply(.historyNext, peers: [])
+        _ = composer.apply(.historyNext, peers: [])
+        #expect(composer.text == "dra")
+    }
+
+    @Test("Tab completes an @id, and cycles when several fit")
+    func completion() {
+        let peers: [AgentID] = ["pm", "eng", "cfo", "ceo"]
+        var composer = Composer()
+        composer.open()
+        _ = composer.apply(.insert("@e"), peers: peers)
+        _ = composer.apply(.complete, peers: peers)
+        #expect(composer.text == "@eng ")
+        _ = composer.apply(.insert("@c"), peers: peers)
+        _ = composer.apply(.complete, peers: peers)
+        #expect(composer.text == "@eng @cfo ")
+        _ = composer.apply(.complete, peers: peers)
+        #expect(composer.text == "@eng @ceo ")
+        _ = composer.apply(.complete, peers: peers)
+        #expect(composer.text == "@eng @cfo ")
+        _ = composer.apply(.insert("ok"), peers: peers)
+        #expect(composer.text == "@eng @cfo ok")
+    }
+
+    @Test("editing keys move the cursor and delete characters and words")
+    func editing() {
+        var composer = Composer()
+        composer.open()
+        _ = composer.apply(.insert("hello big world"), peers: [])
+        _ = composer.apply(.deleteWord, peers: [])
+        #expect(composer.text == "hello big ")
+        _ = composer.apply(.home, peers: [])
+        _ = composer.apply(.deleteForward, peers: [])
+        _ = composer.apply(.right, peers: [])
+        _ = composer.apply(.insert("X"), peers: [])
+        #expect(composer.text == "eXllo big ")
+        #expect(composer.cursor == 2)
+        _ = composer.apply(.backspace, peers: [])
+        _ = composer.apply(.insert("\u{1B}[31m\n"), peers: [])
+        #expect(composer.text == "e[31mllo big ")
+        _ = composer.apply(.clear, peers: [])
+        #expect(composer.text.isEmpty)
+    }
+
+    @Test("a pane at its end follows new text; scrolled back it stays put until End")
+    func followBottom() throws {
+        var state = running()
+        _ = state.apply(.focus(.peer("cfo")))
+        let (before, rows) = try #require(state.scrollContent(.peer("cfo"), in: state.layout))
+        #expect(state.scrollTops[.peer("cfo")] == nil)
+        #expect(before.count > rows)
+
+        _ = state.apply(.scroll(.up))
+        let top = try #require(state.scrollTops[.peer("cfo")])
+        #expect(top == before.count - rows - 1)
+        state.apply(.textDelta(agent: "cfo", message: MessageID(10), text: String(repeating: "more words ", count: 30)))
+        #expect(state.scrollTops[.peer("cfo")] == top)
+
+        _ = state.apply(.scroll(.end))
+        #expect(state.scrollTops[.peer("cfo")] == nil)
+        _ = state.apply(.scroll(.home))
+        #expect(state.scrollTops[.peer("cfo")] == 0)
+        _ = state.apply(.scroll(.pageDown))
+        #expect(state.scrollTops[.peer("cfo")] == rows - 1)
+        for _ in 0..<50 { _ = state.apply(.scroll(.down)) }
+        #expect(state.scrollTops[.peer("cfo")] == nil)
+    }
+
+    @Test("Tab moves the focus round the panes; a click focuses the pane under it; the wheel scrolls it")
+    func focusAndMouse() throws {
+        var state = running()
+        _ = state.apply(.focusNext)
+        #expect(state.focus == .peer("eng"))
+        _ = state.apply(.focusPrevious)
+        _ = state.apply(.focusPrevious)
+        #expect(state.focus == .side)
+        let rect = try #require(state.layout.rect(of: .peer("cfo")))
+        _ = state.apply(.click(Point(x: rect.x + 3, y: rect.y + 2)))
+        #expect(state.focus == .peer("cfo"))
+        let summary = try #require(state.layout.rect(of: .summary))
+        _ = state.apply(.wheel(Point(x: summary.x + 2, y: summary.y + 1), .up))
+        #expect(state.scrollTops[.summary] != nil)
+        #expect(state.focus == .peer("cfo"))
+    }
+
+    @Test("z zooms the focused pane to the whole screen and back")
+    func zoom() {
+        var state = running()
+        _ = state.apply(.toggleZoom)
+        let layout = state.layout
+        #expect(layout.rect(of: .peer("pm")) == Rect(x: 0, y: 0, width: 100, height: 28))
+        #expect(layout.rect(of: .summary) == nil)
+        _ = state.apply(.toggleZoom)
+        #expect(state.layout.rect(of: .summary) != nil)
+    }
+
+    @Test("+ and - step the delay between turns")
+    func speed() {
+        var state = running()
+        #expect(state.apply(.slower) == [.send(.setDelay(0.25))])
+        #expect(state.apply(.slower) == [.send(.setDelay(0.5))])
+        #expect(state.apply(.faster) == [.send(.setDelay(0.25))])
+        #expect(state.apply(.faster) == [.send(.setDelay(0))])
+        #expect(state.apply(.faster).isEmpty)
+        state.apply(.paceChanged(PaceState(mode: .live, delay: 3)))
+        #expect(state.apply(.slower) == [.send(.setDelay(4))])
+        #expect(state.apply(.slower).isEmpty)
+    }
+
+    @Test("t cycles the themes")
+    func themes() {
+        var state = ObserverState(themeIndex: 0, themeCount: 3)
+        #expect(state.apply(.nextTheme) == [.useTheme(1)])
+        #expect(state.apply(.nextTheme) == [.useTheme(2)])
+        #expect(state.apply(.nextTheme) == [.useTheme(0)])
+    }
+
+    @Test("g switches the side pane, ? shows the help, v hides reasoning")
+    func toggles() {
+        var state = running()
+        _ = state.apply(.toggleGraphView)
+        #expect(state.sideView == .blackboard)
+        _ = state.apply(.showHelp)
+        #expect(state.mode == .help)
+        _ = state.apply(.cancel)
+        #expect(state.mode == .normal)
+        _ = state.apply(.toggleReasoning)
+        #expect(!state.showsReasoning)
+    }
+}
