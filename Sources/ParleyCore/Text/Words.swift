@@ -18,7 +18,8 @@ public enum Words {
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand",
         "i'd", "i'm", "i'll", "it's", "let's", "don't", "doesn't", "that's", "we'd", "we're", "we'll",
         "isn't", "won't", "can't", "there's", "what's", "you're", "they're", "consider", "angle", "weigh",
-        "another", "said", "question", "building", "hear", "fair",
+        "another", "said", "question", "building", "hear", "fair", "first", "real", "agree", "add",
+        "differently", "see", "time", "take", "keep", "good", "new", "lot", "sure", "enough", "right",
     ]
 
     /// Every word of `text`, lowercased, in order.
@@ -42,12 +43,13 @@ public enum Words {
     }
 
     /// The words that say what a text is about: no stopwords, no words under three letters,
-    /// plural and possessive endings folded (`users'` and `user` are one).
-    public static func content(in text: String) -> [String] {
+    /// none of `excluded` (names, say), plural and possessive endings folded (`users'` and
+    /// `user` are one).
+    public static func content(in text: String, excluding excluded: Set<String> = []) -> [String] {
         all(in: text).compactMap { word in
-            guard word.count >= 3 else { return nil }
+            guard word.count >= 3, !stopwords.contains(String(word)) else { return nil }
             let stem = Self.stem(word)
-            return stopwords.contains(stem) ? nil : stem
+            return stopwords.contains(stem) || excluded.contains(stem) ? nil : stem
         }
     }
 

@@ -1,4 +1,5 @@
 import ParleyCore
+import Logging
 import ParleyModels
 
 /// Makes each agent's model from its backend: scripted personas from their arguments, and
@@ -62,4 +63,19 @@ public struct DebateSetupError: Error, CustomStringConvertible, Sendable {
     /// What is wrong and what to do.
     public var message: String
     public var description: String { message }
+}
+
+extension ModelProvider {
+    /// Scripted personas, and real models over HTTP through the process's shared client,
+    /// logging each request to `logger`.
+    public static func standard(logger: Logger = Logger(label: "parley.models"), scriptedPace: Double? = nil) -> ModelProvider {
+        ModelProvider(
+            http: { config in
+                guard let model = makeHTTPModel(config, context: HTTPModelContext(logger: logger)) else {
+                    throw DebateSetupError(message: "backend type \(config.type) is not an HTTP backend")
+                }
+                return model
+            },
+            scriptedPace: scriptedPace)
+    }
 }

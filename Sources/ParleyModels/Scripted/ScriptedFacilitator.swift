@@ -29,6 +29,7 @@ public struct ScriptedFacilitator: ChatModel {
 
     static func roundSummary(_ round: Int, _ said: [ChatMessage], _ request: ChatRequest) -> String {
         guard !said.isEmpty else { return "Round \(round): nobody spoke." }
+        let names = request.nameWords
         var lines: [String] = []
         for message in said where message.kind == .peer {
             lines.append("• \(label(message, request)): \(mainPoint(of: message.text))")
@@ -37,9 +38,9 @@ public struct ScriptedFacilitator: ChatModel {
             lines.append("• You asked: \(mainPoint(of: message.text))")
         }
         let peers = said.filter { $0.kind == .peer }
-        if let common = commonGround(peers) { lines.append("Agreement: \(common)") }
+        if let common = commonGround(peers, names: names) { lines.append("Common ground: \(common)") }
         let pushback = disagreements(peers, request)
-        if !pushback.isEmpty { lines.append("Disagreement: " + pushback.joined(separator: "; ")) }
+        if !pushback.isEmpty { lines.append("Disagreement: " + pushback.prefix(2).joined(separator: "; ")) }
         let questions = openQuestions(said)
         lines.append("Open questions: " + (questions.isEmpty ? "none raised." : questions.joined(separator: " ")))
         return lines.joined(separator: "\n")
@@ -47,17 +48,18 @@ public struct ScriptedFacilitator: ChatModel {
 
     static func finalSummary(_ said: [ChatMessage], _ request: ChatRequest) -> String {
         let peers = said.filter { $0.kind == .peer }
+        let names = request.nameWords
         let rounds = Set(peers.compactMap(\.round)).count
         var lines = ["Tradeoffs after \(rounds) round\(rounds == 1 ? "" : "s"):"]
         var speakers: [AgentID] = []
         for message in peers where !speakers.contains(message.speaker!) { speakers.append(message.speaker!) }
         for speaker in speakers {
             let theirs = peers.filter { $0.speaker == speaker }
-            let weighs = topWords(theirs.map(\.text), count: 3)
+            let weighs = topWords(theirs.map(\.text), count: 3, names: names)
             let strongest = theirs.max { weight(of: $0.text, in: weighs) < weight(of: $1.text, in: weighs) }!
             lines.append("• \(label(strongest, request)) weighs \(weighs.joined(separator: ", ")): \(mainPoint(of: strongest.text))")
         }
-        if let common = commonGround(peers) { lines.append("Where they agree: \(common)") }
+        if let common = commonGround(peers, names: names) { lines.append("Where they meet: \(common)") }
         let pushback = disagreements(peers, request)
         if !pushback.isEmpty { lines.append("Where they differ: " + pushback.suffix(3).joined(separator: "; ")) }
         let questions = openQuestions(said)
@@ -74,50 +76,64 @@ public struct ScriptedFacilitator: ChatModel {
     }
 
     /// The first sentence that makes a claim, without the greeting a persona opens with.
-    static func mainPoint(of text: String) -> String {
-        let sentences = text.sentences.map(withoutOpening)
+    static func mainPoint(of text: String, limit: Int = 140) -> String {
+        let sentences = text.sentences.map(withoutOpening).filter { !$0.isEmpty && !isMarked($0) }
         let point = sentences.first { !$0.hasSuffix("?") && Words.content(in: $0).count >= 3 } ?? sentences.first ?? text
-        return point.count > 160 ? String(point.prefix(157)) + "..." : point
+        return point.count > limit ? String(point.prefix(limit - 3)) + "..." : point
     }
 
-    /// A sentence without a leading "Name, ...:" address.
+    /// What a message argues: its sentences without the opening address.
+    static func argued(_ text: String) -> String {
+        text.sentences.map(withoutOpening).joined(separator: " ")
+    }
+
+    /// Whether a line is a blackboard marker (`CLAIM: ...`), which restates rather than argues.
+    static func isMarked(_ sentence: String) -> Bool {
+        ["CLAIM:", "QUESTION:", "DECISION:"].contains { sentence.uppercased().hasPrefix($0) }
+    }
+
+    /// A sentence without a leading "Name, ...:" address (or the answer to a question).
     static func withoutOpening(_ sentence: String) -> String {
-        guard let colon = sentence.firstIndex(of: ":"), sentence.distance(from: sentence.startIndex, to: colon) < 70,
-            sentence[..<colon].contains(",") || sentence.hasPrefix("To your question")
+        guard let colon = sentence.firstIndex(of: ":"), sentence.distance(from: sentence.startIndex, to: colon) < 80,
+            sentence[..<colon].contains(",") || sentence.hasPrefix("To your question"), !isMarked(sentence)
         else { return sentence }
         let rest = sentence[sentence.index(after: colon)...].trimmingWhitespace()
         guard let first = rest.first else { return sentence }
         return first.uppercased() + rest.dropFirst()
     }
 
-    /// Content words more than one peer used, the most shared first.
-    static func commonGround(_ peers: [ChatMessage]) -> String? {
+    /// Content words more than one peer used: the most shared first, then the longest.
+    static func commonGround(_ peers: [ChatMessage], names: Set<String>) -> String? {
         var speakersOf: [String: Set<AgentID>] = [:]
         var order: [String] = []
         for message in peers {
-            for word in Words.content(in: message.text) {
+            for word in Words.content(in: argued(message.text), excluding: names) where word.count >= 4 {
                 if speakersOf[word] == nil { order.append(word) }
                 speakersOf[word, default: []].insert(message.speaker ?? .human)
             }
         }
         let shared = order.filter { speakersOf[$0]!.count > 1 }
-            .sorted { speakersOf[$0]!.count > speakersOf[$1]!.count }
-            .prefix(4)
-        return shared.isEmpty ? nil : "all return to " + shared.joined(separator: ", ") + "."
+            .sorted { (speakersOf[$0]!.count, $0.count) > (speakersOf[$1]!.count, $1.count) }
+            .prefix(3)
+        guard !shared.isEmpty else { return nil }
+        let everyone = Set(peers.compactMap(\.speaker)).count
+        let who = speakersOf[shared[shared.startIndex]]!.count == everyone && everyone > 2 ? "everyone" : "more than one of them"
+        return "\(who) came back to \(shared.joined(separator: ", "))."
     }
 
-    /// Who pushes back on whom, and with what clause.
+    /// Who pushes back on whom, and with what point.
     static func disagreements(_ peers: [ChatMessage], _ request: ChatRequest) -> [String] {
-        let cues = [" but ", "however", "still,", "disagree", "instead", "not convinced", "the risk"]
+        let cues = ["but", "however", "differently", "disagree", "instead", "not convinced"]
         var found: [String] = []
-        for (index, message) in peers.enumerated() {
-            let lowered = message.text.lowercased()
-            guard let cue = cues.first(where: lowered.contains), let speaker = message.speaker else { continue }
-            let previous = peers[..<index].last { $0.speaker != speaker }
-            let target = previous?.speaker.map { " with \(request.name(of: $0))" } ?? ""
-            let clause = lowered.range(of: cue).map { String(message.text[$0.upperBound...]) } ?? message.text
-            let point = mainPoint(of: clause.trimmingWhitespace())
-            found.append("\(request.name(of: speaker)) differs\(target): \(point)")
+        for message in peers {
+            let words = Set(Words.all(in: message.text).map(String.init))
+            guard cues.contains(where: words.contains) || message.text.lowercased().contains("not convinced"),
+                let speaker = message.speaker
+            else { continue }
+            let named = request.participants
+                .filter { $0.id != speaker && message.text.hasPrefix($0.name) }
+                .first.map { " with \($0.name)" } ?? ""
+            found.append("\(request.name(of: speaker)) differs\(named): \(mainPoint(of: message.text, limit: 100))")
         }
         return found
     }
@@ -127,18 +143,19 @@ public struct ScriptedFacilitator: ChatModel {
         var questions: [String] = []
         for message in said {
             for sentence in message.text.sentences where sentence.hasSuffix("?") {
-                let question = withoutOpening(sentence)
+                var question = withoutOpening(sentence)
+                if question.uppercased().hasPrefix("QUESTION:") { question = question.dropFirst(9).trimmingWhitespace() }
                 if !questions.contains(question) { questions.append(question) }
             }
         }
         return questions
     }
 
-    static func topWords(_ texts: [String], count: Int) -> [String] {
+    static func topWords(_ texts: [String], count: Int, names: Set<String>) -> [String] {
         var frequency: [String: Int] = [:]
         var order: [String] = []
         for text in texts {
-            for word in Words.content(in: text) {
+            for word in Words.content(in: argued(text), excluding: names) where word.count >= 4 {
                 if frequency[word] == nil { order.append(word) }
                 frequency[word, default: 0] += 1
             }

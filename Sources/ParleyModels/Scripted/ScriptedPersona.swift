@@ -10,7 +10,7 @@ import Synchronization
 public final class ScriptedPersona: ChatModel {
     /// The arguments, in the debate file's order.
     public let arguments: [String]
-    private let argumentWords: [Set<String>]
+    private let argumentWords: [[String]]
     private let stream: WordStream
     private let used = Mutex<Set<Int>>([])
 
@@ -21,7 +21,7 @@ public final class ScriptedPersona: ChatModel {
     /// Makes a persona.
     public init(arguments: [String], config: ScriptedConfig = ScriptedConfig()) {
         self.arguments = arguments.isEmpty ? ["I have nothing to add."] : arguments
-        argumentWords = self.arguments.map { Set(Words.content(in: $0)) }
+        argumentWords = self.arguments.map { Words.content(in: $0) }
         stream = WordStream(wordsPerSecond: config.wordsPerSecond)
     }
 
@@ -37,9 +37,10 @@ public final class ScriptedPersona: ChatModel {
 
     /// The reply to a request and the argument it uses.
     func compose(for request: ChatRequest) -> (text: String, argument: Int) {
+        let names = request.nameWords
         let unread = request.messages.reversed().prefix { $0.kind != .own }
         if let question = unread.first(where: { $0.kind == .human && $0.addressedToMe }) {
-            let index = mostRelated(to: question.text, among: Array(arguments.indices))
+            let index = mostRelated(to: question.text, among: Array(arguments.indices), names: names)
             return ("\(Self.answerOpening(question.text)) \(arguments[index])", index)
         }
         let unused = used.withLock { used in arguments.indices.filter { !used.contains($0) } }
@@ -50,29 +51,22 @@ public final class ScriptedPersona: ChatModel {
             return (arguments[index], index)
         }
         let candidates = unused.isEmpty ? Array(arguments.indices) : unused
-        let index = mostRelated(to: last.text, among: candidates)
-        let shared = Words.content(in: arguments[index]).first { Set(Words.content(in: last.text)).contains($0) }
+        let index = mostRelated(to: last.text, among: candidates, names: names)
+        let heard = Set(Words.content(in: last.text, excluding: names))
+        let topic = argumentWords[index].filter(heard.contains).max { $0.count < $1.count }
         let opening = Self.opening(
-            name: request.name(of: speaker), topic: shared, turn: used.withLock(\.count), repeating: unused.isEmpty)
-        return ("\(opening) \(Self.continuing(arguments[index], after: opening))", index)
-    }
-
-    /// The argument, lowercased at its start when it continues a sentence ("..., but forty percent").
-    static func continuing(_ argument: String, after opening: String) -> String {
-        guard opening.hasSuffix("but"), let first = argument.first, first.isUppercase,
-            argument.dropFirst().first?.isLowercase ?? false
-        else { return argument }
-        return first.lowercased() + argument.dropFirst()
+            name: request.name(of: speaker), topic: topic, turn: used.withLock(\.count), repeating: unused.isEmpty)
+        return ("\(opening) \(arguments[index])", index)
     }
 
     /// The index among `candidates` of the argument sharing most content words with `text`;
     /// ties go to the earliest.
-    func mostRelated(to text: String, among candidates: [Int]) -> Int {
-        let words = Set(Words.content(in: text))
+    func mostRelated(to text: String, among candidates: [Int], names: Set<String>) -> Int {
+        let words = Set(Words.content(in: text, excluding: names))
         var best = candidates[0]
         var bestScore = -1
         for index in candidates {
-            let score = argumentWords[index].intersection(words).count
+            let score = Set(argumentWords[index]).intersection(words).count
             if score > bestScore {
                 best = index
                 bestScore = score
@@ -81,6 +75,8 @@ public final class ScriptedPersona: ChatModel {
         return best
     }
 
+    /// How a persona opens a reply to a peer: by name, and always ending with a colon, so the
+    /// argument that follows stands as its own sentence.
     static func opening(name: String, topic: String?, turn: Int, repeating: Bool) -> String {
         if repeating { return "\(name), as I said before:" }
         guard let topic else {
@@ -88,9 +84,9 @@ public final class ScriptedPersona: ChatModel {
         }
         return [
             "\(name), building on your point about \(topic):",
-            "\(name), I hear you on \(topic), but",
-            "\(name), fair point on \(topic). Still,",
-            "\(name), on \(topic):",
+            "\(name), I see \(topic) differently:",
+            "\(name), on \(topic), I agree, and I would add:",
+            "\(name), I hear you on \(topic), but:",
         ][turn % 4]
     }
 
@@ -98,5 +94,12 @@ public final class ScriptedPersona: ChatModel {
         let trimmed = question.trimmingWhitespace()
         let short = trimmed.count > 60 ? String(trimmed.prefix(57)) + "..." : trimmed
         return "To your question (\u{201C}\(short)\u{201D}):"
+    }
+}
+
+extension ChatRequest {
+    /// The words of the participants' names, which say nothing about what a text is about.
+    var nameWords: Set<String> {
+        Set(participants.flatMap { Words.all(in: $0.name).map(String.init) + [$0.id.rawValue] })
     }
 }

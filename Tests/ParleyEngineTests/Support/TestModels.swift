@@ -84,3 +84,11 @@ enum TestDebate {
         return try Debate(spec: spec, models: provider, policy: policy)
     }
 }
+
+/// A thread-safe counter.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+
+    /// Adds one; returns the new count.
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+}

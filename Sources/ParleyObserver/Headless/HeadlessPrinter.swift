@@ -1,0 +1,118 @@
+import Foundation
+import ParleyCore
+import TerminalKit
+
+/// The headless front end: turns a debate's events into text for stdout as they happen — a
+/// header per round, each speaker and what they say streaming in, the facilitator's summaries
+/// marked, guard trips and failures flagged. Coloured when writing to a terminal, plain when
+/// piped. All text from models and files passes through the sanitizer.
+public struct HeadlessPrinter: Sendable {
+    private var info: DebateInfo?
+    private var style: HeadlessStyle
+    /// The message streaming now and its sanitizer; a summary completed meanwhile waits for it.
+    private var streaming: (id: MessageID, sanitizer: StreamSanitizer, atLineStart: Bool)?
+    private var heldBack: [String] = []
+    private var messages = 0
+
+    /// Makes a printer; `colour` turns ANSI colours on.
+    public init(colour: Bool) {
+        style = HeadlessStyle(enabled: colour)
+    }
+
+    /// The text to write for an event (often empty).
+    public mutating func text(for event: DebateEvent) -> String {
+        switch event {
+        case .debateStarted(let info):
+            self.info = info
+            style.learn(info)
+            let peers = info.agents.map { "\(style.agent($0.id, clean($0.name))) (@\($0.id), \(clean($0.role)))" }
+            return style.title(clean(info.title)) + "\n" + clean(info.question) + "\n"
+                + style.dim("\(info.floor) · \(info.rounds) round\(info.rounds == 1 ? "" : "s") · ") + peers.joined(separator: ", ")
+                + "\n"
+        case .roundStarted(let round):
+            return "\n" + style.rule("Round \(round) of \(info?.rounds ?? round)") + "\n"
+        case .turnStarted(let agent, _, let id):
+            streaming = (id, StreamSanitizer(), true)
+            return "\n" + style.agent(agent, name(agent)) + style.dim(" (\(role(agent)))") + "\n"
+        case .textDelta(_, let id, let text):
+            guard streaming?.id == id else { return "" }
+            return indentStreamed(streaming!.sanitizer.feed(text))
+        case .messageCompleted(let message):
+            messages += 1
+            var out = ""
+            if var current = streaming, current.id == message.id {
+                out += indentStreamed(current.sanitizer.finish())
+                if !(streaming?.atLineStart ?? true) { out += "\n" }
+            }
+            streaming = nil
+            if message.to != .everyone { out += style.dim("  → \(message.to)") + "\n" }
+            out += heldBack.joined()
+            heldBack.removeAll()
+            return out
+        case .humanMessage(let message):
+            return hold("\n" + style.human("You → \(message.to == .everyone ? "everyone" : message.to.description)") + "\n"
+                + indentBlock(clean(message.text)) + "\n")
+        case .blackboardNote(let note):
+            return hold(style.dim("  ▣ blackboard \(note.kind): \(clean(note.text)) — \(name(note.author))") + "\n")
+        case .summaryCompleted(let summary):
+            let heading = summary.scope == .final ? "Final summary — the tradeoffs" : "Summary of round \(summary.scope.round ?? 0)"
+            let who = info?.facilitator.map { clean($0.name) } ?? "Facilitator"
+            return hold("\n" + style.summary("▌ \(who) · \(heading)") + "\n" + indentBlock(clean(summary.text), bar: style.summary("▌ ")) + "\n")
+        case .guardTripped(let trip):
+            return hold(style.warning("⚠ \(trip.kind) guard: \(clean(trip.detail))\(trip.stops ? " — stopping the debate" : "")") + "\n")
+        case .peerFailed(let failure):
+            return hold(style.error("✖ \(clean(failure.error))") + "\n")
+        case .turnRetrying(let agent, let attempt, let delay, let reason):
+            return hold(style.warning("↻ \(name(agent)): \(clean(reason)); try \(attempt) in \(Self.seconds(delay))") + "\n")
+        case .contextFolded(let agent, let turns, _):
+            return hold(style.dim("  ⋯ \(name(agent))'s oldest \(turns) turns folded to fit its context") + "\n")
+        case .debateFinished(let reason, let usage):
+            let tokens = usage.totalTokens > 0 ? " · \(usage.totalTokens) tokens" : ""
+            let cost = usage.cost.map { String(format: " · $%.4f", $0) } ?? ""
+            return "\n" + style.rule("Debate \(reason) · \(messages) messages\(tokens)\(cost)") + "\n"
+        case .roundEnded, .floorPassed, .reasoningDelta, .summaryStarted, .summaryDelta, .held, .paceChanged:
+            return ""
+        }
+    }
+
+    /// Text that must not break into a streaming message: now, or after the message completes.
+    private mutating func hold(_ text: String) -> String {
+        guard streaming != nil else { return text }
+        heldBack.append(text)
+        return ""
+    }
+
+    private mutating func indentStreamed(_ text: String) -> String {
+        guard !text.isEmpty, var current = streaming else { return "" }
+        var out = ""
+        for character in text {
+            if current.atLineStart {
+                out += "  "
+                current.atLineStart = false
+            }
+            out.append(character)
+            if character == "\n" { current.atLineStart = true }
+        }
+        streaming = current
+        return out
+    }
+
+    private func indentBlock(_ text: String, bar: String = "  ") -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { bar + $0 }.joined(separator: "\n")
+    }
+
+    private func clean(_ text: String) -> String { Sanitizer.clean(text) }
+
+    private func name(_ id: AgentID) -> String {
+        if id == .human { return "You" }
+        return clean(info?.agent(id)?.name ?? id.rawValue)
+    }
+
+    private func role(_ id: AgentID) -> String {
+        clean(info?.agent(id)?.role ?? id.rawValue)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 1 ? "\(Int((value * 1000).rounded())) ms" : String(format: "%.1f s", value)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import ParleyEngine
+import ParleyModels
+
+/// `parley check FILE [--ping]`: validates a debate file without running it.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a debate file without running it; --ping also reaches each model.")
+
+    @Argument(help: "The debate file (YAML).")
+    var file: String
+
+    @Flag(help: "Reach each backend's server and confirm its model exists; one line per agent.")
+    var ping = false
+
+    @Option(name: .customLong("log"), help: "Write a diagnostic log of the ping requests to this file.")
+    var logPath: String?
+
+    func run() async throws {
+        let spec = try DebateSource.load(file)
+        let peers = spec.agents.map { "@\($0.id)" }.joined(separator: " ")
+        Console.out(
+            "\(file): ok — \"\(spec.title)\", \(spec.agents.count) peers (\(peers)), \(spec.floor), \(spec.rounds) round\(spec.rounds == 1 ? "" : "s")"
+                + (spec.facilitator == nil ? ", no facilitator" : ", facilitator \(spec.facilitator!.name)") + "\n")
+        guard ping else { return }
+        let logger = try Diagnostics.bootstrap(logPath)
+        var failed = false
+        let owners = spec.agents.map { ("@\($0.id) (\($0.name))", $0.backend) }
+            + (spec.facilitator.map { [("facilitator (\($0.name))", $0.backend)] } ?? [])
+        var results: [String: PingResult] = [:]
+        for (owner, backendName) in owners {
+            guard let backend = spec.backend(named: backendName) else { continue }
+            if results[backendName] == nil {
+                results[backendName] =
+                    await pingHTTPModel(backend, context: HTTPModelContext(logger: logger))
+                    ?? PingResult(ok: true, roundTrip: nil, line: "ok — scripted (offline)")
+            }
+            let result = results[backendName]!
+            failed = failed || !result.ok
+            Console.out("\(result.ok ? "✔" : "✖") \(owner) · \(backendName): \(result.line)\n")
+        }
+        await ModelHTTPClient.shutdown()
+        if failed { throw ExitCode.badDebate }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ParleyCore
+import ParleyEngine
+import ParleyObserver
+
+/// `parley replay LOG`: plays a recorded debate back in the observer (or headless).
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Play a recorded debate (an event log from --record) back in the observer, or headless.")
+
+    @Argument(help: "The event log (JSONL) a run wrote with --record.")
+    var log: String
+
+    @Option(help: "Playback speed: 2 is twice as fast, 0 as fast as possible.")
+    var speed = 1.0
+
+    @Flag(help: "Print the debate to stdout instead of opening the observer.")
+    var headless = false
+
+    @Flag(help: "Start paused in step mode: n steps a turn, r a round.")
+    var step = false
+
+    @Option(help: "Colour theme: a built-in name or a theme file's path.")
+    var theme: String?
+
+    func validate() throws {
+        if speed < 0 { throw ValidationError("--speed must not be negative") }
+    }
+
+    func run() async throws {
+        let contents: EventLogReader.Contents
+        do {
+            contents = try EventLogReader.read(path: log)
+        } catch {
+            Console.error("parley: \(error)")
+            throw ExitCode.badDebate
+        }
+        if contents.truncated { Console.error("parley: \(log): the last line was cut short; replaying the rest") }
+        let interactive = !headless && Console.isInteractive
+        let replay = Replay(records: contents.records, speed: interactive ? speed : 0, stepping: step && interactive)
+        let records = replay.events()
+        if interactive {
+            let themes = try ThemeChoice.catalog(theme)
+            let running = Task { await replay.run() }
+            _ = try await ObserverApp.onScreen(
+                options: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, recordingPath: "replay of \(log)")
+            ) { app in
+                await app.run(records: records, send: { replay.send($0) })
+            }
+            replay.send(.stop)
+            _ = await running.value
+        } else {
+            let printing = Task {
+                var printer = HeadlessPrinter(colour: Console.wantsColour)
+                for await record in records { Console.out(printer.text(for: record.event)) }
+            }
+            await replay.run()
+            await printing.value
+        }
+    }
+}

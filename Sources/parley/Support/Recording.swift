@@ -1,0 +1,22 @@
+import ArgumentParser
+import ParleyCore
+import ParleyEngine
+import TerminalKit
+
+/// The event log a debate is recorded to with `--record`.
+enum Recording {
+    /// Starts recording `debate` to `path`; nil when no path was given. Registers the file so
+    /// that it is closed when a signal ends the program.
+    static func start(_ path: String?, for debate: Debate) throws -> EventLogWriter? {
+        guard let path else { return nil }
+        do {
+            let writer = try EventLogWriter(path: path)
+            debate.record(to: writer)
+            _ = TerminalRestore.addCleanup { writer.close() }
+            return writer
+        } catch {
+            Console.error("parley: \(error)")
+            throw ExitCode.badDebate
+        }
+    }
+}

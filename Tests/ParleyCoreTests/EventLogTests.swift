@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import ParleyCore
+
+@Suite("Event log")
+struct EventLogTests {
+    static let agents = [
+        Agent(id: "pm", name: "Priya \"P\" Ng", role: "PM — user value", model: "scripted", colour: "cyan"),
+        Agent(id: "cfo", name: "Dana", role: "CFO", model: "smollm2 @ 127.0.0.1:8571"),
+    ]
+
+    /// One event of every kind, with text that needs escaping.
+    static let everyKind: [DebateEvent] = {
+        let date = Date(timeIntervalSince1970: 1_790_000_000.123456)
+        let message = Message(
+            id: MessageID(7), sender: "pm", to: .peers(["cfo", "eng"]), round: 2,
+            text: "Line one\nline \"two\"\t\\ \u{1B}[2J 世界 👍🏽", replyTo: MessageID(6),
+            usage: Usage(promptTokens: 120, completionTokens: 48, cost: 0.000321), startedAt: date,
+            completedAt: date.addingTimeInterval(1.5), reasoning: "thinking…")
+        let human = Message(id: MessageID(8), sender: .human, to: .everyone, round: 2, text: "why not?", startedAt: date, completedAt: date)
+        let info = DebateInfo(
+            title: "Should we build feature X?", question: "Now?", floor: .mention, rounds: 3, agents: agents,
+            facilitator: Agent(id: .facilitator, name: "Mo", role: "facilitator", model: "scripted"),
+            pace: PaceState(mode: .step, delay: 0.25), tokenBudget: 5000, costBudget: 1.5)
+        return [
+            .debateStarted(info), .roundStarted(round: 1), .floorPassed(from: nil, to: "pm", round: 1),
+            .floorPassed(from: "pm", to: "cfo", round: 1), .turnStarted(agent: "pm", round: 1, message: MessageID(7)),
+            .textDelta(agent: "pm", message: MessageID(7), text: "Line \"one\"\n"),
+            .reasoningDelta(agent: "pm", message: MessageID(7), text: "hmm"), .messageCompleted(message),
+            .humanMessage(human),
+            .blackboardNote(BlackboardNote(id: 1, author: "pm", kind: .question, text: "cost per seat?", round: 1, source: MessageID(7))),
+            .blackboardNote(BlackboardNote(id: 2, author: "cfo", kind: .decision, text: "ship behind a flag", round: 2)),
+            .roundEnded(round: 1), .summaryStarted(.round(1)), .summaryDelta(.round(1), text: "• Priya: "),
+            .summaryCompleted(Summary(scope: .round(1), text: "• Priya: churn", usage: Usage(promptTokens: 9, completionTokens: 3))),
+            .summaryStarted(.final), .summaryCompleted(Summary(scope: .final, text: "Tradeoffs")),
+            .guardTripped(GuardTrip(kind: .repetition, agent: "cfo", detail: "cfo echoes pm (overlap 0.91)", stops: false)),
+            .guardTripped(GuardTrip(kind: .tokenBudget, detail: "used 5000 tokens", stops: true)),
+            .peerFailed(PeerFailure(agent: "cfo", round: 2, error: "model 'llama3' not found", retryable: false)),
+            .turnRetrying(agent: "cfo", attempt: 2, delay: 1.5, reason: "HTTP 429"),
+            .contextFolded(agent: "pm", turns: 4, note: "Earlier…"), .held(agent: "cfo", round: 2),
+            .paceChanged(PaceState(mode: .paused, delay: 0.5)), .debateFinished(.guardTripped(.tokenBudget), usage: Usage(promptTokens: 1, completionTokens: 2, cost: 0.5)),
+            .debateFinished(.failed("cfo: bad key"), usage: .zero), .debateFinished(.completed, usage: .zero),
+            .debateFinished(.stopped, usage: .zero),
+        ]
+    }()
+
+    static var records: [EventRecord] {
+        everyKind.enumerated().map { EventRecord(seq: $0.offset + 1, time: Double($0.offset) * 0.137, event: $0.element) }
+    }
+
+    @Test("every kind of event is written and read back as the same event")
+    func roundTrip() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try EventLogWriter(path: path, includesDeltas: true)
+        for record in Self.records { writer.append(record) }
+        writer.close()
+        let read = try EventLogReader.read(path: path)
+        #expect(read.truncated == false)
+        #expect(read.records == Self.records)
+        // Every event type appears in the fixture.
+        #expect(Set(Self.everyKind.map(\.type)).count == 20)
+    }
+
+    @Test("each event is one line of JSON, the header first; escapes keep control characters out")
+    func oneLinePerEvent() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try EventLogWriter(path: path)
+        for record in Self.records { writer.append(record) }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.first == #"{"parley":"event-log","version":1}"#)
+        // Deltas are left out by default: messages and summaries are written whole.
+        #expect(lines.count == 1 + Self.records.filter { !$0.event.isDelta }.count)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+        }
+    }
+
+    @Test("a log cut short mid-line reads up to the last whole event")
+    func truncated() throws {
+        var writer = JSONWriter()
+        var data = Data((EventLog.header + "\n").utf8)
+        for record in Self.records.prefix(3) { data.append(contentsOf: EventLog.line(record, into: &writer)) }
+        let partial = EventLog.line(Self.records[3], into: &writer)
+        data.append(contentsOf: partial.prefix(partial.count / 2))
+        let read = try EventLogReader.read(data: data, path: "cut.jsonl")
+        #expect(read.truncated)
+        #expect(read.records == Array(Self.records.prefix(3)))
+    }
+
+    @Test("a line that is not an event names the file and line")
+    func badLine() throws {
+        let data = Data((EventLog.header + "\n" + #"{"seq":1,"t":0,"type":"turnStarted","agent":"pm"}"# + "\n").utf8)
+        #expect {
+            try EventLogReader.read(data: data, path: "bad.jsonl")
+        } throws: { error in
+            "\(error)".hasPrefix("bad.jsonl:2: not an event: missing 'round'")
+        }
+        let newer = Data(#"{"parley":"event-log","version":99}"#.utf8 + [0x0A])
+        #expect(throws: EventLogError.self) { try EventLogReader.read(data: newer, path: "new.jsonl") }
+    }
+}

@@ -1,0 +1,23 @@
+import Testing
+@testable import ParleyCore
+
+@Suite("Words")
+struct WordsTests {
+    @Test("content words drop stopwords, short words and names, and fold plurals")
+    func content() {
+        #expect(Words.content(in: "The users' teams and the team's users churn", excluding: ["churn"]) == ["user", "team", "team", "user"])
+        #expect(Words.content(in: "It does work") == ["work"])
+    }
+
+    @Test("overlap of shingles: 1 for a repeat, 0 for unrelated text")
+    func overlap() {
+        let a = Words.shingles(in: "we should ship a narrow slice behind a flag")
+        #expect(Words.overlap(a, Words.shingles(in: "As I said: we should ship a narrow slice behind a flag")) == 1)
+        #expect(Words.overlap(a, Words.shingles(in: "pricing tiers give a clean read on demand")) == 0)
+    }
+
+    @Test("sentences split after . ! ? and at newlines")
+    func sentences() {
+        #expect("One. Two? Three!\nFour $1.2M five".sentences == ["One.", "Two?", "Three!", "Four $1.2M five"])
+    }
+}

@@ -1,0 +1,80 @@
+import ParleyCore
+import ParleyEngine
+import Testing
+@testable import ParleyObserver
+
+@Suite("Headless printer")
+struct HeadlessPrinterTests {
+    /// The built-in demo, run instantly, printed without colour.
+    static func builtInOutput() async throws -> String {
+        let spec = try DebateFile.parse(BuiltInDebates.featureX, path: BuiltInDebates.featureXName)
+        var fast = spec
+        fast.pace.delay = 0
+        let debate = try Debate(spec: fast, models: ModelProvider(scriptedPace: 0), policy: .stop)
+        let records = debate.events()
+        let printing = Task {
+            var printer = HeadlessPrinter(colour: false)
+            var output = ""
+            for await record in records { output += printer.text(for: record.event) }
+            return output
+        }
+        #expect(await debate.run() == .completed)
+        return await printing.value
+    }
+
+    @Test("the built-in debate prints three rounds from three personas, and a summary after each")
+    func builtInDebate() async throws {
+        let output = try await Self.builtInOutput()
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let roundHeaders = lines.indices.filter { lines[$0].hasPrefix("── Round ") }
+        #expect(roundHeaders.map { lines[$0].prefix(16) } == ["── Round 1 of 3 ", "── Round 2 of 3 ", "── Round 3 of 3 "])
+        for (index, start) in roundHeaders.enumerated() {
+            let end = index + 1 < roundHeaders.count ? roundHeaders[index + 1] : lines.count
+            let round = lines[start..<end]
+            for persona in ["Priya (Product manager — user value)", "Sam (Engineer — feasibility and cost)", "Dana (CFO — revenue impact)"] {
+                #expect(round.contains(persona), "round \(index + 1) has \(persona)")
+            }
+        }
+        for round in 1...3 {
+            let summary = lines.firstIndex { $0 == "▌ Mo · Summary of round \(round)" }
+            #expect(summary != nil)
+            #expect(summary.map { $0 > roundHeaders[round - 1] } == true, "the summary of round \(round) follows its round")
+        }
+        #expect(lines.contains("▌ Mo · Final summary — the tradeoffs"))
+        #expect(lines.last { !$0.isEmpty }?.hasPrefix("── Debate completed · 9 messages") == true)
+        #expect(!output.contains("\u{1B}"))
+    }
+
+    @Test("model text with escape sequences prints clean; colour uses only our own SGR codes")
+    func sanitized() {
+        var printer = HeadlessPrinter(colour: true)
+        let info = DebateInfo(
+            title: "T\u{1B}]0;pwned\u{07}", question: "Q", floor: .roundRobin, rounds: 1,
+            agents: [Agent(id: "pm", name: "P", role: "r", model: "m")], facilitator: nil, pace: PaceState(mode: .live))
+        var output = printer.text(for: .debateStarted(info))
+        output += printer.text(for: .turnStarted(agent: "pm", round: 1, message: MessageID(1)))
+        output += printer.text(for: .textDelta(agent: "pm", message: MessageID(1), text: "hi \u{1B}]52;c;SGVsbG8="))
+        output += printer.text(for: .textDelta(agent: "pm", message: MessageID(1), text: "\u{07} there \u{9B}2J\u{1B}c"))
+        #expect(!output.contains("]52;"))
+        #expect(!output.contains("\u{9B}"))
+        #expect(!output.contains("pwned\u{07}"))
+        // Every ESC left is the start of one of our SGR sequences.
+        let parts = output.split(separator: "\u{1B}", omittingEmptySubsequences: false).dropFirst()
+        #expect(parts.allSatisfy { $0.hasPrefix("[") && $0.contains("m") && $0.prefix { $0 != "m" }.allSatisfy { "[0123456789;".contains($0) } })
+        #expect(output.contains("hi "))
+        #expect(output.contains(" there "))
+    }
+
+    @Test("a summary that completes while a message streams waits for the message to end")
+    func summaryWaits() {
+        var printer = HeadlessPrinter(colour: false)
+        _ = printer.text(for: .turnStarted(agent: "pm", round: 2, message: MessageID(4)))
+        let during = printer.text(for: .textDelta(agent: "pm", message: MessageID(4), text: "half a sen"))
+        let summary = printer.text(for: .summaryCompleted(Summary(scope: .round(1), text: "• point")))
+        #expect(summary.isEmpty)
+        let end = printer.text(
+            for: .messageCompleted(Message(id: MessageID(4), sender: "pm", to: .everyone, round: 2, text: "half a sentence", startedAt: .now, completedAt: .now)))
+        #expect(during == "  half a sen")
+        #expect(end.hasPrefix("\n\n▌ Facilitator · Summary of round 1\n▌ • point"))
+    }
+}
