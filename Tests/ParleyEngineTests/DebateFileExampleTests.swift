@@ -31,17 +31,22 @@ struct DebateFileExampleTests {
         }
     }
 
-    @Test("the complete example in Docs/debate-file.md loads")
+    @Test("the complete example in README.md's debate-file reference loads")
     func referenceExample() throws {
-        let reference = try String(
-            contentsOf: Self.debates.deletingLastPathComponent().appendingPathComponent("Docs/debate-file.md"), encoding: .utf8
+        let readme = try String(
+            contentsOf: Self.debates.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8
         )
+        guard let section = readme.range(of: "### A complete example") else {
+            Issue.record("README.md has no complete example of a debate file")
+            return
+        }
+        let reference = readme[section.upperBound...]
         guard let start = reference.range(of: "```yaml\n"), let end = reference.range(of: "```", range: start.upperBound..<reference.endIndex)
         else {
             Issue.record("no yaml example in the reference")
             return
         }
-        let spec = try DebateFile.parse(String(reference[start.upperBound..<end.lowerBound]), path: "Docs/debate-file.md")
+        let spec = try DebateFile.parse(String(reference[start.upperBound..<end.lowerBound]), path: "README.md")
         #expect(spec.agents.map(\.id) == ["pm", "eng", "cfo"])
         #expect(Set(spec.agents.compactMap { spec.backend(named: $0.backend)?.type }) == ["openai", "anthropic", "scripted"])
     }

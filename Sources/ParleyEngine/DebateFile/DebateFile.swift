@@ -6,7 +6,7 @@ import Yams
 /// guards, model backends, agents and facilitator), read into a checked ``DebateSpec``.
 ///
 /// Loading reports every problem of a file at once, each with its file, line, column and key path
-/// (see ``DebateFileError``). The format is described in `Docs/debate-file.md`.
+/// (see ``DebateFileError``). The format is described in README.md, "Debate files".
 public enum DebateFile {
     /// Reads and checks the debate file at `path`.
     ///
@@ -53,7 +53,7 @@ public enum DebateFile {
         guard let root else {
             reader.report(
                 "the file is empty", at: nil, path: .root,
-                suggestion: "a debate needs at least a title, a question and 2 agents; see Docs/debate-file.md"
+                suggestion: "a debate needs at least a title, a question and 2 agents; see 'Debate files' in Parley's README"
             )
             throw DebateFileError(problems: reader.problems)
         }

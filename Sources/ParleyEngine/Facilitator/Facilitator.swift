@@ -59,6 +59,7 @@ final class Facilitator: Sendable {
                 round: summary.scope.round)
         }
         messages += said.map { prompts.entry($0, for: agent.id) }
+        messages.append(prompts.summaryCue(scope))
         let request = ChatRequest(
             agent: agent.id, purpose: .summary(scope), system: prompts.facilitatorSystem(spec, scope: scope),
             messages: messages, participants: prompts.participants)

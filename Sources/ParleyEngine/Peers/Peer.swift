@@ -56,7 +56,7 @@ actor Peer {
             let started = Date()
             let draft = ReplyDraft()
             do {
-                try await ask(request(round: round), messageID: messageID, into: draft)
+                try await askWithCue(round: round, messageID: messageID, into: draft)
                 return deliver(draft, id: messageID, round: round, started: started)
             } catch let error where !Task.isCancelled {
                 switch try await world.failed(id, round: round, error: error) {
@@ -84,6 +84,16 @@ actor Peer {
             memory.append(world.prompts.entry(note))
         }
         lastNote = max(lastNote, world.blackboard.notes(after: lastNote).last?.id ?? lastNote)
+    }
+
+    /// Asks the model with the turn's cue as the conversation's last entry. The cue sits on
+    /// the memory only while the model is asked, so that the request shares the memory's
+    /// storage instead of copying it.
+    private func askWithCue(round: Int, messageID: MessageID, into draft: ReplyDraft) async throws {
+        let opening = !memory.contains { $0.kind == .peer || $0.kind == .own }
+        memory.append(world.prompts.turnCue(for: spec, round: round, opening: opening))
+        defer { memory.removeLast() }
+        try await ask(request(round: round), messageID: messageID, into: draft)
     }
 
     private func request(round: Int) -> ChatRequest {

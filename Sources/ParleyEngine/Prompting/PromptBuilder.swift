@@ -41,6 +41,26 @@ struct PromptBuilder: Sendable {
         }
     }
 
+    /// The last entry of every turn's request: whose turn it is, so that a model answers as the
+    /// peer instead of carrying on the conversation (or the instructions).
+    func turnCue(for peer: AgentSpec, round: Int, opening: Bool) -> ChatMessage {
+        let text =
+            opening
+            ? "Round \(round) of \(spec.rounds) begins with you, \(peer.name). Give your position on the question, as the \(peer.role)."
+            : "Round \(round) of \(spec.rounds): your turn, \(peer.name). Answer the others as the \(peer.role); build on or rebut what they said."
+        return ChatMessage(role: .user, content: text, kind: .instruction, round: round)
+    }
+
+    /// The last entry of a summary request: what to write now.
+    func summaryCue(_ scope: SummaryScope) -> ChatMessage {
+        let text: String =
+            switch scope {
+            case .round(let round): "Write the summary of round \(round) now."
+            case .final: "Write the final summary of the tradeoffs now."
+            }
+        return ChatMessage(role: .user, content: text, kind: .instruction, round: scope.round)
+    }
+
     /// A debate message as the peer `reader` sees it in its memory.
     func entry(_ message: Message, for reader: AgentID) -> ChatMessage {
         if message.sender == reader {
