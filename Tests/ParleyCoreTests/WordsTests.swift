@@ -21,3 +21,18 @@ struct WordsTests {
         #expect("One. Two? Three!\nFour $1.2M five".sentences == ["One.", "Two?", "Three!", "Four $1.2M five"])
     }
 }
+
+@Suite("Word keys")
+struct WordKeysTests {
+    @Test("keys are the content words' keys, in order, for ASCII and other text alike")
+    func keysMatchContent() {
+        for text in [
+            "The users' teams and the team's users churn; it doesn't scale, says Priya.",
+            "Forty percent of churned teams named real-time collaboration — the café's menus, 世界!",
+        ] {
+            #expect(Words.keys(in: text) == Words.content(in: text).map(Words.key))
+        }
+        #expect(Words.keys(in: "Priya's churn", excluding: [Words.key("priya")]) == [Words.key("churn")])
+        #expect(Words.key("Users") == Words.key("user"))
+    }
+}

@@ -48,6 +48,11 @@ public enum Mentions {
 extension StringProtocol {
     /// The text without leading and trailing white space and newlines.
     public func trimmingWhitespace() -> String {
+        let text = String(self)
+        // Fast path: nothing to trim at either end in ASCII.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return text
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])

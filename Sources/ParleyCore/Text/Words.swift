@@ -22,8 +22,39 @@ public enum Words {
         "differently", "see", "time", "take", "keep", "good", "new", "lot", "sure", "enough", "right",
     ]
 
-    /// Every word of `text`, lowercased, in order.
+    /// Every word of `text`, lowercased, in order. A word is a run of letters, digits and
+    /// apostrophes inside it; ASCII is scanned byte by byte, other characters whole.
     public static func all(in text: String) -> [Substring] {
+        var words: [Substring] = []
+        var text = text
+        text.makeContiguousUTF8()
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        guard isASCII else { return allUnicode(in: text) }
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard isWordByte(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, isWordByte(bytes[end]) || (bytes[end] == 0x27 && end + 1 < bytes.count && isWordByte(bytes[end + 1])) {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == 0x27 { end += 1 }  // a trailing possessive: users'
+            var word = bytes[index..<end]
+            for position in word.indices where (0x41...0x5A).contains(word[position]) { word[position] |= 0x20 }
+            words.append(Substring(String(decoding: word, as: UTF8.self)))
+            index = end
+        }
+        return words
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+
+    private static func allUnicode(in text: String) -> [Substring] {
         var words: [Substring] = []
         let lowered = text.lowercased()
         var start: String.Index?
@@ -55,14 +86,22 @@ public enum Words {
 
     /// A word with plural and possessive endings folded.
     public static func stem(_ word: Substring) -> String {
-        var word = word
-        if word.hasSuffix("'s") { word = word.dropLast(2) }
-        if word.hasSuffix("'") { word = word.dropLast() }
-        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us") {
-            return String(word.dropLast())
+        let bytes = word.utf8
+        var end = bytes.count
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard end >= count else { return false }
+            return suffix.withUTF8Buffer { tail in
+                zip(bytes.dropFirst(end - count).prefix(count), tail).allSatisfy { $0 == $1 }
+            }
         }
-        return String(word)
+        if ends("'s") { end -= 2 }
+        if ends("'") { end -= 1 }
+        if end > 4, ends("ies") {
+            return String(decoding: bytes.prefix(end - 3), as: UTF8.self) + "y"
+        }
+        if end > 3, ends("s"), !ends("ss"), !ends("us") { end -= 1 }
+        return end == bytes.count ? String(word) : String(decoding: bytes.prefix(end), as: UTF8.self)
     }
 
     /// Hashes of the text's word n-grams (shingles), for similarity between texts.
@@ -96,24 +135,31 @@ public enum Words {
 
 extension String {
     /// The sentences of the text: split after `.`, `!` or `?` followed by white space, and at
-    /// newlines; trimmed, empty ones dropped.
+    /// newlines; trimmed, empty ones dropped. Split points are ASCII, so the text is scanned as
+    /// UTF-8 bytes.
     public var sentences: [String] {
         var result: [String] = []
-        var current = ""
-        var previous: Character?
-        for character in self {
-            if character.isNewline {
-                result.append(current)
-                current = ""
-            } else if character.isWhitespace, let last = previous, ".!?".contains(last) {
-                result.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-            previous = character
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        func cut(_ end: String.Index) {
+            let sentence = Substring(utf8[start..<end]).trimmingWhitespace()
+            if !sentence.isEmpty { result.append(sentence) }
         }
-        result.append(current)
-        return result.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                cut(index)
+                start = utf8.index(after: index)
+            } else if byte == 0x20 || byte == 0x09, previous == 0x2E || previous == 0x21 || previous == 0x3F {
+                cut(index)
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        cut(utf8.endIndex)
+        return result
     }
 }

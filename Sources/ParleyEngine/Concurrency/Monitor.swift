@@ -61,17 +61,20 @@ final class Monitor<State: Sendable>: Sendable {
     /// (take a permit, say) when it returns one. `onWait` runs, under the lock, when the
     /// caller has to wait at all.
     /// - Throws: `CancellationError` when the task is cancelled, ``Closed`` once closed.
+    ///
+    /// The waiting task resumes on the caller's executor (`isolation`).
     func wait<T: Sendable>(
         until decide: @escaping @Sendable (inout State) -> T?,
-        onWait: (@Sendable (State) -> Void)? = nil
+        onWait: (@Sendable (State) -> Void)? = nil,
+        isolation: isolated (any Actor)? = #isolation
     ) async throws -> T {
         let id: Int = box.withLock { box in
             box.nextID += 1
             box.starting.insert(box.nextID)
             return box.nextID
         }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+        return try await withTaskCancellationHandler(operation: {
+            try await withCheckedThrowingContinuation(isolation: isolation) { (continuation: CheckedContinuation<T, any Error>) in
                 box.withLock { box in
                     box.starting.remove(id)
                     if box.cancelledEarly.remove(id) != nil {
@@ -95,7 +98,7 @@ final class Monitor<State: Sendable>: Sendable {
                     }
                 }
             }
-        } onCancel: {
+        }, onCancel: {
             box.withLock { box in
                 if let index = box.waiters.firstIndex(where: { $0.id == id }) {
                     box.waiters.remove(at: index).fail(CancellationError())
@@ -103,7 +106,7 @@ final class Monitor<State: Sendable>: Sendable {
                     box.cancelledEarly.insert(id)
                 }
             }
-        }
+        }, isolation: isolation)
     }
 
     /// Ends every wait with ``Closed``, now and later.

@@ -104,9 +104,9 @@ public final class Debate: Sendable {
             group.addTask {
                 (try? await stopper.wait { $0 ? true : nil }) ?? false
             }
-            group.addTask { [peers, facilitator] in
+            group.addTask { [peers, facilitator, world] in
                 await withTaskGroup(of: Void.self) { debate in
-                    for peer in peers { debate.addTask { await peer.run() } }
+                    for peer in peers { debate.addTask(executorPreference: world.executor) { await peer.run() } }
                     if let facilitator { debate.addTask { await facilitator.run() } }
                 }
                 return false

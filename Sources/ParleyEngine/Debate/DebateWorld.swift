@@ -23,6 +23,8 @@ final class DebateWorld: Sendable {
     let blackboard: Blackboard
     let guards: Guards
     let failures = TurnFailures()
+    /// The executor the peers run on.
+    let executor = DebateExecutor()
     let prompts: PromptBuilder
     let participants: [Agent]
     let turnTimeout: Double?

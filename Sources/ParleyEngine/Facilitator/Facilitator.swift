@@ -12,7 +12,8 @@ final class Facilitator: Sendable {
     private let prompts: PromptBuilder
     private let bus: EventBus
     private let guards: Guards
-    private let transcript = Mutex<[Message]>([])
+    /// What was said, round by round.
+    private let transcript = Mutex<[Int: [Message]]>([:])
     private let summaries = Mutex<[Summary]>([])
     private let jobs: AsyncStream<SummaryScope>
     private let queue: AsyncStream<SummaryScope>.Continuation
@@ -29,7 +30,7 @@ final class Facilitator: Sendable {
 
     /// Hears a message (the mesh's tap).
     func hear(_ message: Message) {
-        transcript.withLock { $0.append(message) }
+        transcript.withLock { $0[message.round, default: []].append(message) }
     }
 
     /// Asks for the summary of a round; after the last, for the final summary too.
@@ -51,18 +52,29 @@ final class Facilitator: Sendable {
     }
 
     private func summarize(_ scope: SummaryScope) async {
-        let heard = transcript.withLock { $0 }
-        let said = scope.round.map { round in heard.filter { $0.round == round } } ?? heard
-        var messages = summaries.withLock { $0 }.map { summary in
+        let said: [Message] = transcript.withLock { rounds in
+            if let round = scope.round { return rounds[round] ?? [] }
+            return rounds.keys.sorted().flatMap { rounds[$0]! }
+        }
+        // A round's summary builds on the one before; the final summary on all of them.
+        let earlier = summaries.withLock { scope == .final ? $0 : Array($0.suffix(1)) }
+        var messages = earlier.map { summary in
             ChatMessage(
                 role: .user, content: "[\(summary.scope) summary] \(summary.text)", kind: .instruction,
                 round: summary.scope.round)
         }
         messages += said.map { prompts.entry($0, for: agent.id) }
+        let system = prompts.facilitatorSystem(spec, scope: scope)
+        if let context = model.contextTokens,
+            let (folded, count, note) = ContextGuard(contextTokens: context).fold(messages, system: system, names: prompts.name)
+        {
+            messages = folded
+            bus.emit(.contextFolded(agent: agent.id, turns: count, note: note))
+        }
         messages.append(prompts.summaryCue(scope))
         let request = ChatRequest(
-            agent: agent.id, purpose: .summary(scope), system: prompts.facilitatorSystem(spec, scope: scope),
-            messages: messages, participants: prompts.participants)
+            agent: agent.id, purpose: .summary(scope), system: system, messages: messages,
+            participants: prompts.participants)
         bus.emit(.summaryStarted(scope))
         let draft = ReplyDraft()
         do {

@@ -63,13 +63,16 @@ final class Floor: Sendable {
     /// Waits until `peer` may speak: it holds the floor (round-robin, mention), or `round` has
     /// begun (simultaneous: every peer's message of the round before has arrived).
     /// - Throws: `CancellationError` when the debate stops meanwhile.
-    func await(_ peer: AgentID, round wanted: Int) async throws -> Turn {
+    func await(
+        _ peer: AgentID, round wanted: Int, isolation: isolated (any Actor)? = #isolation
+    ) async throws -> Turn {
         let sequential = rule != .simultaneous
-        return try await monitor.wait { state in
-            if state.over { return .over }
-            if sequential { return state.holder == peer ? .speak(round: state.round) : nil }
-            return state.round >= wanted ? .speak(round: state.round) : nil
-        }
+        return try await monitor.wait(
+            until: { state in
+                if state.over { return .over }
+                if sequential { return state.holder == peer ? .speak(round: state.round) : nil }
+                return state.round >= wanted ? .speak(round: state.round) : nil
+            }, isolation: isolation)
     }
 
     /// Records that `peer` spoke (or was skipped), naming `mentions`, and passes the floor on:

@@ -17,7 +17,7 @@ final class TurnFailures: Sendable {
 
     /// Waits until the failed turn of `agent` is retried or skipped.
     /// - Throws: `CancellationError` when the debate stops meanwhile.
-    func awaitResolution(of agent: AgentID) async throws -> Resolution {
+    func awaitResolution(of agent: AgentID, isolation: isolated (any Actor)? = #isolation) async throws -> Resolution {
         monitor.update { _ = $0.failed.insert(agent) }
         return try await monitor.wait { state in
             guard let resolution = state.decided.removeValue(forKey: agent) else { return nil }

@@ -57,14 +57,14 @@ final class PaceGate: Sendable {
 
     /// Waits until `agent` may take the floor for a turn of `round`; emits `held` when it must wait.
     /// - Throws: `CancellationError` when the debate stops meanwhile.
-    func admit(_ agent: AgentID, round: Int) async throws {
+    func admit(_ agent: AgentID, round: Int, isolation: isolated (any Actor)? = #isolation) async throws {
         let (delay, first) = monitor.read { ($0.pace.mode == .live ? $0.pace.delay : 0, !$0.admittedAny) }
         if delay > 0, !first { try await Task.sleep(for: .seconds(delay)) }
         if monitor.now({ $0.admit(round: round) }) != nil { return }
         let bus = self.bus
         _ = try await monitor.wait(
             until: { $0.admit(round: round) },
-            onWait: { _ in bus.emit(.held(agent: agent, round: round)) })
+            onWait: { _ in bus.emit(.held(agent: agent, round: round)) }, isolation: isolation)
     }
 
     /// Holds the floor before the next turn.

@@ -36,11 +36,9 @@ extension BlackboardNote {
     /// The notes a message posts: its lines that begin with `CLAIM:`, `QUESTION:` or
     /// `DECISION:` (any case, after an optional list marker or bold markers).
     static func marked(in text: String) -> [(kind: Kind, text: String)] {
-        guard text.contains(":") else { return [] }
         var found: [(Kind, String)] = []
-        for line in text.split(whereSeparator: \.isNewline) {
+        for line in text.utf8.split(separator: 0x0A).map(Substring.init) where Self.mayBeMarked(line) {
             var rest = line.drop { $0.isWhitespace || $0 == "-" || $0 == "*" || $0 == "•" || $0 == "#" }
-            guard let first = rest.first, "cqdCQD".contains(first) else { continue }
             for kind in Kind.allCases {
                 let label = kind.rawValue
                 guard rest.count > label.count,
@@ -54,6 +52,16 @@ extension BlackboardNote {
             }
         }
         return found
+    }
+
+    /// Whether a line could be a marker: after blanks and list or bold markers, it starts with
+    /// the letter of a kind and holds a colon. Checked on the bytes, since most lines are not.
+    private static func mayBeMarked(_ line: Substring) -> Bool {
+        let bytes = line.utf8
+        guard let first = bytes.first(where: { !" \t-*#".utf8.contains($0) && $0 < 0x80 || $0 >= 0x80 }),
+            "cqdCQD".utf8.contains(first) || first >= 0x80
+        else { return false }
+        return bytes.contains(UInt8(ascii: ":"))
     }
 }
 

@@ -13,7 +13,7 @@ actor Peer {
     private let world: DebateWorld
     private var memory: [ChatMessage] = []
     private var lastNote = 0
-    private var systemPrompt: (round: Int, text: String)?
+    private lazy var systemPrompt = world.prompts.system(for: spec)
     /// The turn in flight, so that `cancelTurn` can end it.
     private var turnInFlight: Task<Void, any Error>?
     /// Whether the person cancelled the turn in flight.
@@ -28,6 +28,9 @@ actor Peer {
     }
 
     var id: AgentID { spec.id }
+
+    /// Peers run on their debate's one serial executor.
+    nonisolated var unownedExecutor: UnownedSerialExecutor { world.executor.asUnownedSerialExecutor() }
 
     /// Takes turns until the debate is over or stopped.
     func run() async {
@@ -97,10 +100,7 @@ actor Peer {
     }
 
     private func request(round: Int) -> ChatRequest {
-        if systemPrompt?.round != round {
-            systemPrompt = (round, world.prompts.system(for: spec, round: round))
-        }
-        let system = systemPrompt!.text
+        let system = systemPrompt
         if let context = model.contextTokens,
             let (folded, count, note) = ContextGuard(contextTokens: context).fold(memory, system: system, names: world.name)
         {

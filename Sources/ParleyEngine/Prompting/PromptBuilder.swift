@@ -7,9 +7,10 @@ struct PromptBuilder: Sendable {
     let spec: DebateSpec
     let participants: [Agent]
 
-    /// A peer's system prompt for a round: its persona, the question, who the others are, the
-    /// round and protocol, how to address a peer, how to post on the blackboard.
-    func system(for peer: AgentSpec, round: Int) -> String {
+    /// A peer's system prompt: its persona, the question, who the others are, the length and
+    /// protocol of the debate, how to address a peer, how to post on the blackboard. (The round
+    /// comes with each turn's cue.)
+    func system(for peer: AgentSpec) -> String {
         let others = spec.agents.filter { $0.id != peer.id }
             .map { "- @\($0.id.rawValue): \($0.name), \($0.role)" }
             .joined(separator: "\n")
@@ -21,7 +22,7 @@ struct PromptBuilder: Sendable {
             others,
             "A person watches and may ask you questions; a facilitator summarizes each round.",
             "",
-            "This is round \(round) of \(spec.rounds). \(floorRule)",
+            "The debate has \(spec.rounds) round\(spec.rounds == 1 ? "" : "s"). \(floorRule)",
             "Argue from your role. Build on or rebut what the others said, naming them; answer any question put to you.",
             "Keep it to one short paragraph (under 120 words). Start your message with @id to speak only to those peers;",
             "otherwise everyone hears you. You may add lines on the shared blackboard, each on its own line:",
@@ -81,6 +82,11 @@ struct PromptBuilder: Sendable {
             role: .user, content: "\(who)\(addressed ? ", to you" : ""): \(message.text)", kind: .peer,
             speaker: message.sender, round: message.round, messageID: message.id, addressedToMe: addressed,
             text: message.text)
+    }
+
+    /// A participant's display name.
+    @Sendable func name(_ id: AgentID) -> String {
+        id == .human ? "you" : participants.first { $0.id == id }?.name ?? id.rawValue
     }
 
     /// A blackboard note as a peer reads it.

@@ -60,7 +60,7 @@ public protocol ChatModel: Sendable {
     /// when the reply is complete. Cancelling the calling task ends the call (and closes its
     /// connection) promptly.
     /// - Throws: ``ModelError`` when the model cannot answer; `CancellationError` when cancelled.
-    func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws
+    nonisolated(nonsending) func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws
     /// Whether a reply arrives whole at once, with nothing to cancel or time out (an instant
     /// scripted persona); the engine then skips the per-turn machinery for cancelling.
     var repliesAtOnce: Bool { get }

@@ -5,6 +5,7 @@ import ParleyCore
 /// tradeoffs each side weighs.
 public struct ScriptedFacilitator: ChatModel {
     private let stream: WordStream
+    private let readings = Readings()
 
     public let label = "scripted"
     public let contextTokens: Int? = nil
@@ -14,31 +15,34 @@ public struct ScriptedFacilitator: ChatModel {
         stream = WordStream(wordsPerSecond: config.wordsPerSecond)
     }
 
-    public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
+    nonisolated(nonsending) public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
         let said = request.messages.filter { $0.kind == .peer || $0.kind == .human }
+        let names = Set(request.nameWords.map(Words.key))
+        let read = said.map { (message: $0, reading: readings.of($0, names: names)) }
         let text: String
         switch request.purpose {
-        case .summary(.round(let round)): text = Self.roundSummary(round, said.filter { $0.round == round }, request)
-        case .summary(.final): text = Self.finalSummary(said, request)
-        case .turn: text = Self.roundSummary(0, said, request)
+        case .summary(.round(let round)): text = Self.roundSummary(round, read.filter { $0.message.round == round }, request)
+        case .summary(.final): text = Self.finalSummary(read, request)
+        case .turn: text = Self.roundSummary(0, read, request)
         }
         try await stream.stream(text) { onChunk(.text($0)) }
         let prompt = request.messages.reduce(0) { $0 + WordStream.estimatedTokens($1.content) }
         onChunk(.usage(Usage(promptTokens: prompt, completionTokens: WordStream.estimatedTokens(text))))
     }
 
-    static func roundSummary(_ round: Int, _ said: [ChatMessage], _ request: ChatRequest) -> String {
+    typealias Read = (message: ChatMessage, reading: Reading)
+
+    static func roundSummary(_ round: Int, _ said: [Read], _ request: ChatRequest) -> String {
         guard !said.isEmpty else { return "Round \(round): nobody spoke." }
-        let names = request.nameWords
         var lines: [String] = []
-        for message in said where message.kind == .peer {
-            lines.append("• \(label(message, request)): \(mainPoint(of: message.text))")
+        for (message, reading) in said where message.kind == .peer {
+            lines.append("• \(label(message, request)): \(shortened(reading.point, 140))")
         }
-        for message in said where message.kind == .human {
-            lines.append("• You asked: \(mainPoint(of: message.text))")
+        for (message, reading) in said where message.kind == .human {
+            lines.append("• You said: \(shortened(reading.point, 140))")
         }
-        let peers = said.filter { $0.kind == .peer }
-        if let common = commonGround(peers, names: names) { lines.append("Common ground: \(common)") }
+        let peers = said.filter { $0.message.kind == .peer }
+        if let common = commonGround(peers) { lines.append("Common ground: \(common)") }
         let pushback = disagreements(peers, request)
         if !pushback.isEmpty { lines.append("Disagreement: " + pushback.prefix(2).joined(separator: "; ")) }
         let questions = openQuestions(said)
@@ -46,25 +50,35 @@ public struct ScriptedFacilitator: ChatModel {
         return lines.joined(separator: "\n")
     }
 
-    static func finalSummary(_ said: [ChatMessage], _ request: ChatRequest) -> String {
-        let peers = said.filter { $0.kind == .peer }
-        let names = request.nameWords
-        let rounds = Set(peers.compactMap(\.round)).count
+    static func finalSummary(_ said: [Read], _ request: ChatRequest) -> String {
+        let peers = said.filter { $0.message.kind == .peer }
+        let rounds = Set(peers.compactMap(\.message.round)).count
         var lines = ["Tradeoffs after \(rounds) round\(rounds == 1 ? "" : "s"):"]
+        var bySpeaker: [AgentID: [Read]] = [:]
         var speakers: [AgentID] = []
-        for message in peers where !speakers.contains(message.speaker!) { speakers.append(message.speaker!) }
-        for speaker in speakers {
-            let theirs = peers.filter { $0.speaker == speaker }
-            let weighs = topWords(theirs.map(\.text), count: 3, names: names)
-            let strongest = theirs.max { weight(of: $0.text, in: weighs) < weight(of: $1.text, in: weighs) }!
-            lines.append("• \(label(strongest, request)) weighs \(weighs.joined(separator: ", ")): \(mainPoint(of: strongest.text))")
+        for read in peers {
+            guard let speaker = read.message.speaker else { continue }
+            if bySpeaker[speaker] == nil { speakers.append(speaker) }
+            bySpeaker[speaker, default: []].append(read)
         }
-        if let common = commonGround(peers, names: names) { lines.append("Where they meet: \(common)") }
+        for speaker in speakers {
+            let theirs = bySpeaker[speaker]!
+            let weighs = topWords(theirs.map(\.reading.words), count: 3)
+            let strongest = theirs.max { weight(of: $0.reading.words, in: weighs) < weight(of: $1.reading.words, in: weighs) }!
+            let named = weighs.compactMap { key in theirs.lazy.compactMap { $0.reading.word(key) }.first }
+            lines.append(
+                "• \(label(strongest.message, request)) weighs \(named.joined(separator: ", ")): \(shortened(strongest.reading.point, 140))")
+        }
+        if let common = commonGround(peers) { lines.append("Where they meet: \(common)") }
         let pushback = disagreements(peers, request)
         if !pushback.isEmpty { lines.append("Where they differ: " + pushback.suffix(3).joined(separator: "; ")) }
         let questions = openQuestions(said)
         if !questions.isEmpty { lines.append("Still open: " + questions.suffix(3).joined(separator: " ")) }
         return lines.joined(separator: "\n")
+    }
+
+    static func shortened(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 3)) + "..." : text
     }
 
     /// "Priya (Product manager)".
@@ -73,18 +87,6 @@ public struct ScriptedFacilitator: ChatModel {
             return message.speaker.map { request.name(of: $0) } ?? "someone"
         }
         return "\(agent.name) (\(agent.role))"
-    }
-
-    /// The first sentence that makes a claim, without the greeting a persona opens with.
-    static func mainPoint(of text: String, limit: Int = 140) -> String {
-        let sentences = text.sentences.map(withoutOpening).filter { !$0.isEmpty && !isMarked($0) }
-        let point = sentences.first { !$0.hasSuffix("?") && Words.content(in: $0).count >= 3 } ?? sentences.first ?? text
-        return point.count > limit ? String(point.prefix(limit - 3)) + "..." : point
-    }
-
-    /// What a message argues: its sentences without the opening address.
-    static func argued(_ text: String) -> String {
-        text.sentences.map(withoutOpening).joined(separator: " ")
     }
 
     /// Whether a line is a blackboard marker (`CLAIM: ...`), which restates rather than argues.
@@ -103,59 +105,52 @@ public struct ScriptedFacilitator: ChatModel {
     }
 
     /// Content words more than one peer used: the most shared first, then the longest.
-    static func commonGround(_ peers: [ChatMessage], names: Set<String>) -> String? {
-        var speakersOf: [String: Set<AgentID>] = [:]
-        var order: [String] = []
-        for message in peers {
-            for word in Words.content(in: argued(message.text), excluding: names) where word.count >= 4 {
+    static func commonGround(_ peers: [Read]) -> String? {
+        var speakersOf: [Words.Key: Set<AgentID>] = [:]
+        var order: [Words.Key] = []
+        for (message, reading) in peers {
+            for word in reading.words {
                 if speakersOf[word] == nil { order.append(word) }
                 speakersOf[word, default: []].insert(message.speaker ?? .human)
             }
         }
+        // The most shared words, the earliest first among equals (the sort is stable).
         let shared = order.filter { speakersOf[$0]!.count > 1 }
-            .sorted { (speakersOf[$0]!.count, $0.count) > (speakersOf[$1]!.count, $1.count) }
+            .sorted { speakersOf[$0]!.count > speakersOf[$1]!.count }
             .prefix(3)
-        guard !shared.isEmpty else { return nil }
-        let everyone = Set(peers.compactMap(\.speaker)).count
-        let who = speakersOf[shared[shared.startIndex]]!.count == everyone && everyone > 2 ? "everyone" : "more than one of them"
-        return "\(who) came back to \(shared.joined(separator: ", "))."
+        guard let first = shared.first else { return nil }
+        let everyone = Set(peers.compactMap(\.message.speaker)).count
+        let who = speakersOf[first]!.count == everyone && everyone > 2 ? "everyone" : "more than one of them"
+        let words = shared.map { key in peers.lazy.compactMap { $0.reading.word(key) }.first ?? "" }
+        return "\(who) came back to \(words.joined(separator: ", "))."
     }
 
     /// Who pushes back on whom, and with what point.
-    static func disagreements(_ peers: [ChatMessage], _ request: ChatRequest) -> [String] {
-        let cues = ["but", "however", "differently", "disagree", "instead", "not convinced"]
-        var found: [String] = []
-        for message in peers {
-            let words = Set(Words.all(in: message.text).map(String.init))
-            guard cues.contains(where: words.contains) || message.text.lowercased().contains("not convinced"),
-                let speaker = message.speaker
-            else { continue }
+    static func disagreements(_ peers: [Read], _ request: ChatRequest) -> [String] {
+        peers.compactMap { message, reading in
+            guard reading.pushesBack, let speaker = message.speaker else { return nil }
             let named = request.participants
-                .filter { $0.id != speaker && message.text.hasPrefix($0.name) }
-                .first.map { " with \($0.name)" } ?? ""
-            found.append("\(request.name(of: speaker)) differs\(named): \(mainPoint(of: message.text, limit: 100))")
+                .first { $0.id != speaker && message.text.hasPrefix($0.name) }
+                .map { " with \($0.name)" } ?? ""
+            return "\(request.name(of: speaker)) differs\(named): \(shortened(reading.point, 100))"
         }
-        return found
     }
 
     /// Questions asked, each once.
-    static func openQuestions(_ said: [ChatMessage]) -> [String] {
+    static func openQuestions(_ said: [Read]) -> [String] {
         var questions: [String] = []
-        for message in said {
-            for sentence in message.text.sentences where sentence.hasSuffix("?") {
-                var question = withoutOpening(sentence)
-                if question.uppercased().hasPrefix("QUESTION:") { question = question.dropFirst(9).trimmingWhitespace() }
-                if !questions.contains(question) { questions.append(question) }
-            }
+        for (_, reading) in said {
+            for question in reading.questions where !questions.contains(question) { questions.append(question) }
         }
         return questions
     }
 
-    static func topWords(_ texts: [String], count: Int, names: Set<String>) -> [String] {
-        var frequency: [String: Int] = [:]
-        var order: [String] = []
-        for text in texts {
-            for word in Words.content(in: argued(text), excluding: names) where word.count >= 4 {
+    /// The words used most, the earliest first among equals.
+    static func topWords(_ texts: [[Words.Key]], count: Int) -> [Words.Key] {
+        var frequency: [Words.Key: Int] = [:]
+        var order: [Words.Key] = []
+        for words in texts {
+            for word in words {
                 if frequency[word] == nil { order.append(word) }
                 frequency[word, default: 0] += 1
             }
@@ -163,8 +158,8 @@ public struct ScriptedFacilitator: ChatModel {
         return Array(order.sorted { frequency[$0]! > frequency[$1]! }.prefix(count))
     }
 
-    static func weight(of text: String, in words: [String]) -> Int {
-        let content = Words.content(in: text)
-        return words.reduce(0) { total, word in total + content.filter { $0 == word }.count }
+    static func weight(of words: [Words.Key], in chosen: [Words.Key]) -> Int {
+        words.reduce(0) { $0 + (chosen.contains($1) ? 1 : 0) }
     }
 }
+

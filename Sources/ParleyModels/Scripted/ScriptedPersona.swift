@@ -10,9 +10,13 @@ import Synchronization
 public final class ScriptedPersona: ChatModel {
     /// The arguments, in the debate file's order.
     public let arguments: [String]
-    private let argumentWords: [[String]]
+    /// Each argument's content words, with their keys.
+    private let argumentWords: [[(word: String, key: Words.Key)]]
+    private let argumentKeys: [Set<Words.Key>]
     private let stream: WordStream
     private let used = Mutex<Set<Int>>([])
+    /// The words of the participants' names, learnt from the first request (they never change).
+    private let names = Mutex<Set<Words.Key>?>(nil)
 
     public let label = "scripted"
     public let contextTokens: Int? = nil
@@ -21,26 +25,30 @@ public final class ScriptedPersona: ChatModel {
     /// Makes a persona.
     public init(arguments: [String], config: ScriptedConfig = ScriptedConfig()) {
         self.arguments = arguments.isEmpty ? ["I have nothing to add."] : arguments
-        argumentWords = self.arguments.map { Words.content(in: $0) }
+        argumentWords = self.arguments.map { Words.content(in: $0).map { ($0, Words.key($0)) } }
+        argumentKeys = argumentWords.map { Set($0.map(\.key)) }
         stream = WordStream(wordsPerSecond: config.wordsPerSecond)
     }
 
-    public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
+    nonisolated(nonsending) public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
         let (text, chosen) = compose(for: request)
         try await stream.stream(text) { onChunk(.text($0)) }
         used.withLock { _ = $0.insert(chosen) }
-        let prompt = request.messages.reduce(WordStream.estimatedTokens(request.system)) {
-            $0 + WordStream.estimatedTokens($1.content)
-        }
+        // A persona reads its instructions and what was said since its last turn.
+        let read = request.messages.reversed().prefix { $0.kind != .own }
+        let prompt = read.reduce(WordStream.estimatedTokens(request.system)) { $0 + WordStream.estimatedTokens($1.content) }
         onChunk(.usage(Usage(promptTokens: prompt, completionTokens: WordStream.estimatedTokens(text))))
     }
 
     /// The reply to a request and the argument it uses.
     func compose(for request: ChatRequest) -> (text: String, argument: Int) {
-        let names = request.nameWords
+        let names = self.names.withLock { names in
+            if names == nil { names = Set(request.nameWords.map(Words.key)) }
+            return names!
+        }
         let unread = request.messages.reversed().prefix { $0.kind != .own }
         if let question = unread.first(where: { $0.kind == .human && $0.addressedToMe }) {
-            let index = mostRelated(to: question.text, among: Array(arguments.indices), names: names)
+            let index = mostRelated(to: Set(Words.keys(in: question.text, excluding: names)), among: Array(arguments.indices))
             return ("\(Self.answerOpening(question.text)) \(arguments[index])", index)
         }
         let unused = used.withLock { used in arguments.indices.filter { !used.contains($0) } }
@@ -51,22 +59,21 @@ public final class ScriptedPersona: ChatModel {
             return (arguments[index], index)
         }
         let candidates = unused.isEmpty ? Array(arguments.indices) : unused
-        let index = mostRelated(to: last.text, among: candidates, names: names)
-        let heard = Set(Words.content(in: last.text, excluding: names))
-        let topic = argumentWords[index].filter(heard.contains).max { $0.count < $1.count }
+        let heard = Set(Words.keys(in: last.text, excluding: names))
+        let index = mostRelated(to: heard, among: candidates)
+        let topic = argumentWords[index].filter { heard.contains($0.key) }.map(\.word).max { $0.count < $1.count }
         let opening = Self.opening(
             name: request.name(of: speaker), topic: topic, turn: used.withLock(\.count), repeating: unused.isEmpty)
         return ("\(opening) \(arguments[index])", index)
     }
 
-    /// The index among `candidates` of the argument sharing most content words with `text`;
+    /// The index among `candidates` of the argument sharing most content words with `words`;
     /// ties go to the earliest.
-    func mostRelated(to text: String, among candidates: [Int], names: Set<String>) -> Int {
-        let words = Set(Words.content(in: text, excluding: names))
+    func mostRelated(to words: Set<Words.Key>, among candidates: [Int]) -> Int {
         var best = candidates[0]
         var bestScore = -1
         for index in candidates {
-            let score = Set(argumentWords[index]).intersection(words).count
+            let score = argumentKeys[index].reduce(0) { $0 + (words.contains($1) ? 1 : 0) }
             if score > bestScore {
                 best = index
                 bestScore = score

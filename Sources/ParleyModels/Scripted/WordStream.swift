@@ -6,7 +6,7 @@ struct WordStream: Sendable {
 
     /// Sends `text` through `send` in pieces of one word (with the white space after it).
     /// - Throws: `CancellationError` when the task is cancelled between words.
-    func stream(_ text: String, to send: @Sendable (String) -> Void) async throws {
+    nonisolated(nonsending) func stream(_ text: String, to send: @Sendable (String) -> Void) async throws {
         guard wordsPerSecond > 0 else {
             send(text)
             return

@@ -26,7 +26,7 @@ final class TestModel: ChatModel {
         }
     }
 
-    func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
+    nonisolated(nonsending) func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
         state.withLock {
             $0.requests.append(request)
             $0.running += 1

@@ -26,7 +26,7 @@ public struct AnthropicBackend: ChatModel {
     /// - Throws: ``ModelError`` (a bad `base_url` or an unset key variable before any request;
     ///   the server's errors, unreachable server, idle timeout, broken stream after);
     ///   `CancellationError` when the calling task is cancelled.
-    public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
+    nonisolated(nonsending) public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
         let server = try prepared()
         let body = AnthropicRequestBody(request, model: config.model, sampling: config.sampling)
         let price = config.price

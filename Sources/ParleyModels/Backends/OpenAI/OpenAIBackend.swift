@@ -24,7 +24,7 @@ public struct OpenAIBackend: ChatModel {
     /// - Throws: ``ModelError`` (a bad `base_url` or a missing API key before any request; the
     ///   server's errors, unreachable server, idle timeout, broken stream after);
     ///   `CancellationError` when the calling task is cancelled.
-    public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
+    nonisolated(nonsending) public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
         let server = try prepared()
         let body = OpenAIRequestBody(request, model: config.model, sampling: config.sampling, host: server.address.host)
         let price = config.price

@@ -1,0 +1,49 @@
+import ParleyCore
+import Synchronization
+
+/// What the extractive facilitator reads in one message, worked out once per message.
+struct Reading: Sendable {
+    /// The first sentence that makes a claim, without the persona's opening address.
+    let point: String
+    /// The keys of the content words of what it argues (openings, names and short words left out).
+    let words: [Words.Key]
+    /// The questions it asks.
+    let questions: [String]
+    /// Whether it pushes back ("but", "however", "differently", ...).
+    let pushesBack: Bool
+    /// What it argues: its sentences without the opening, to find a word's text by its key.
+    let argued: String
+
+    private static let cues = Set(["but", "however", "differently", "disagree", "instead"].map(Words.key))
+
+    init(_ text: String, names: Set<Words.Key>) {
+        let sentences = text.sentences.map(ScriptedFacilitator.withoutOpening)
+        let claims = sentences.filter { !$0.isEmpty && !ScriptedFacilitator.isMarked($0) }
+        point = claims.first { !$0.hasSuffix("?") && Words.keys(in: $0).count >= 3 } ?? claims.first ?? text
+        argued = sentences.joined(separator: " ")
+        words = Words.keys(in: argued, excluding: names, shortest: 4)
+        questions = sentences.filter { $0.hasSuffix("?") }.map { sentence in
+            sentence.uppercased().hasPrefix("QUESTION:") ? sentence.dropFirst(9).trimmingWhitespace() : sentence
+        }
+        pushesBack = Words.allKeys(in: text).contains(where: Self.cues.contains)
+    }
+
+    /// The text of the content word with this key, as it stands in the message.
+    func word(_ key: Words.Key) -> String? {
+        Words.content(in: argued).first { Words.key($0) == key }
+    }
+}
+
+/// The readings of the messages a facilitator has seen, by message.
+final class Readings: Sendable {
+    private let cache = Mutex<[MessageID: Reading]>([:])
+
+    /// The reading of a message, from the cache when it was read before.
+    func of(_ message: ChatMessage, names: Set<Words.Key>) -> Reading {
+        guard let id = message.messageID else { return Reading(message.text, names: names) }
+        if let known = cache.withLock({ $0[id] }) { return known }
+        let reading = Reading(message.text, names: names)
+        cache.withLock { $0[id] = reading }
+        return reading
+    }
+}
