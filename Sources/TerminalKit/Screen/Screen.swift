@@ -260,7 +260,7 @@ public final class Screen {
             if status == ERR { break }
             switch KeyDecoding.decode(status: status, value: value) {
             case .key(let key): keys.append(key)
-            case .mouse: if let key = readMouse() { keys.append(key) }
+            case .mouse: keys += readMouse()
             case .ignored: break
             }
         }
@@ -273,12 +273,17 @@ public final class Screen {
         if readiness.hungUp { inputContinuation.finish() }
     }
 
-    private func readMouse() -> Key? {
+    /// Reads the mouse events curses holds. When several arrive at once (a press and its release
+    /// in one read), curses reports one KEY_MOUSE and `getmouse` gives them newest first.
+    private func readMouse() -> [Key] {
+        var events: [Key] = []
         var x: Int32 = 0
         var y: Int32 = 0
         var state: mmask_t = 0
-        guard parley_getmouse(&x, &y, &state) == 0 else { return nil }
-        return KeyDecoding.mouse(state: state, x: x, y: y)
+        while parley_getmouse(&x, &y, &state) == 0 {
+            if let key = KeyDecoding.mouse(state: state, x: x, y: y) { events.append(key) }
+        }
+        return events.reversed()
     }
 
     /// Tells curses the size the kernel reports, so the next frame is drawn for it.
