@@ -29,6 +29,8 @@ public final class Screen {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var watch: InputWatch?
     private var colors = CursesColors(depth: .none, hasDefaultColors: false, pairCount: 1)
+    /// The colour pair of each style drawn since the pairs were last reset.
+    private var stylePairs: [Style: Int32] = [:]
     private var lastFrame: Canvas?
     private var cursor: Point?
 
@@ -50,6 +52,8 @@ public final class Screen {
         guard !wasStarted else { throw ScreenError.alreadyStarted }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ScreenError.notATerminal }
         TerminalRestore.install()
+        // Ctrl-Z is ours, not curses' (whose handler leaves keypad mode off after `fg`).
+        _ = parley_install_handler(SIGTSTP, EmergencyHandlers.suspend, 0, nil)
         parley_setlocale()
         if parley_wcwidth(0x4E16) != 2 { parley_use_utf8_ctype() }
         guard let screen = parley_newterm() else {
@@ -79,11 +83,25 @@ public final class Screen {
         }
     }
 
+    /// Starts a screen, runs `body` with it, and stops the screen however `body` ends, returning
+    /// or throwing, so the terminal is restored before the error is reported.
+    /// - Throws: what ``start()`` throws, or what `body` throws.
+    public static func run<Result>(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ body: (Screen) async throws -> Result
+    ) async throws -> Result {
+        let screen = Screen(environment: environment)
+        try screen.start()
+        defer { screen.stop() }
+        return try await body(screen)
+    }
+
     /// Gives the terminal back: mouse reporting off, cursor shown, alternate screen left, modes
     /// restored (endwin), and ends ``input``. Does nothing when the screen is not running.
     public func stop() {
         guard isRunning else { return }
         isRunning = false
+        parley_default_action(SIGTSTP)
         watch?.stop()
         watch = nil
         _ = mousemask(0, nil)
@@ -124,8 +142,7 @@ public final class Screen {
         var runs = FrameDiff.runs(from: lastFrame, to: frame)
         if !allocatePairs(for: runs) {
             // Out of colour pairs: start over with an empty table and repaint everything.
-            reset_color_pairs()
-            colors.reset()
+            resetPairs()
             werase(window)
             clearok(window, true)
             runs = FrameDiff.runs(from: nil, to: frame)
@@ -171,25 +188,28 @@ public final class Screen {
     /// Gives every style in `runs` a colour pair; false when the pairs ran out.
     private func allocatePairs(for runs: [FrameRun]) -> Bool {
         guard colorDepth != .none else { return true }
-        var seen = Set<Style>()
         for run in runs {
-            for cell in run.cells where seen.insert(cell.style).inserted {
-                switch colors.allocate(colors.pair(for: cell.style)) {
-                case .existing: break
+            for cell in run.cells where stylePairs[cell.style] == nil {
+                let pair = colors.pair(for: cell.style)
+                switch colors.allocate(pair) {
+                case .existing(let number):
+                    stylePairs[cell.style] = number
                 case .new(let number):
-                    let pair = colors.pair(for: cell.style)
                     init_extended_pair(number, pair.foreground, pair.background)
-                case .full: return false
+                    stylePairs[cell.style] = number
+                case .full:
+                    return false
                 }
             }
         }
         return true
     }
 
-    private func pairNumber(for style: Style) -> Int32 {
-        guard colorDepth != .none else { return 0 }
-        if case .existing(let number) = colors.allocate(colors.pair(for: style)) { return number }
-        return 0
+    /// Forgets every colour pair, in curses too.
+    private func resetPairs() {
+        reset_color_pairs()
+        colors.reset()
+        stylePairs.removeAll(keepingCapacity: true)
     }
 
     private func write(_ run: FrameRun, of frame: Canvas, in window: UnsafeMutablePointer<WINDOW>) {
@@ -213,7 +233,7 @@ public final class Screen {
             for scalar in glyph.scalars { characters.append(wchar_t(bitPattern: scalar.value)) }
             characters.append(0)
             let attributes = parley_attributes(UInt32(cell.style.attributes.rawValue))
-            let pair = pairNumber(for: cell.style)
+            let pair = stylePairs[cell.style] ?? 0
             _ = parley_put_cell(window, Int32(run.row), Int32(column), characters, attributes, pair)
             if glyph.columns == 1 && isWide {
                 // curses thinks the character narrow: blank the second column ourselves.
@@ -225,7 +245,9 @@ public final class Screen {
 
     private func startColors() {
         guard has_colors() else { return }
-        let terminalDepth = ColorDepth.detect(colors: Int(parley_colors()), hasRGB: parley_tigetflag("RGB") != 0, environment: environment)
+        // COLORS is only set by start_color, which NO_COLOR must prevent: ask terminfo.
+        let terminalDepth = ColorDepth.detect(
+            colors: Int(parley_tigetnum("colors")), hasRGB: parley_tigetflag("RGB") != 0, environment: environment)
         guard terminalDepth != .none else { return }
         start_color()
         let hasDefaultColors = use_default_colors() == OK
@@ -252,8 +274,12 @@ public final class Screen {
     /// Reads everything the terminal has, without waiting, and hands it to ``input``.
     private func readInput(_ readiness: InputReadiness) {
         guard isRunning, let window else { return }
-        if readiness.resized { adoptTerminalSize() }
         var keys: [Key] = []
+        if readiness.suspended {
+            suspend(window)
+            keys.append(.resize)
+        }
+        if readiness.resized { adoptTerminalSize() }
         var value: wint_t = 0
         while true {
             let status = wget_wch(window, &value)
@@ -284,6 +310,21 @@ public final class Screen {
             if let key = KeyDecoding.mouse(state: state, x: x, y: y) { events.append(key) }
         }
         return events.reversed()
+    }
+
+    /// Gives the terminal back to the shell and stops the process (Ctrl-Z); once continued
+    /// (`fg`), takes the terminal again. The next frame repaints everything.
+    private func suspend(_ window: UnsafeMutablePointer<WINDOW>) {
+        TerminalRestore.whileTerminalOpen { endwin() }
+        TerminalRestore.leftCursesMode()
+        parley_default_action(SIGTSTP)
+        kill(getpid(), SIGTSTP)
+        // Continued.
+        _ = parley_install_handler(SIGTSTP, EmergencyHandlers.suspend, 0, nil)
+        TerminalRestore.enteredCursesMode(leaveSequence: Self.leaveSequence())
+        keypad(window, true)
+        adoptTerminalSize()
+        lastFrame = nil
     }
 
     /// Tells curses the size the kernel reports, so the next frame is drawn for it.

@@ -22,6 +22,26 @@ struct TerminalCheckTests {
         #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
     }
 
+    @Test("colours reach the terminal mapped to its 256 colours; NO_COLOR keeps bold only")
+    func colours() async throws {
+        let tmux = try await TerminalCheck.start(width: 60, height: 10)
+        defer { tmux.kill() }
+        let styled = try tmux.captureStyled()
+        #expect(styled.contains("\u{1B}[36m┌"), "the frame in ANSI cyan")
+        #expect(styled.contains("\u{1B}[38;5;214mwide:"), "rgb(255,165,0) as palette entry 214")
+        #expect(styled.contains("\u{1B}[1mterminal-check ready"), "bold")
+        try tmux.sendKeys("q")
+        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+
+        let plain = try await TerminalCheck.start(width: 60, height: 10, environment: ["NO_COLOR": "1"])
+        defer { plain.kill() }
+        let unstyled = try plain.captureStyled()
+        #expect(!unstyled.contains("[36m") && !unstyled.contains("38;5"), "no colour")
+        #expect(unstyled.contains("\u{1B}[1mterminal-check ready"), "still bold")
+        try plain.sendKeys("q")
+        #expect(try await TerminalCheck.exitStatus(in: plain) == 0)
+    }
+
     @Test("keys arrive decoded: arrows, editing keys, F-keys, Esc, Ctrl, text")
     func keysArriveDecoded() async throws {
         let tmux = try await TerminalCheck.start(width: 100, height: 12)
@@ -102,6 +122,24 @@ struct TerminalCheckTests {
         try tmux.sendKeys("q")
         #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
         #expect(try tmux.capture().contains("terminal-check: done"))
+        try await TerminalCheck.expectRestored(tmux)
+    }
+
+    @Test("Ctrl-Z gives the terminal back to the shell, and fg takes it again with keys working")
+    func suspendAndResume() async throws {
+        let tmux = try await TerminalCheck.start()
+        defer { tmux.kill() }
+        try tmux.sendKeys("C-z")
+        #expect(try await TerminalCheck.exitStatus(in: tmux) == 128 + Int(SIGTSTP), "the job stopped")
+        try await TerminalCheck.expectRestored(tmux)
+        try tmux.typeLine("fg")
+        try await tmux.waitFor("terminal-check ready")
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        #expect(try tmux.display("#{keypad_cursor_flag}") == "1", "keypad mode is back")
+        try tmux.sendKeys("Up")
+        try await tmux.waitUntil("Up to arrive decoded") { $0.contains(" up ") || $0.contains(" up│") }
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("terminal-check: done")
         try await TerminalCheck.expectRestored(tmux)
     }
 

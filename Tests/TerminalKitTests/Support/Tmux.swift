@@ -76,6 +76,12 @@ final class Tmux: Sendable {
         try run(["capture-pane", "-p", "-t", session])
     }
 
+    /// The pane's visible text with its colours and attributes as SGR escape sequences
+    /// (`capture-pane -e`), to check how text is styled.
+    func captureStyled() throws -> String {
+        try run(["capture-pane", "-p", "-e", "-t", session])
+    }
+
     /// The pane's visible rows.
     func lines() throws -> [String] {
         try capture().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -122,6 +128,17 @@ final class Tmux: Sendable {
         try? FileManager.default.removeItem(at: configuration)
     }
 
+    /// The environment tmux runs with, which its server hands on to the panes: only what a shell
+    /// needs, so the test runner's own settings (NO_COLOR, COLORTERM, TMUX, a C locale) cannot
+    /// change what the program in the pane does. Add more with `environment:` in ``init``.
+    static var serverEnvironment: [String: String] {
+        let inherited = ProcessInfo.processInfo.environment
+        var environment = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        for name in ["PATH", "HOME", "USER", "LOGNAME", "TMPDIR"] { environment[name] = inherited[name] }
+        if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        return environment
+    }
+
     /// Runs tmux on this server and returns what it printed.
     ///
     /// Spawned and awaited with posix_spawn and waitpid rather than Foundation's Process, whose
@@ -130,10 +147,7 @@ final class Tmux: Sendable {
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         let command = ["tmux", "-u", "-f", configuration.path, "-L", socket] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil
-        environment["LANG"] = "C.UTF-8"
-        let result = try Subprocess.run(command, environment: environment)
+        let result = try Subprocess.run(command, environment: Self.serverEnvironment)
         guard result.status == 0 else {
             throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.errors)")
         }
