@@ -238,8 +238,9 @@ static inline void parley_emergency_restore_terminal(struct parley_emergency *e)
 }
 
 /** The handler of a crash signal: closes the crash files, restores the terminal, then hands the
- *  signal to the action it replaced (the default action, or Swift's backtracer), which runs as
- *  soon as this handler returns. */
+ *  signal to the action it replaced (the default action, or Swift's backtracer): the signal is
+ *  raised again, blocked until this handler returns, and then delivered with the context of the
+ *  crash itself. */
 static inline void parley_emergency_crash(struct parley_emergency *e, int signal) {
     parley_emergency_close_files(e);
     parley_emergency_restore_terminal(e);
@@ -279,7 +280,7 @@ static inline int parley_install_handler(int signal, void (*handler)(int), int c
     memset(&action, 0, sizeof action);
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = crash ? (SA_RESETHAND | SA_ONSTACK | SA_NODEFER) : SA_RESTART;
+    action.sa_flags = crash ? (SA_RESETHAND | SA_ONSTACK) : SA_RESTART;
     return sigaction(signal, &action, previous);
 }
 

@@ -88,7 +88,7 @@ public final class Screen {
     /// - Throws: what ``start()`` throws, or what `body` throws.
     public static func run<Result>(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        _ body: (Screen) async throws -> Result
+        _ body: @MainActor (Screen) async throws -> Result
     ) async throws -> Result {
         let screen = Screen(environment: environment)
         try screen.start()

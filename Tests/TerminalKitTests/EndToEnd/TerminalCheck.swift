@@ -42,6 +42,12 @@ enum TerminalCheck {
         throw TmuxError(description: "terminal-check shows no pid:\n\(try tmux.capture())")
     }
 
+    /// Presses `q` and returns the exit status.
+    static func quit(_ tmux: Tmux) async throws -> Int {
+        try tmux.sendKeys("q")
+        return try await exitStatus(in: tmux)
+    }
+
     /// Waits for the command line's `status=N` and returns N.
     static func exitStatus(in tmux: Tmux) async throws -> Int {
         var status: Int?

@@ -18,8 +18,7 @@ struct TerminalCheckTests {
             #expect(TextWidth.columns(line) == 60, "\(line)")
             #expect(line.hasSuffix("┐") || line.hasSuffix("│") || line.hasSuffix("┘"), "\(line)")
         }
-        try tmux.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try await TerminalCheck.quit(tmux) == 0)
     }
 
     @Test("colours reach the terminal mapped to its 256 colours; NO_COLOR keeps bold only")
@@ -30,16 +29,14 @@ struct TerminalCheckTests {
         #expect(styled.contains("\u{1B}[36m┌"), "the frame in ANSI cyan")
         #expect(styled.contains("\u{1B}[38;5;214mwide:"), "rgb(255,165,0) as palette entry 214")
         #expect(styled.contains("\u{1B}[1mterminal-check ready"), "bold")
-        try tmux.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try await TerminalCheck.quit(tmux) == 0)
 
         let plain = try await TerminalCheck.start(width: 60, height: 10, environment: ["NO_COLOR": "1"])
         defer { plain.kill() }
         let unstyled = try plain.captureStyled()
         #expect(!unstyled.contains("[36m") && !unstyled.contains("38;5"), "no colour")
         #expect(unstyled.contains("\u{1B}[1mterminal-check ready"), "still bold")
-        try plain.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: plain) == 0)
+        #expect(try await TerminalCheck.quit(plain) == 0)
     }
 
     @Test("keys arrive decoded: arrows, editing keys, F-keys, Esc, Ctrl, text")
@@ -65,8 +62,7 @@ struct TerminalCheckTests {
                 lastKey(in: screen, count: index + 1) == key.shows
             }
         }
-        try tmux.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try await TerminalCheck.quit(tmux) == 0)
     }
 
     /// The last key terminal-check lists once it has received `count` keys.
@@ -93,8 +89,7 @@ struct TerminalCheckTests {
         try await tmux.waitFor("keys[5]:")
         try tmux.sendBytes(report(3, 20, 7))
         try await tmux.waitFor("wheeldown@10,5 press1@20,7 release1@20,7")
-        try tmux.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try await TerminalCheck.quit(tmux) == 0)
     }
 
     @Test("a resize lays the screen out again at the new size, larger and smaller")
@@ -110,8 +105,7 @@ struct TerminalCheckTests {
             for line in lines.prefix(height) { #expect(TextWidth.columns(line) == width, "\(line)") }
             #expect(lines.filter { $0.contains("q quits") }.count == 1, "nothing is left over from the old layout")
         }
-        try tmux.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try await TerminalCheck.quit(tmux) == 0)
     }
 
     @Test("q quits and leaves the terminal restored for the shell")
@@ -119,8 +113,7 @@ struct TerminalCheckTests {
         let tmux = try await TerminalCheck.start()
         defer { tmux.kill() }
         #expect(try tmux.display("#{alternate_on}") == "1", "runs on the alternate screen")
-        try tmux.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try await TerminalCheck.quit(tmux) == 0)
         #expect(try tmux.capture().contains("terminal-check: done"))
         try await TerminalCheck.expectRestored(tmux)
     }
@@ -168,6 +161,15 @@ struct TerminalCheckTests {
         try await TerminalCheck.expectRestored(tmux)
     }
 
+    @Test("an error thrown out of Screen.run restores the terminal before it is reported")
+    func thrownErrorRestores() async throws {
+        let tmux = try await TerminalCheck.start(arguments: ["--throw-after-draw"], waitForReady: false)
+        defer { tmux.kill() }
+        #expect(try await TerminalCheck.exitStatus(in: tmux) == 1)
+        #expect(try tmux.capture().contains("terminal-check: error: thrown on purpose"), "the report is on the shell's screen")
+        try await TerminalCheck.expectRestored(tmux)
+    }
+
     @Test("a crash (force-unwrapping nil) restores the terminal before the process dies")
     func crashRestores() async throws {
         // The Swift backtracer still runs after the restore; keep it from waiting for a key.
@@ -199,8 +201,7 @@ struct TerminalCheckTests {
             quietSecond = lastWakeUps.values.allSatisfy { $0 == 0 }
         }
         #expect(quietSecond, "threads woke up in every second while idle: \(lastWakeUps)")
-        try tmux.sendKeys("q")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try await TerminalCheck.quit(tmux) == 0)
     }
 }
 
