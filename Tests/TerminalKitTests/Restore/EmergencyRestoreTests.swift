@@ -6,14 +6,22 @@ import Testing
 /// The async-signal-safe C side of TerminalRestore, on a state of its own (not the process's).
 @Suite("Emergency restore")
 struct EmergencyRestoreTests {
-    /// A fresh state whose "terminal" is the write end of a pipe; returns the read end too.
-    private func stateWritingToPipe() -> (UnsafeMutablePointer<parley_emergency>, read: Int32) {
+    /// Runs `body` with a fresh state in curses mode, whose "terminal" is the write end of a
+    /// pipe and whose leave sequence is `leave`, and with the pipe's read end.
+    private func inCursesMode(leaving leave: String, _ body: (UnsafeMutablePointer<parley_emergency>, Int32) -> Void) {
         let state = UnsafeMutablePointer<parley_emergency>.allocate(capacity: 1)
         parley_emergency_init(state)
         var fds: [Int32] = [-1, -1]
         _ = parley_pipe(&fds)
+        defer {
+            close(fds[0])
+            close(fds[1])
+            state.deallocate()
+        }
         state.pointee.tty_fd = fds[1]
-        return (state, fds[0])
+        let bytes = Array(leave.utf8).map { CChar(bitPattern: $0) }
+        parley_emergency_enter_curses(state, bytes, bytes.count)
+        body(state, fds[0])
     }
 
     private func readAll(_ fd: Int32) -> [UInt8] {
@@ -28,33 +36,21 @@ struct EmergencyRestoreTests {
 
     @Test("in curses mode, restoring writes CAN then the leave sequence, once")
     func writesLeaveSequenceOnce() {
-        let (state, readEnd) = stateWritingToPipe()
-        defer {
-            close(readEnd)
-            close(state.pointee.tty_fd)
-            state.deallocate()
+        inCursesMode(leaving: "\u{1B}[?1000l\u{1B}[?1049l") { state, readEnd in
+            parley_emergency_restore_terminal(state)
+            #expect(readAll(readEnd) == [0x18] + Array("\u{1B}[?1000l\u{1B}[?1049l".utf8))
+            parley_emergency_restore_terminal(state)
+            #expect(readAll(readEnd).isEmpty, "a second restore writes nothing")
         }
-        let leave = Array("\u{1B}[?1000l\u{1B}[?1049l".utf8).map { CChar(bitPattern: $0) }
-        parley_emergency_enter_curses(state, leave, leave.count)
-        parley_emergency_restore_terminal(state)
-        #expect(readAll(readEnd) == [0x18] + Array("\u{1B}[?1000l\u{1B}[?1049l".utf8))
-        parley_emergency_restore_terminal(state)
-        #expect(readAll(readEnd).isEmpty, "a second restore writes nothing")
     }
 
     @Test("out of curses mode, restoring writes nothing")
     func silentOutsideCurses() {
-        let (state, readEnd) = stateWritingToPipe()
-        defer {
-            close(readEnd)
-            close(state.pointee.tty_fd)
-            state.deallocate()
+        inCursesMode(leaving: "\u{1B}[?1049l") { state, readEnd in
+            parley_emergency_leave_curses(state)
+            parley_emergency_restore_terminal(state)
+            #expect(readAll(readEnd).isEmpty)
         }
-        let leave = Array("\u{1B}[?1049l".utf8).map { CChar(bitPattern: $0) }
-        parley_emergency_enter_curses(state, leave, leave.count)
-        parley_emergency_leave_curses(state)
-        parley_emergency_restore_terminal(state)
-        #expect(readAll(readEnd).isEmpty)
     }
 
     @Test("crash files are fsynced and closed, removed ones are left alone")
