@@ -20,6 +20,8 @@ final class Tmux: Sendable {
     /// The session's name.
     let session = "test"
     private let configuration: URL
+    /// The server's socket file, removed by ``kill()`` (tmux leaves it behind).
+    private let socketPath: String
 
     /// The shell command that starts a plain bash with the prompt `PROMPT$ `, no rc files.
     static let bash = "PS1='PROMPT$ ' exec bash --norc --noprofile"
@@ -31,6 +33,8 @@ final class Tmux: Sendable {
     init(width: Int = 80, height: Int = 24, command: String = Tmux.bash, environment: [String: String] = [:]) throws {
         socket = "parley-test-\(UUID().uuidString.prefix(8))"
         configuration = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).conf")
+        // Where tmux puts the socket when TMUX_TMPDIR is not set (it is not: see serverEnvironment).
+        socketPath = "/tmp/tmux-\(getuid())/\(socket)"
         let settings = """
             set -g remain-on-exit on
             set -g default-terminal tmux-256color
@@ -122,10 +126,11 @@ final class Tmux: Sendable {
         try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Stops the server and removes its configuration. Safe to call more than once.
+    /// Stops the server and removes its socket and configuration. Safe to call more than once.
     func kill() {
         _ = try? run(["kill-server"])
         try? FileManager.default.removeItem(at: configuration)
+        try? FileManager.default.removeItem(atPath: socketPath)
     }
 
     /// The environment tmux runs with, which its server hands on to the panes: only what a shell
@@ -176,8 +181,21 @@ enum Subprocess {
         let argv = command.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        // The calling thread (a test runner's worker) blocks signals, and a spawned program
+        // inherits that mask: a tmux server would then never see SIGCHLD or SIGTERM, and
+        // kill-server would leave it running. Start it with no signal blocked, default actions.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, command[0], &actions, nil, argv, envp)
+        let spawned = posix_spawnp(&pid, command[0], &actions, &attributes, argv, envp)
         close(outputPipe[1])
         close(errorPipe[1])
         defer {
