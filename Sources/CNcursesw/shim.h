@@ -55,6 +55,12 @@ static inline SCREEN *parley_newterm(void) { return newterm(NULL, stdout, stdin)
 /** Whether the terminfo entry has the boolean capability `name` (such as "RGB"). */
 static inline int parley_tigetflag(const char *name) { return tigetflag(name) > 0; }
 
+/** The terminfo numeric capability `name` (such as "colors"), or -1 when the terminal has none. */
+static inline int parley_tigetnum(const char *name) {
+    int value = tigetnum(name);
+    return value < 0 ? -1 : value;
+}
+
 /** The terminfo string capability `name`, or NULL when the terminal has none. */
 static inline const char *parley_tigetstr(const char *name) {
     char *value = tigetstr(name);
@@ -232,8 +238,9 @@ static inline void parley_emergency_restore_terminal(struct parley_emergency *e)
 }
 
 /** The handler of a crash signal: closes the crash files, restores the terminal, then hands the
- *  signal to the action it replaced (the default action, or Swift's backtracer), which runs as
- *  soon as this handler returns. */
+ *  signal to the action it replaced (the default action, or Swift's backtracer): the signal is
+ *  raised again, blocked until this handler returns, and then delivered with the context of the
+ *  crash itself. */
 static inline void parley_emergency_crash(struct parley_emergency *e, int signal) {
     parley_emergency_close_files(e);
     parley_emergency_restore_terminal(e);
@@ -273,7 +280,7 @@ static inline int parley_install_handler(int signal, void (*handler)(int), int c
     memset(&action, 0, sizeof action);
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = crash ? (SA_RESETHAND | SA_ONSTACK | SA_NODEFER) : SA_RESTART;
+    action.sa_flags = crash ? (SA_RESETHAND | SA_ONSTACK) : SA_RESTART;
     return sigaction(signal, &action, previous);
 }
 
@@ -284,6 +291,15 @@ static inline void parley_use_alternate_signal_stack(void *memory, size_t size) 
     stack.ss_size = size;
     stack.ss_flags = 0;
     sigaltstack(&stack, NULL);
+}
+
+/** Gives `signal` its default action back. */
+static inline void parley_default_action(int signal) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signal, &action, NULL);
 }
 
 /** Makes a pipe whose ends do not block and are closed on exec. 0, or -1 with errno. */

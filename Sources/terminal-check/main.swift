@@ -3,16 +3,18 @@ import TerminalKit
 
 // terminal-check: a small real program over Screen, for end-to-end tests in a terminal.
 //
-//   terminal-check [--crash-after-draw] [--cleanup-file PATH]
+//   terminal-check [--crash-after-draw | --throw-after-draw] [--cleanup-file PATH]
 //
 // It draws a frame with the terminal size, a line of CJK and emoji, its pid and the keys it
 // received (decoded), redraws at the new size on a resize, and quits on `q`, printing
 // "terminal-check: done" once the terminal is restored. --crash-after-draw force-unwraps nil
-// right after the first frame; --cleanup-file registers a cleanup hook that writes
+// right after the first frame; --throw-after-draw throws an error out of Screen.run instead
+// (reported as "terminal-check: error: ..." once the terminal is restored); --cleanup-file registers a cleanup hook that writes
 // "cleanup ran" to PATH when a signal stops the program.
 
 struct Options {
     var crashAfterDraw = false
+    var throwAfterDraw = false
     var cleanupFile: String?
 
     init(_ arguments: [String]) {
@@ -20,6 +22,7 @@ struct Options {
         while let argument = rest.next() {
             switch argument {
             case "--crash-after-draw": crashAfterDraw = true
+            case "--throw-after-draw": throwAfterDraw = true
             case "--cleanup-file": cleanupFile = rest.next()
             default:
                 FileHandle.standardError.write(Data("terminal-check: unknown argument \(argument)\n".utf8))
@@ -71,20 +74,14 @@ struct CheckState {
     }
 }
 
+/// The error --throw-after-draw throws.
+struct DeliberateError: Error, CustomStringConvertible {
+    var description: String { "thrown on purpose after the first frame (--throw-after-draw)" }
+}
+
+/// Draws, then redraws on every batch of keys until `q`.
 @MainActor
-func run(_ options: Options) async -> Int32 {
-    if let path = options.cleanupFile {
-        TerminalRestore.addCleanup {
-            try? "cleanup ran\n".write(toFile: path, atomically: false, encoding: .utf8)
-        }
-    }
-    let screen = Screen()
-    do {
-        try screen.start()
-    } catch {
-        FileHandle.standardError.write(Data("terminal-check: \(error)\n".utf8))
-        return 1
-    }
+func check(on screen: Screen, _ options: Options) async throws {
     var state = CheckState()
     func draw() {
         let (width, height) = screen.size
@@ -96,19 +93,30 @@ func run(_ options: Options) async -> Int32 {
         let missing = ProcessInfo.processInfo.environment["TERMINAL_CHECK_NEVER_SET"].flatMap { Int($0) }
         print(missing!)
     }
+    if options.throwAfterDraw { throw DeliberateError() }
     for await batch in screen.input {
         for key in batch {
-            if key == .character("q") {
-                screen.stop()
-                print("terminal-check: done")
-                return 0
-            }
+            if key == .character("q") { return }
             state.receive(key)
         }
         draw()
     }
-    screen.stop()
-    print("terminal-check: input ended")
+}
+
+@MainActor
+func run(_ options: Options) async -> Int32 {
+    if let path = options.cleanupFile {
+        TerminalRestore.addCleanup {
+            try? "cleanup ran\n".write(toFile: path, atomically: false, encoding: .utf8)
+        }
+    }
+    do {
+        try await Screen.run { screen in try await check(on: screen, options) }
+    } catch {
+        FileHandle.standardError.write(Data("terminal-check: error: \(error)\n".utf8))
+        return 1
+    }
+    print("terminal-check: done")
     return 0
 }
 

@@ -23,6 +23,9 @@ enum EmergencyHandlers {
     static let resize: @convention(c) (Int32) -> Void = { _ in
         parley_emergency_wake(emergencyState, CChar(UInt8(ascii: "R")))
     }
+    static let suspend: @convention(c) (Int32) -> Void = { _ in
+        parley_emergency_wake(emergencyState, CChar(UInt8(ascii: "S")))
+    }
     static let atExit: @convention(c) () -> Void = {
         parley_emergency_restore_terminal(emergencyState)
     }

@@ -8,14 +8,16 @@ struct InputReadiness: Sendable, Hashable {
     var hasInput = false
     /// SIGWINCH arrived: the terminal changed size.
     var resized = false
+    /// SIGTSTP arrived (Ctrl-Z): give the terminal back and stop until continued.
+    var suspended = false
     /// The terminal hung up: no more input will come.
     var hungUp = false
 
-    var isEmpty: Bool { !hasInput && !resized && !hungUp }
+    var isEmpty: Bool { !hasInput && !resized && !suspended && !hungUp }
 }
 
 /// A thread that waits, without any timeout, until the terminal has input, the window changed
-/// size or the watch is ended, and then hands over to the main actor, waiting until it has read
+/// size, Ctrl-Z was pressed, or the watch is ended, and then hands over to the main actor, waiting until it has read
 /// everything before it waits again. Idle, it costs no CPU: it sleeps in poll(2).
 final class InputWatch: Sendable {
     private let stopPipe: (read: Int32, write: Int32)
@@ -58,8 +60,9 @@ final class InputWatch: Sendable {
             if fds[2].revents != 0 { return }
             var readiness = InputReadiness()
             if fds[1].revents & Int16(POLLIN) != 0 {
-                drain(wakePipe)
-                readiness.resized = true
+                let reasons = drain(wakePipe)
+                readiness.resized = reasons.contains(UInt8(ascii: "R"))
+                readiness.suspended = reasons.contains(UInt8(ascii: "S"))
             }
             if fds[0].revents & Int16(POLLIN) != 0 { readiness.hasInput = true }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
@@ -77,9 +80,15 @@ final class InputWatch: Sendable {
         }
     }
 
-    /// Reads everything waiting in a non-blocking pipe.
-    private static func drain(_ fd: Int32) {
+    /// Reads everything waiting in a non-blocking pipe: the wake-up reasons ('R' resize,
+    /// 'S' suspend).
+    private static func drain(_ fd: Int32) -> Set<UInt8> {
+        var reasons = Set<UInt8>()
         var buffer = [UInt8](repeating: 0, count: 64)
-        while read(fd, &buffer, buffer.count) > 0 {}
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            guard count > 0 else { return reasons }
+            reasons.formUnion(buffer[0..<count])
+        }
     }
 }

@@ -17,20 +17,22 @@ public final class Screen {
 
     /// How deep the screen draws colours: the terminal's depth limited to what curses can draw;
     /// `.none` until started.
-    public private(set) var colorDepth = ColorDepth.none
+    public internal(set) var colorDepth = ColorDepth.none
 
     /// Whether the screen is running (started, not stopped).
-    public private(set) var isRunning = false
+    public internal(set) var isRunning = false
 
-    private let environment: [String: String]
-    private let inputContinuation: AsyncStream<[Key]>.Continuation
-    private var wasStarted = false
-    private var cursesScreen: OpaquePointer?
-    private var window: UnsafeMutablePointer<WINDOW>?
-    private var watch: InputWatch?
-    private var colors = CursesColors(depth: .none, hasDefaultColors: false, pairCount: 1)
-    private var lastFrame: Canvas?
-    private var cursor: Point?
+    let environment: [String: String]
+    let inputContinuation: AsyncStream<[Key]>.Continuation
+    var wasStarted = false
+    var cursesScreen: OpaquePointer?
+    var window: UnsafeMutablePointer<WINDOW>?
+    var watch: InputWatch?
+    var colors = CursesColors(depth: .none, hasDefaultColors: false, pairCount: 1)
+    /// The colour pair of each style drawn since the pairs were last reset.
+    var stylePairs: [Style: Int32] = [:]
+    var lastFrame: Canvas?
+    var cursor: Point?
 
     /// Makes a screen; nothing happens to the terminal until ``start()``.
     /// - Parameter environment: where `NO_COLOR` and `COLORTERM` are read.
@@ -50,9 +52,12 @@ public final class Screen {
         guard !wasStarted else { throw ScreenError.alreadyStarted }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ScreenError.notATerminal }
         TerminalRestore.install()
+        // Ctrl-Z is ours, not curses' (whose handler leaves keypad mode off after `fg`).
+        _ = parley_install_handler(SIGTSTP, EmergencyHandlers.suspend, 0, nil)
         parley_setlocale()
         if parley_wcwidth(0x4E16) != 2 { parley_use_utf8_ctype() }
         guard let screen = parley_newterm() else {
+            parley_default_action(SIGTSTP)
             throw ScreenError.unknownTerminal(environment["TERM"] ?? "(TERM is not set)")
         }
         wasStarted = true
@@ -79,16 +84,30 @@ public final class Screen {
         }
     }
 
+    /// Starts a screen, runs `body` with it, and stops the screen however `body` ends, returning
+    /// or throwing, so the terminal is restored before the error is reported.
+    /// - Throws: what ``start()`` throws, or what `body` throws.
+    public static func run<Result>(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ body: @MainActor (Screen) async throws -> Result
+    ) async throws -> Result {
+        let screen = Screen(environment: environment)
+        try screen.start()
+        defer { screen.stop() }
+        return try await body(screen)
+    }
+
     /// Gives the terminal back: mouse reporting off, cursor shown, alternate screen left, modes
     /// restored (endwin), and ends ``input``. Does nothing when the screen is not running.
     public func stop() {
         guard isRunning else { return }
         isRunning = false
+        parley_default_action(SIGTSTP)
         watch?.stop()
         watch = nil
-        _ = mousemask(0, nil)
-        curs_set(1)
         TerminalRestore.whileTerminalOpen {
+            _ = mousemask(0, nil)
+            curs_set(1)
             endwin()
         }
         TerminalRestore.leftCursesMode()
@@ -124,8 +143,7 @@ public final class Screen {
         var runs = FrameDiff.runs(from: lastFrame, to: frame)
         if !allocatePairs(for: runs) {
             // Out of colour pairs: start over with an empty table and repaint everything.
-            reset_color_pairs()
-            colors.reset()
+            resetPairs()
             werase(window)
             clearok(window, true)
             runs = FrameDiff.runs(from: nil, to: frame)
@@ -156,137 +174,5 @@ public final class Screen {
     /// it. Takes effect at the next ``present(_:)``.
     public func setCursor(_ point: Point?) {
         cursor = point
-    }
-
-    // MARK: - Drawing
-
-    /// `canvas` cut or padded to the screen's size.
-    private static func fitted(_ canvas: Canvas, width: Int, height: Int) -> Canvas {
-        if canvas.width == width && canvas.height == height { return canvas }
-        var frame = Canvas(width: width, height: height)
-        frame.draw(canvas, at: Point(x: 0, y: 0))
-        return frame
-    }
-
-    /// Gives every style in `runs` a colour pair; false when the pairs ran out.
-    private func allocatePairs(for runs: [FrameRun]) -> Bool {
-        guard colorDepth != .none else { return true }
-        var seen = Set<Style>()
-        for run in runs {
-            for cell in run.cells where seen.insert(cell.style).inserted {
-                switch colors.allocate(colors.pair(for: cell.style)) {
-                case .existing: break
-                case .new(let number):
-                    let pair = colors.pair(for: cell.style)
-                    init_extended_pair(number, pair.foreground, pair.background)
-                case .full: return false
-                }
-            }
-        }
-        return true
-    }
-
-    private func pairNumber(for style: Style) -> Int32 {
-        guard colorDepth != .none else { return 0 }
-        if case .existing(let number) = colors.allocate(colors.pair(for: style)) { return number }
-        return 0
-    }
-
-    private func write(_ run: FrameRun, of frame: Canvas, in window: UnsafeMutablePointer<WINDOW>) {
-        var characters: [wchar_t] = []
-        for (offset, cell) in run.cells.enumerated() {
-            let column = run.column + offset
-            let isWide = column + 1 < frame.width && frame[column + 1, run.row].isContinuation
-            var glyph: TerminalGlyph
-            if cell.isContinuation {
-                // The right half of a wide character is written with it, unless its left half is
-                // not a wide character after all (a canvas edited cell by cell): then a blank.
-                if column > 0, TextWidth.columns(frame[column - 1, run.row].character) == 2 { continue }
-                glyph = .blank
-            } else {
-                glyph = TerminalGlyph.make(cell.character)
-                let canvasColumns = TextWidth.columns(cell.character)
-                if canvasColumns == 2 && !isWide { glyph = .blank }  // a broken wide character
-                if canvasColumns != 2 && glyph.columns == 2 { glyph = .replacement }
-            }
-            characters.removeAll(keepingCapacity: true)
-            for scalar in glyph.scalars { characters.append(wchar_t(bitPattern: scalar.value)) }
-            characters.append(0)
-            let attributes = parley_attributes(UInt32(cell.style.attributes.rawValue))
-            let pair = pairNumber(for: cell.style)
-            _ = parley_put_cell(window, Int32(run.row), Int32(column), characters, attributes, pair)
-            if glyph.columns == 1 && isWide {
-                // curses thinks the character narrow: blank the second column ourselves.
-                characters = [wchar_t(0x20), 0]
-                _ = parley_put_cell(window, Int32(run.row), Int32(column + 1), characters, attributes, pair)
-            }
-        }
-    }
-
-    private func startColors() {
-        guard has_colors() else { return }
-        let terminalDepth = ColorDepth.detect(colors: Int(parley_colors()), hasRGB: parley_tigetflag("RGB") != 0, environment: environment)
-        guard terminalDepth != .none else { return }
-        start_color()
-        let hasDefaultColors = use_default_colors() == OK
-        colorDepth = terminalDepth.limited(toCursesColors: Int(parley_colors()))
-        colors = CursesColors(depth: colorDepth, hasDefaultColors: hasDefaultColors, pairCount: Int(parley_color_pairs()))
-    }
-
-    /// What gives the terminal back if the program dies in curses mode: mouse reporting off,
-    /// attributes reset, cursor shown, keypad mode and the alternate screen left, from terminfo.
-    private static func leaveSequence() -> [UInt8] {
-        func capability(_ name: String, fallback: String) -> [UInt8] {
-            guard let value = parley_tigetstr(name) else { return Array(fallback.utf8) }
-            return TerminfoString.withoutPadding(Array(String(cString: value).utf8))
-        }
-        return Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8)
-            + capability("sgr0", fallback: "\u{1B}[0m")
-            + capability("cnorm", fallback: "\u{1B}[?25h")
-            + capability("rmkx", fallback: "")
-            + capability("rmcup", fallback: "\u{1B}[?1049l")
-    }
-
-    // MARK: - Input
-
-    /// Reads everything the terminal has, without waiting, and hands it to ``input``.
-    private func readInput(_ readiness: InputReadiness) {
-        guard isRunning, let window else { return }
-        if readiness.resized { adoptTerminalSize() }
-        var keys: [Key] = []
-        var value: wint_t = 0
-        while true {
-            let status = wget_wch(window, &value)
-            if status == ERR { break }
-            switch KeyDecoding.decode(status: status, value: value) {
-            case .key(let key): keys.append(key)
-            case .mouse: if let key = readMouse() { keys.append(key) }
-            case .ignored: break
-            }
-        }
-        if readiness.resized && !keys.contains(.resize) { keys.append(.resize) }
-        if keys.contains(.resize) {
-            keys = KeyBatch.mergingResizes(keys)
-            lastFrame = nil
-        }
-        if !keys.isEmpty { inputContinuation.yield(keys) }
-        if readiness.hungUp { inputContinuation.finish() }
-    }
-
-    private func readMouse() -> Key? {
-        var x: Int32 = 0
-        var y: Int32 = 0
-        var state: mmask_t = 0
-        guard parley_getmouse(&x, &y, &state) == 0 else { return nil }
-        return KeyDecoding.mouse(state: state, x: x, y: y)
-    }
-
-    /// Tells curses the size the kernel reports, so the next frame is drawn for it.
-    private func adoptTerminalSize() {
-        var rows: Int32 = 0
-        var columns: Int32 = 0
-        guard parley_window_size(STDOUT_FILENO, &rows, &columns) == 0 else { return }
-        resizeterm(rows, columns)
-        lastFrame = nil
     }
 }

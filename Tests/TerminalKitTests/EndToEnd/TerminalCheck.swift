@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The built `terminal-check` program and how tests drive it in tmux.
+enum TerminalCheck {
+    /// `.build/debug/terminal-check` of this package, found from this file's path.
+    static var path: String {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // EndToEnd
+            .deletingLastPathComponent()  // TerminalKitTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()  // the package
+            .appendingPathComponent(".build/debug/terminal-check").path
+    }
+
+    /// Starts a tmux session with bash, runs terminal-check in it with `arguments` and (unless told
+    /// not to) waits until it has drawn. The command line prints `status=<exit status>` when the program ends.
+    static func start(width: Int = 80, height: Int = 24, arguments: [String] = [], environment: [String: String] = [:], waitForReady: Bool = true) async throws -> Tmux {
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw TmuxError(description: "\(path) is missing: build it first with `swift build`")
+        }
+        let tmux = try Tmux(width: width, height: height)
+        do {
+            try await tmux.waitFor("PROMPT$")
+            let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
+            try tmux.typeLine("\(assignments)\(path) \(arguments.joined(separator: " ")); echo status=$?")
+            if waitForReady { try await tmux.waitFor("terminal-check ready") }
+            return tmux
+        } catch {
+            tmux.kill()
+            throw error
+        }
+    }
+
+    /// The pid terminal-check shows on its screen.
+    static func pid(in tmux: Tmux) throws -> pid_t {
+        for line in try tmux.lines() {
+            guard let range = line.range(of: "pid: ") else { continue }
+            let digits = line[range.upperBound...].prefix { $0.isNumber }
+            if let pid = pid_t(digits) { return pid }
+        }
+        throw TmuxError(description: "terminal-check shows no pid:\n\(try tmux.capture())")
+    }
+
+    /// Presses `q` and returns the exit status.
+    static func quit(_ tmux: Tmux) async throws -> Int {
+        try tmux.sendKeys("q")
+        return try await exitStatus(in: tmux)
+    }
+
+    /// Waits for the command line's `status=N` and returns N.
+    static func exitStatus(in tmux: Tmux) async throws -> Int {
+        var status: Int?
+        try await tmux.waitUntil("the exit status") { screen in
+            status = screen.split(separator: "\n").lazy.compactMap { line -> Int? in
+                guard line.hasPrefix("status=") else { return nil }
+                return Int(line.dropFirst("status=".count).prefix { $0.isNumber })
+            }.first
+            return status != nil
+        }
+        return status ?? -1
+    }
+
+    /// Checks that the terminal is as the shell needs it: main screen, cursor shown, no mouse
+    /// reporting, normal cursor keys, line editing and echo on; and that the shell works.
+    static func expectRestored(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        #expect(try tmux.display("#{alternate_on}") == "0", "left the alternate screen", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{cursor_flag}") == "1", "cursor shown", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{mouse_any_flag}") == "0", "mouse reporting off", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{keypad_cursor_flag}") == "0", "normal cursor keys", sourceLocation: sourceLocation)
+        try tmux.typeLine("stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\\n' ' '; echo listed-$((6 * 7))")
+        let modes = try await tmux.waitFor("listed-42")
+        #expect(modes.contains("icanon echo listed-42"), "line editing and echo are back on", sourceLocation: sourceLocation)
+        try tmux.typeLine("echo after-$((40 + 2))")
+        try await tmux.waitUntil("the shell to run a command") { $0.contains("\nafter-42") }
+    }
+}
