@@ -19,11 +19,9 @@ enum TerminalCheck {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw TmuxError(description: "\(path) is missing: build it first with `swift build`")
         }
-        let tmux = try Tmux(width: width, height: height)
+        let tmux = try await Tmux.shell(width: width, height: height)
         do {
-            try await tmux.waitFor("PROMPT$")
-            let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
-            try tmux.typeLine("\(assignments)\(path) \(arguments.joined(separator: " ")); echo status=$?")
+            try tmux.runInShell(path, arguments: arguments, environment: environment)
             if waitForReady { try await tmux.waitFor("terminal-check ready") }
             return tmux
         } catch {
@@ -50,28 +48,13 @@ enum TerminalCheck {
 
     /// Waits for the command line's `status=N` and returns N.
     static func exitStatus(in tmux: Tmux) async throws -> Int {
-        var status: Int?
-        try await tmux.waitUntil("the exit status") { screen in
-            status = screen.split(separator: "\n").lazy.compactMap { line -> Int? in
-                guard line.hasPrefix("status=") else { return nil }
-                return Int(line.dropFirst("status=".count).prefix { $0.isNumber })
-            }.first
-            return status != nil
-        }
-        return status ?? -1
+        try await tmux.exitStatus()
     }
 
     /// Checks that the terminal is as the shell needs it: main screen, cursor shown, no mouse
     /// reporting, normal cursor keys, line editing and echo on; and that the shell works.
     static func expectRestored(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-        #expect(try tmux.display("#{alternate_on}") == "0", "left the alternate screen", sourceLocation: sourceLocation)
-        #expect(try tmux.display("#{cursor_flag}") == "1", "cursor shown", sourceLocation: sourceLocation)
-        #expect(try tmux.display("#{mouse_any_flag}") == "0", "mouse reporting off", sourceLocation: sourceLocation)
-        #expect(try tmux.display("#{keypad_cursor_flag}") == "0", "normal cursor keys", sourceLocation: sourceLocation)
-        try tmux.typeLine("stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\\n' ' '; echo listed-$((6 * 7))")
-        let modes = try await tmux.waitFor("listed-42")
-        #expect(modes.contains("icanon echo listed-42"), "line editing and echo are back on", sourceLocation: sourceLocation)
-        try tmux.typeLine("echo after-$((40 + 2))")
-        try await tmux.waitUntil("the shell to run a command") { $0.contains("\nafter-42") }
+        let problems = try await tmux.restorationProblems()
+        #expect(problems.isEmpty, "the terminal is restored: \(problems)", sourceLocation: sourceLocation)
     }
 }

@@ -126,6 +126,66 @@ final class Tmux: Sendable {
         try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Sets a tmux option for this server (`set-clipboard on`, say).
+    func setOption(_ name: String, _ value: String) throws {
+        try run(["set-option", "-g", name, value])
+    }
+
+    /// The names of tmux's paste buffers (an OSC 52 clipboard write makes one).
+    func buffers() throws -> [String] {
+        try run(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").map(String.init)
+    }
+
+    /// A session running bash, ready at its prompt.
+    static func shell(width: Int = 80, height: Int = 24) async throws -> Tmux {
+        let tmux = try Tmux(width: width, height: height)
+        do {
+            try await tmux.waitFor("PROMPT$")
+            return tmux
+        } catch {
+            tmux.kill()
+            throw error
+        }
+    }
+
+    /// Types a command line into the pane's shell that runs `program` with `arguments` and
+    /// `environment` and then prints `status=<exit status>` (see ``exitStatus()``).
+    func runInShell(_ program: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
+        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        try typeLine("\(assignments)\(program) \(quoted.joined(separator: " ")); echo status=$?")
+    }
+
+    /// Waits for the `status=N` line ``runInShell(_:arguments:environment:)`` prints, and returns N.
+    func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int {
+        var status: Int?
+        try await waitUntil("the exit status", timeout: timeout) { screen in
+            status = screen.split(separator: "\n").lazy.compactMap { line -> Int? in
+                guard line.hasPrefix("status=") else { return nil }
+                return Int(line.dropFirst("status=".count).prefix { $0.isNumber })
+            }.first
+            return status != nil
+        }
+        return status ?? -1
+    }
+
+    /// What is wrong with the terminal after a full-screen program ended in the pane's shell:
+    /// still on the alternate screen, cursor hidden, mouse reporting on, application cursor keys,
+    /// line editing or echo off, or a shell that does not run a command. Empty when restored.
+    func restorationProblems() async throws -> [String] {
+        var problems: [String] = []
+        if try display("#{alternate_on}") != "0" { problems.append("still on the alternate screen") }
+        if try display("#{cursor_flag}") != "1" { problems.append("cursor hidden") }
+        if try display("#{mouse_any_flag}") != "0" { problems.append("mouse reporting on") }
+        if try display("#{keypad_cursor_flag}") != "0" { problems.append("application cursor keys on") }
+        try typeLine("stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*icanon' -e '-*echo' | tr '\\n' ' '; echo listed-$((6 * 7))")
+        let modes = try await waitFor("listed-42")
+        if !modes.contains("icanon echo listed-42") { problems.append("line editing or echo off") }
+        try typeLine("echo after-$((40 + 2))")
+        try await waitUntil("the shell to run a command") { $0.contains("\nafter-42") }
+        return problems
+    }
+
     /// Stops the server and removes its socket and configuration. Safe to call more than once.
     func kill() {
         _ = try? run(["kill-server"])

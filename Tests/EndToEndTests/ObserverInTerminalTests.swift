@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// The observer end to end: the real `parley` binary in a real terminal (tmux), driven by keys,
+/// read back from the screen. Each test waits on what the screen shows, never on time.
+@Suite("The observer in a real terminal", .serialized)
+struct ObserverInTerminalTests {
+    @Test("the demo opens with three agent panes, the summary pane and the message-flow graph")
+    func demoOpens() async throws {
+        let tmux = try await Parley.start(["--step"], until: "Message flow")
+        defer { tmux.kill() }
+        let screen = try await tmux.waitFor("STEP")
+        for header in ["┏━ Priya", "─ Sam", "─ Dana"] { #expect(screen.contains(header), "a pane for \(header)") }
+        #expect(screen.hasPrefix("┌─ Mo"), "the facilitator's summary pane on top")
+        #expect(screen.contains("Should we build feature X?"), "the title in the status bar")
+        #expect(screen.contains("round-robin"))
+        for (name, id) in [("Priya", "pm"), ("Sam", "eng"), ("Dana", "cfo"), ("you", "you"), ("board", "board")] {
+            #expect(graph(screen).contains(name) || graph(screen).contains(id), "the graph has a node for \(name)")
+        }
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("Stop it and quit?")
+        try tmux.sendKeys("y")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("in step mode each n lets exactly one turn through")
+    func stepsOneTurnAtATime() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        #expect(try tmux.capture().occurrences(of: "→ all") == 0)
+        for (turn, next) in [(1, "Sam"), (2, "Dana"), (3, "Priya")] {
+            try tmux.sendKeys("n")
+            let screen = try await tmux.waitUntil("\(next) to be next") { header(of: next, in: $0).contains("next") }
+            #expect(screen.occurrences(of: "→ all") == turn, "after \(turn) step(s), \(turn) message(s)")
+        }
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("Stop it and quit?")
+        try tmux.sendKeys("y")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("a message typed to @cfo shows in the CFO's pane and the graph, and the CFO answers it on its next turn")
+    func injectedQuestion() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        let before = graph(try tmux.capture())
+        try tmux.sendKeys("i")
+        try tmux.type("@cfo why not charge for it?")
+        try tmux.sendKeys("Enter")
+        let shown = try await tmux.waitFor("you → @cfo")
+        #expect(shown.contains("why not charge for it?"))
+        #expect(graph(shown) != before, "the graph shows the message from you")
+        #expect(graph(shown).contains("1"), "an edge from you counts one message")
+        for next in ["Sam", "Dana", "Priya"] {
+            try tmux.sendKeys("n")
+            try await tmux.waitUntil("\(next) to be next") { header(of: next, in: $0).contains("next") }
+        }
+        let answered = try tmux.capture()
+        #expect(answered.contains("To your question"), "the CFO answers on its first turn after the question")
+        #expect(answered.contains("why not charge for it?"))
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("Stop it and quit?")
+        try tmux.sendKeys("y")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("a resize lays the screen out again; too small shows a message; growing back restores it")
+    func resize() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        let wide = try tmux.lines()
+        #expect(wide[0].count == 120)
+        try tmux.resize(width: 84, height: 26)
+        let narrow = try await tmux.waitUntil("the narrower layout") { $0.split(separator: "\n").first?.count == 84 }
+        #expect(narrow.contains("Priya") && narrow.contains("Dana"))
+        #expect(narrow != wide.joined(separator: "\n"))
+        try tmux.resize(width: 30, height: 8)
+        try await tmux.waitFor("needs at least")
+        try tmux.resize(width: 120, height: 34)
+        let back = try await tmux.waitFor("Message flow")
+        #expect(back.contains("┏━ Priya"))
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("Stop it and quit?")
+        try tmux.sendKeys("y")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("q leaves the terminal as it was: main screen, cursor, keys, echo")
+    func quitRestores() async throws {
+        let tmux = try await Parley.start(["--instant"], until: "Message flow")
+        defer { tmux.kill() }
+        try await tmux.waitFor("The debate ended", timeout: .seconds(120))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+        let problems = try await tmux.restorationProblems()
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test("escape sequences in a model's output never reach the terminal: the screen stays intact")
+    func hostileModelOutput() async throws {
+        let debate = try Parley.temporaryFile(HostileDebate.yaml)
+        defer { try? FileManager.default.removeItem(at: debate) }
+        let tmux = try await Parley.start([debate.path, "--instant", "--step"], until: "STEP")
+        defer { tmux.kill() }
+        // tmux would take an OSC 52 write into a paste buffer, and an OSC 0 as the pane's title.
+        try tmux.setOption("set-clipboard", "on")
+        try tmux.sendKeys("Space")
+        let screen = try await tmux.waitFor("The debate ended", timeout: .seconds(120))
+        #expect(screen.hasPrefix("┌─ Facilitator"), "the top border was not cleared away")
+        #expect(try tmux.display("#{pane_title}") != "pwned-title", "no OSC 0 title change")
+        #expect(try tmux.buffers().isEmpty, "no OSC 52 clipboard write")
+        #expect(screen.contains("hello"), "the text around the sequences is shown")
+        #expect(!screen.contains("]52;") && !screen.contains("[2J"), "no sequence shown half-parsed")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(try await tmux.restorationProblems().isEmpty)
+    }
+
+    /// The rightmost 36 columns of the screen above the status lines: the graph's area.
+    private func graph(_ screen: String) -> String {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast(3)
+            .map { String($0.suffix(36)) }.joined(separator: "\n")
+    }
+
+    /// A pane's header: from its name to the pane's top right corner.
+    private func header(of name: String, in screen: String) -> String {
+        for line in screen.split(separator: "\n") {
+            guard let start = line.range(of: "━ \(name)") ?? line.range(of: "─ \(name)") else { continue }
+            let rest = line[start.lowerBound...]
+            return String(rest.prefix { $0 != "┐" && $0 != "┓" })
+        }
+        return ""
+    }
+}
+
+/// A debate whose scripted personas say escape sequences: a title change (OSC 0), a clipboard
+/// write (OSC 52), a screen clear (CSI 2J), a full reset (ESC c) and an 8-bit CSI.
+enum HostileDebate {
+    static let yaml = #"""
+        title: Hostile output
+        question: Does the screen survive?
+        rounds: 1
+        agents:
+          - id: mallory
+            name: Mallory
+            role: Attacker
+            arguments:
+              - "hello \e]0;pwned-title\a there \e]52;c;SGVsbG8gY2xpcGJvYXJk\a and \e[2J\e[H done"
+          - id: eve
+            name: Eve
+            role: Attacker too
+            arguments:
+              - "hello again \ec reset \u009B2J eight-bit \e]8;;http://evil.example\alink\e]8;;\a end"
+        """#
+}

@@ -1,0 +1,1 @@
+../../TerminalKitTests/Support/Tmux.swift
