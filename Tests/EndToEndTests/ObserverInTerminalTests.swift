@@ -17,10 +17,7 @@ struct ObserverInTerminalTests {
         for (name, id) in [("Priya", "pm"), ("Sam", "eng"), ("Dana", "cfo"), ("you", "you"), ("board", "board")] {
             #expect(graph(screen).contains(name) || graph(screen).contains(id), "the graph has a node for \(name)")
         }
-        try tmux.sendKeys("q")
-        try await tmux.waitFor("Stop it and quit?")
-        try tmux.sendKeys("y")
-        #expect(try await tmux.exitStatus() == 0)
+        try await quitWhileRunning(tmux)
     }
 
     @Test("in step mode each n lets exactly one turn through")
@@ -34,10 +31,7 @@ struct ObserverInTerminalTests {
             let screen = try await tmux.waitUntil("\(next) to be next") { header(of: next, in: $0).contains("next") }
             #expect(screen.occurrences(of: "→ all") == turn, "after \(turn) step(s), \(turn) message(s)")
         }
-        try tmux.sendKeys("q")
-        try await tmux.waitFor("Stop it and quit?")
-        try tmux.sendKeys("y")
-        #expect(try await tmux.exitStatus() == 0)
+        try await quitWhileRunning(tmux)
     }
 
     @Test("a message typed to @cfo shows in the CFO's pane and the graph, and the CFO answers it on its next turn")
@@ -60,10 +54,7 @@ struct ObserverInTerminalTests {
         let answered = try tmux.capture()
         #expect(answered.contains("To your question"), "the CFO answers on its first turn after the question")
         #expect(answered.contains("why not charge for it?"))
-        try tmux.sendKeys("q")
-        try await tmux.waitFor("Stop it and quit?")
-        try tmux.sendKeys("y")
-        #expect(try await tmux.exitStatus() == 0)
+        try await quitWhileRunning(tmux)
     }
 
     @Test("a resize lays the screen out again; too small shows a message; growing back restores it")
@@ -81,10 +72,7 @@ struct ObserverInTerminalTests {
         try tmux.resize(width: 120, height: 34)
         let back = try await tmux.waitFor("Message flow")
         #expect(back.contains("┏━ Priya"))
-        try tmux.sendKeys("q")
-        try await tmux.waitFor("Stop it and quit?")
-        try tmux.sendKeys("y")
-        #expect(try await tmux.exitStatus() == 0)
+        try await quitWhileRunning(tmux)
     }
 
     @Test("q leaves the terminal as it was: main screen, cursor, keys, echo")
@@ -116,6 +104,14 @@ struct ObserverInTerminalTests {
         try tmux.sendKeys("q")
         #expect(try await tmux.exitStatus() == 0)
         #expect(try await tmux.restorationProblems().isEmpty)
+    }
+
+    /// Quits a running debate: q, then y to the question; parley exits with 0.
+    private func quitWhileRunning(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("Stop it and quit?")
+        try tmux.sendKeys("y")
+        #expect(try await tmux.exitStatus() == 0, sourceLocation: sourceLocation)
     }
 
     /// The rightmost 36 columns of the screen above the status lines: the graph's area.

@@ -68,19 +68,15 @@ final class PaceGate: Sendable {
     }
 
     /// Holds the floor before the next turn.
-    func pause() {
-        change { state in
-            state.pace.mode = .paused
-            state.permits = 0
-            state.roundPermit = nil
-            state.pendingRounds = 0
-        }
-    }
+    func pause() { set(.paused) }
 
     /// Goes live.
-    func resume() {
+    func resume() { set(.live) }
+
+    /// Switches to live or paused, forgetting any steps not yet taken.
+    private func set(_ mode: PaceMode) {
         change { state in
-            state.pace.mode = .live
+            state.pace.mode = mode
             state.permits = 0
             state.roundPermit = nil
             state.pendingRounds = 0
