@@ -103,3 +103,18 @@ struct EventLogTests {
         #expect(throws: EventLogError.self) { try EventLogReader.read(data: newer, path: "new.jsonl") }
     }
 }
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test("strings keep no raw control character: C0, DEL and C1 are escaped, and read back the same")
+    func controlsEscaped() throws {
+        let text = "a\u{1B}[2J b\u{7F} c\u{9B}2J d\u{85} é 世 \"q\" \\ \n\t"
+        var writer = JSONWriter()
+        writer.object { $0.field("text", text) }
+        let json = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(!json.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(json.contains(#"\u001b[2J"#) && json.contains(#"\u009b2J"#) && json.contains(#"\u007f"#))
+        let decoded = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: String]
+        #expect(decoded?["text"] == text)
+    }
+}

@@ -7,8 +7,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a debate's events to a JSONL file as they happen: each event is one `write(2)` of one
-/// line, straight to the file with no buffer in between, so a crash of the program loses at most
+/// Writes a debate's events to a JSONL file as they happen, with `write(2)` straight to the file
+/// (no buffer in user space that a crash could lose). Events that only announce what follows — a
+/// round or a turn starting, the floor passing, a hold — go out in the same write as the event
+/// after them; every other event is written at once. So a crash of the program loses at most
 /// the message in flight.
 ///
 /// Streamed deltas (``DebateEvent/isDelta``) are left out unless asked for: every message and
@@ -23,6 +25,8 @@ public final class EventLogWriter: Sendable {
     private struct State: ~Copyable {
         var fd: Int32
         var writer = JSONWriter(capacity: 1024)
+        /// Lines encoded and not yet written: announcements waiting for the next event.
+        var pending: [UInt8] = []
         var failure: String?
     }
 
@@ -47,8 +51,13 @@ public final class EventLogWriter: Sendable {
         if record.event.isDelta && !includesDeltas { return }
         state.withLock { state in
             guard state.fd >= 0, state.failure == nil else { return }
-            let line = EventLog.line(record, into: &state.writer)
-            state.failure = Self.writeAll(state.fd, line)
+            state.writer.reset()
+            record.write(to: &state.writer)
+            state.pending.append(contentsOf: state.writer.bytes)
+            state.pending.append(0x0A)
+            guard !record.event.announces else { return }
+            state.failure = Self.writeAll(state.fd, state.pending)
+            state.pending.removeAll(keepingCapacity: true)
         }
     }
 
@@ -58,7 +67,10 @@ public final class EventLogWriter: Sendable {
     /// Closes the file. Later appends are ignored.
     public func close() {
         state.withLock { state in
-            if state.fd >= 0 { closeFile(state.fd) }
+            if state.fd >= 0 {
+                if !state.pending.isEmpty, state.failure == nil { state.failure = Self.writeAll(state.fd, state.pending) }
+                closeFile(state.fd)
+            }
             state.fd = -1
         }
     }
@@ -87,4 +99,15 @@ private func closeFile(_ fd: Int32) {
     #else
     _ = Darwin.close(fd)
     #endif
+}
+
+extension DebateEvent {
+    /// Whether the event only announces what follows (a round or turn starting, the floor
+    /// passing, a hold), so that a log may write it together with the next event.
+    var announces: Bool {
+        switch self {
+        case .roundStarted, .turnStarted, .floorPassed, .held, .summaryStarted: true
+        default: false
+        }
+    }
 }

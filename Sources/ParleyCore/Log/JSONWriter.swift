@@ -137,30 +137,44 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Writes a string, escaped so that no control character survives raw: C0, DEL and the C1
+    /// controls (U+0080–U+009F, which some terminals obey as 8-bit escapes) become `\uXXXX`.
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let isC1 = byte == 0xC2 && index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1])
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || isC1 else {
+                    index += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
                 switch byte {
                 case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
                 case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
                 case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
                 case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xF)])
+                default: unicodeEscape(isC1 ? utf8[index + 1] : byte)
                 }
+                index += isC1 ? 2 : 1
+                start = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
+    }
+
+    /// `\u00XX` for a code point below 0x100.
+    private mutating func unicodeEscape(_ codePoint: UInt8) {
+        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+        bytes.append(Self.hex[Int(codePoint >> 4)])
+        bytes.append(Self.hex[Int(codePoint & 0xF)])
     }
 }
 

@@ -9,7 +9,7 @@ import ParleyModels
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure engine throughput (messages per second, peak memory) on an instant scripted debate.",
+        abstract: "Measure engine throughput (messages per second, peak memory) on an instant scripted debate, and the observer's drawing.",
         discussion: "Build in release mode for real figures: swift build -c release && .build/release/parley bench")
 
     @Option(help: "Peers in the debate (2–9).")
@@ -48,6 +48,7 @@ struct BenchCommand: AsyncParsableCommand {
         let recorded = try await BenchDebate.measure(spec, recordTo: path)
         Console.out("  with recording:    \(recorded)\n")
         Console.out("  peak memory: \(String(format: "%.1f", BenchDebate.peakMemoryMB())) MB\n")
+        Console.out("observer, 9 peers streaming word by word: \(try await RenderBench.measure())\n")
         if let ttft {
             let measurement = try await FirstTokenProbe.measure(OpenAIConfig(baseURL: ttft, model: model), prompt: "Say hello in five words.")
             Console.out("  \(measurement)\n")
