@@ -140,6 +140,6 @@ public final class Debate: Sendable {
             id: world.nextMessageID(), sender: .human, to: address, round: world.floor.round, text: text,
             startedAt: now, completedAt: now)
         world.bus.emit(.humanMessage(message))
-        world.mesh.deliver(message)
+        world.mesh.deliver(message, as: world.prompts.heard(message))
     }
 }

@@ -1,4 +1,5 @@
 import ParleyCore
+import ParleyModels
 
 /// Delivers messages peer to peer: to one peer, several, or everyone, straight into their
 /// inboxes, and lets listeners tap every message. It routes; it never decides who speaks.
@@ -12,10 +13,12 @@ final class Mesh: Sendable {
         self.taps = taps
     }
 
-    /// Delivers a message to each addressee other than its sender, then to the taps.
-    func deliver(_ message: Message) {
+    /// Delivers a message to each addressee other than its sender, then to the taps. `entry`
+    /// is how the addressees' models will see it.
+    func deliver(_ message: Message, as entry: ChatMessage) {
+        let delivery = Delivery(message: message, entry: entry)
         for (id, inbox) in inboxes where id != message.sender && message.to.includes(id) {
-            inbox.put(message)
+            inbox.put(delivery)
         }
         for tap in taps { tap(message) }
     }

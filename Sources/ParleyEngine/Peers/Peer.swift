@@ -78,11 +78,11 @@ actor Peer {
     }
 
     private func readInbox(round: Int) {
-        let ready: [Message] =
+        let ready =
             world.floor.rule == .simultaneous
             ? inbox.take { $0.round < round || $0.sender == .human }
             : inbox.take()
-        for message in ready { memory.append(world.prompts.entry(message, for: id)) }
+        memory.append(contentsOf: ready.map(\.entry))
         for note in world.blackboard.notes(after: lastNote) where note.author != id {
             memory.append(world.prompts.entry(note))
         }
@@ -162,7 +162,7 @@ actor Peer {
             replyTo: memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
             usage: draft.usage, startedAt: started, completedAt: Date(), reasoning: draft.reasoning)
         memory.append(world.prompts.entry(message, for: id))
-        world.mesh.deliver(message)
+        world.mesh.deliver(message, as: world.prompts.heard(message))
         world.bus.emit(.messageCompleted(message))
         for note in BlackboardNote.marked(in: text) {
             world.blackboard.post(author: id, kind: note.kind, text: note.text, round: round, source: messageID)

@@ -64,11 +64,14 @@ struct PromptBuilder: Sendable {
 
     /// A debate message as the peer `reader` sees it in its memory.
     func entry(_ message: Message, for reader: AgentID) -> ChatMessage {
-        if message.sender == reader {
-            return ChatMessage(
-                role: .assistant, content: message.text, kind: .own, speaker: reader, round: message.round,
-                messageID: message.id, text: message.text)
-        }
+        guard message.sender == reader else { return heard(message) }
+        return ChatMessage(
+            role: .assistant, content: message.text, kind: .own, speaker: reader, round: message.round,
+            messageID: message.id, text: message.text)
+    }
+
+    /// A debate message as every peer but its sender sees it (the mesh delivers it once made).
+    func heard(_ message: Message) -> ChatMessage {
         let addressed = message.to != .everyone
         if message.sender == .human {
             return ChatMessage(

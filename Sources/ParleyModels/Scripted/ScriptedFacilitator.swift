@@ -106,21 +106,29 @@ public struct ScriptedFacilitator: ChatModel {
 
     /// Content words more than one peer used: the most shared first, then the longest.
     static func commonGround(_ peers: [Read]) -> String? {
-        var speakersOf: [Words.Key: Set<AgentID>] = [:]
+        // Who used each word, as a bit per speaker (speakers numbered as they first speak).
+        var speakerBits: [AgentID: UInt64] = [:]
+        var speakersOf: [Words.Key: UInt64] = [:]
         var order: [Words.Key] = []
         for (message, reading) in peers {
+            let speaker = message.speaker ?? .human
+            let bit = speakerBits[speaker] ?? {
+                let bit = UInt64(1) << UInt64(min(speakerBits.count, 63))
+                speakerBits[speaker] = bit
+                return bit
+            }()
             for word in reading.words {
-                if speakersOf[word] == nil { order.append(word) }
-                speakersOf[word, default: []].insert(message.speaker ?? .human)
+                let before = speakersOf[word]
+                if before == nil { order.append(word) }
+                speakersOf[word] = (before ?? 0) | bit
             }
         }
+        func shares(_ key: Words.Key) -> Int { speakersOf[key]!.nonzeroBitCount }
         // The most shared words, the earliest first among equals (the sort is stable).
-        let shared = order.filter { speakersOf[$0]!.count > 1 }
-            .sorted { speakersOf[$0]!.count > speakersOf[$1]!.count }
-            .prefix(3)
+        let shared = order.filter { shares($0) > 1 }.sorted { shares($0) > shares($1) }.prefix(3)
         guard let first = shared.first else { return nil }
-        let everyone = Set(peers.compactMap(\.message.speaker)).count
-        let who = speakersOf[first]!.count == everyone && everyone > 2 ? "everyone" : "more than one of them"
+        let everyone = speakerBits.keys.filter { $0 != .human }.count
+        let who = shares(first) == everyone && everyone > 2 ? "everyone" : "more than one of them"
         let words = shared.map { key in peers.lazy.compactMap { $0.reading.word(key) }.first ?? "" }
         return "\(who) came back to \(words.joined(separator: ", "))."
     }
