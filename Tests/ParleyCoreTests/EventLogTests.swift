@@ -6,7 +6,7 @@ import Testing
 struct EventLogTests {
     static let agents = [
         Agent(id: "pm", name: "Priya \"P\" Ng", role: "PM — user value", model: "scripted", colour: "cyan"),
-        Agent(id: "cfo", name: "Dana", role: "CFO", model: "smollm2 @ 127.0.0.1:8571"),
+        Agent(id: "cfo", name: "Dana", role: "CFO", model: "smollm2 @ 127.0.0.1:8571", showsReasoning: false),
     ]
 
     /// One event of every kind, with text that needs escaping.

@@ -83,3 +83,35 @@ struct StopTests {
         #expect(await fatal.run() == .failed("ENG (@eng): bad key"))
     }
 }
+
+@Suite("Cancelling a turn")
+struct CancelTurnTests {
+    @Test("cancelTurn ends the model call in flight; the turn fails as cancelled, held until retried")
+    func cancelTurn() async throws {
+        let latch = Latch()
+        let calls = Counter()
+        let slow = TestModel { _, onChunk in
+            if calls.increment() == 1 {
+                onChunk(.text("I was saying"))
+                try await Latch().wait()  // never opened: only cancelling ends it
+            }
+            try await latch.wait()
+            onChunk(.text("As I was saying."))
+        }
+        let debate = try TestDebate.make(Fixtures.spec(rounds: 1, facilitator: false), models: ["eng": slow])
+        let (events, task) = EventCollector.start(debate)
+        let run = Task { await debate.run() }
+        await events.wait(forCount: 1) { if case .textDelta(let agent, _, _) = $0 { agent == "eng" } else { false } }
+        debate.send(.cancelTurn)
+        await events.wait(forCount: 1) { if case .peerFailed = $0 { true } else { false } }
+        #expect(slow.cancelled == 1)
+        let failure = await events.events.compactMap { event -> PeerFailure? in if case .peerFailed(let f) = event { f } else { nil } }.first
+        #expect(failure?.error == "ENG (@eng): the turn was cancelled by you")
+        debate.send(.retryTurn)
+        latch.open()
+        #expect(await run.value == .completed)
+        await task.value
+        #expect(await events.events.messages.map(\.text) == ["Users churn because collaboration is missing; feature X closes the gap.", "As I was saying.", await events.events.messages[2].text])
+        #expect(slow.running == 0)
+    }
+}

@@ -52,6 +52,21 @@ struct ReducerCommandTests {
         #expect(state.apply(.confirmQuit) == [.send(.stop), .quit])
     }
 
+    @Test("Esc closes what is open first; with nothing open, it cancels the turn being written")
+    func escapeCancelsTurn() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(!state.composer.isOpen)
+        #expect(state.peers.contains { $0.activity == .speaking || $0.activity == .thinking })
+        #expect(state.apply(.cancel) == [.send(.cancelTurn)])
+        var quiet = DebateBuilder()
+        quiet.round(1)
+        quiet.turn("pm", round: 1, says: "Done talking.")
+        var idle = quiet.state()
+        #expect(idle.apply(.cancel).isEmpty, "no turn in flight: nothing to cancel")
+    }
+
     @Test("quitting after the debate ended does not ask")
     func quitAfterEnd() {
         var state = running()

@@ -10,13 +10,29 @@ public struct Agent: Sendable, Hashable, Codable, Identifiable {
     public var model: String
     /// The colour its pane and graph node use: a theme palette name or `#rrggbb`; nil picks one.
     public var colour: String?
+    /// Whether its model's reasoning text is shown in its pane (dimmed), as its backend says.
+    public var showsReasoning: Bool
 
     /// Makes an agent.
-    public init(id: AgentID, name: String, role: String, model: String, colour: String? = nil) {
+    public init(id: AgentID, name: String, role: String, model: String, colour: String? = nil, showsReasoning: Bool = true) {
         self.id = id
         self.name = name
         self.role = role
         self.model = model
         self.colour = colour
+        self.showsReasoning = showsReasoning
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, role, model, colour, showsReasoning }
+
+    /// Reads an agent; `showsReasoning` defaults to true.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(AgentID.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        role = try container.decode(String.self, forKey: .role)
+        model = try container.decode(String.self, forKey: .model)
+        colour = try container.decodeIfPresent(String.self, forKey: .colour)
+        showsReasoning = try container.decodeIfPresent(Bool.self, forKey: .showsReasoning) ?? true
     }
 }

@@ -10,6 +10,7 @@ extension Agent: JSONWritable {
             w.field("role", role)
             w.field("model", model)
             w.optionalField("colour", colour)
+            if !showsReasoning { w.field("showsReasoning", false) }
         }
     }
 }

@@ -25,8 +25,10 @@ public final class Debate: Sendable {
     /// - Throws: ``DebateSetupError`` when an agent's backend is missing or cannot be made.
     public init(spec: DebateSpec, models: ModelProvider = ModelProvider(), policy: FailurePolicy = .hold) throws {
         let peerModels = try spec.agents.map { try models.model(for: $0, in: spec) }
-        let agents = zip(spec.agents, peerModels).map { spec, model in
-            Agent(id: spec.id, name: spec.name, role: spec.role, model: model.label, colour: spec.colour)
+        let agents = zip(spec.agents, peerModels).map { agent, model in
+            Agent(
+                id: agent.id, name: agent.name, role: agent.role, model: model.label, colour: agent.colour,
+                showsReasoning: spec.backend(named: agent.backend)?.showsReasoning ?? true)
         }
         let facilitatorModel = try spec.facilitator.map { try models.model(for: $0, in: spec) }
         let facilitatorAgent = spec.facilitator.map { facilitator in

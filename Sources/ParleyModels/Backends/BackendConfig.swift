@@ -7,6 +7,15 @@ public enum BackendConfig: Sendable, Hashable {
     /// Anthropic's Messages API.
     case anthropic(AnthropicConfig)
 
+    /// Whether the agents on it show their reasoning text.
+    public var showsReasoning: Bool {
+        switch self {
+        case .scripted: true
+        case .openai(let config): config.showReasoning
+        case .anthropic(let config): config.showReasoning
+        }
+    }
+
     /// The backend type as written in the debate file.
     public var type: String {
         switch self {

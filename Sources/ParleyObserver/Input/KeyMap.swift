@@ -24,7 +24,7 @@ public enum KeyMap {
         KeyBinding([.character("t")], "t", "next colour theme", .nextTheme),
         KeyBinding([.character("+"), .character("=")], "+", "faster: less delay between turns", .faster),
         KeyBinding([.character("-")], "-", "slower: more delay between turns", .slower),
-        KeyBinding([.escape], "Esc", "close / unzoom / dismiss", .cancel),
+        KeyBinding([.escape], "Esc", "close / unzoom / dismiss; else cancel the turn being written", .cancel),
         KeyBinding([.character("?")], "?", "this help", .showHelp),
         KeyBinding([.character("q"), .control("c")], "q", "quit (asks while the debate runs)", .requestQuit),
     ]
@@ -78,7 +78,7 @@ public enum KeyMap {
             HelpRow([.character("v")], "v", "show / hide reasoning"),
             HelpRow([.character("t")], "t", "next colour theme"),
             HelpRow([.character("+"), .character("="), .character("-")], "+ -", "less / more turn delay"),
-            HelpRow([.escape], "Esc", "close / unzoom"),
+            HelpRow([.escape], "Esc", "close / unzoom / cancel turn"),
             HelpRow([.character("?")], "?", "this help"),
             HelpRow([.character("q"), .control("c")], "q ^C", "quit (asks while it runs)"),
             HelpRow([], "mouse", "click focuses, wheel scrolls"),

@@ -37,8 +37,7 @@ extension ObserverState {
         case .compose(let edit):
             return compose(edit)
         case .cancel:
-            cancel()
-            return []
+            return cancel()
         case .focusNext: moveFocus(by: 1)
         case .focusPrevious: moveFocus(by: -1)
         case .focus(let pane): focus = pane
@@ -97,7 +96,9 @@ extension ObserverState {
     }
 
     /// Esc: closes the most pressing thing open.
-    private mutating func cancel() {
+    /// Esc: closes what is open (question, help, composer, zoom), innermost first; with
+    /// nothing open, cancels the turn being written.
+    private mutating func cancel() -> [ObserverEffect] {
         if isConfirmingQuit {
             isConfirmingQuit = false
         } else if showsHelp {
@@ -106,7 +107,10 @@ extension ObserverState {
             composer.close()
         } else if isZoomed {
             isZoomed = false
+        } else if isRunning, peers.contains(where: { $0.activity == .thinking || $0.activity == .speaking }) {
+            return [.send(.cancelTurn)]
         }
+        return []
     }
 
     private mutating func moveFocus(by step: Int) {

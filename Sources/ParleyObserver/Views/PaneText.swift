@@ -32,7 +32,7 @@ enum PaneText {
         case .round(let round):
             return (index > 0 ? [[]] : []) + [Lines.rule("round \(round)", width: width, ink: .role(.muted))]
         case .message(let message):
-            let lines = self.lines(of: message, in: pane, width: width, showsReasoning: showsReasoning)
+            let lines = self.lines(of: message, in: pane, width: width, showsReasoning: showsReasoning && pane.agent.showsReasoning)
             return (afterMarker ? [] : [[]]) + lines
         case .notice(let text, let tone):
             return Lines.wrapped(text, width: width, ink: .role(tone.role))

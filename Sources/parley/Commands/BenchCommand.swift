@@ -39,6 +39,7 @@ struct BenchCommand: AsyncParsableCommand {
         #if DEBUG
         Console.error("parley bench: this is a debug build; for real figures: swift build -c release && .build/release/parley bench")
         #endif
+        _ = try Diagnostics.bootstrap(nil)
         let spec = BenchDebate.spec(agents: agents, rounds: rounds, floor: floor, facilitator: !noFacilitator)
         Console.out("parley bench: \(agents) agents × \(rounds) rounds, \(floor), scripted personas answering at once\(noFacilitator ? ", no facilitator" : "")\n")
         let plain = try await BenchDebate.measure(spec, recordTo: nil)
