@@ -6,6 +6,7 @@ public enum Mentions {
     /// or after a character that is not part of an id (so `mail@cfo.com` is no mention).
     /// Only ids in `known` count, when it is given.
     public static func find(in text: String, known: Set<AgentID>? = nil) -> [AgentID] {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
         var found: [AgentID] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -28,6 +29,7 @@ public enum Mentions {
     /// peers (`@pm @cfo why not?` → `.peers([pm, cfo])`, `"why not?"`); no leading mention
     /// broadcasts. Mentions of ids not in `known` are left in the text.
     public static func address(of typed: String, known: Set<AgentID>) -> (address: Address, text: String) {
+        guard typed.utf8.contains(UInt8(ascii: "@")) else { return (.everyone, typed.trimmingWhitespace()) }
         var ids: [AgentID] = []
         var rest = Substring(typed.trimmingWhitespace())
         while rest.hasPrefix("@") {
