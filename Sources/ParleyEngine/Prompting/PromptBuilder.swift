@@ -12,21 +12,16 @@ struct PromptBuilder: Sendable {
     /// comes with each turn's cue.)
     func system(for peer: AgentSpec) -> String {
         let others = spec.agents.filter { $0.id != peer.id }
-            .map { "- @\($0.id.rawValue): \($0.name), \($0.role)" }
-            .joined(separator: "\n")
+            .map { "@\($0.id.rawValue) (\($0.name), \($0.role))" }
+            .joined(separator: ", ")
         var lines = [
             peer.systemPrompt ?? "You are \(peer.name), the \(peer.role).",
             "",
-            "You are one of \(spec.agents.count) peers debating this question: \(spec.question)",
-            "Nobody chairs the debate; you talk to each other directly. The other peers are:",
-            others,
-            "A person watches and may ask you questions; a facilitator summarizes each round.",
-            "",
-            "The debate has \(spec.rounds) round\(spec.rounds == 1 ? "" : "s"). \(floorRule)",
-            "Argue from your role. Build on or rebut what the others said, naming them; answer any question put to you.",
-            "Keep it to one short paragraph (under 120 words). Start your message with @id to speak only to those peers;",
-            "otherwise everyone hears you. You may add lines on the shared blackboard, each on its own line:",
-            "CLAIM: ..., QUESTION: ... or DECISION: ...",
+            "The question under debate: \(spec.question)",
+            "You debate it with \(others). Nobody chairs: you talk to each other directly. \(floorRule)",
+            "Argue from your role. Answer the others by name; build on or rebut what they said. Reply in one short paragraph, in your own words.",
+            "To speak only to some peers, start with their @ids. To post on the shared blackboard, add a line starting with CLAIM:, QUESTION: or DECISION:.",
+            "A person watching may ask you questions: answer them. A facilitator summarizes each of the \(spec.rounds) rounds.",
         ]
         if !peer.arguments.isEmpty {
             lines += ["", "Points you may draw on:"] + peer.arguments.map { "- \($0)" }
@@ -47,8 +42,8 @@ struct PromptBuilder: Sendable {
     func turnCue(for peer: AgentSpec, round: Int, opening: Bool) -> ChatMessage {
         let text =
             opening
-            ? "Round \(round) of \(spec.rounds) begins with you, \(peer.name). Give your position on the question, as the \(peer.role)."
-            : "Round \(round) of \(spec.rounds): your turn, \(peer.name). Answer the others as the \(peer.role); build on or rebut what they said."
+            ? "\(peer.name), what is your position on the question? (Round \(round) of \(spec.rounds).)"
+            : "\(peer.name), what do you say to that? (Round \(round) of \(spec.rounds).)"
         return ChatMessage(role: .user, content: text, kind: .instruction, round: round)
     }
 
