@@ -78,3 +78,44 @@ struct HeadlessPrinterTests {
         #expect(end.hasPrefix("\n\n▌ Facilitator · Summary of round 1\n▌ • point"))
     }
 }
+
+@Suite("Headless printer, concurrent turns")
+struct HeadlessConcurrentTests {
+    static let info = DebateInfo(
+        title: "T", question: "Q", floor: .simultaneous, rounds: 1,
+        agents: [Agent(id: "pm", name: "Priya", role: "PM", model: "m"), Agent(id: "cfo", name: "Dana", role: "CFO", model: "m")],
+        facilitator: nil, pace: PaceState(mode: .live))
+
+    static func message(_ id: Int, _ sender: AgentID, _ text: String) -> Message {
+        Message(id: MessageID(id), sender: sender, to: .everyone, round: 1, text: text, startedAt: .now, completedAt: .now)
+    }
+
+    @Test("two peers speaking at once: one streams, the other prints whole after it, never interleaved")
+    func simultaneousTurns() {
+        var printer = HeadlessPrinter(colour: false)
+        var out = printer.text(for: .debateStarted(Self.info))
+        let events: [DebateEvent] = [
+            .turnStarted(agent: "pm", round: 1, message: MessageID(1)),
+            .turnStarted(agent: "cfo", round: 1, message: MessageID(2)),
+            .textDelta(agent: "pm", message: MessageID(1), text: "Ship "),
+            .textDelta(agent: "cfo", message: MessageID(2), text: "Price "),
+            .textDelta(agent: "pm", message: MessageID(1), text: "it."),
+            .messageCompleted(Self.message(2, "cfo", "Price it higher.")),
+            .textDelta(agent: "cfo", message: MessageID(2), text: "late"),
+            .messageCompleted(Self.message(1, "pm", "Ship it.")),
+        ]
+        for event in events { out += printer.text(for: event) }
+        #expect(out.hasSuffix("\nPriya (PM)\n  Ship it.\n\nDana (CFO)\n  Price it higher.\n"))
+    }
+
+    @Test("a turn that fails mid-stream ends its line, and what waited for it follows")
+    func failureMidStream() {
+        var printer = HeadlessPrinter(colour: false)
+        _ = printer.text(for: .debateStarted(Self.info))
+        _ = printer.text(for: .turnStarted(agent: "pm", round: 1, message: MessageID(1)))
+        _ = printer.text(for: .textDelta(agent: "pm", message: MessageID(1), text: "Half a"))
+        #expect(printer.text(for: .blackboardNote(BlackboardNote(id: 1, author: "cfo", kind: .claim, text: "x", round: 1))).isEmpty)
+        let failed = printer.text(for: .peerFailed(PeerFailure(agent: "pm", round: 1, error: "Priya (@pm): timed out", retryable: true)))
+        #expect(failed == "\n✖ Priya (@pm): timed out\n  ▣ blackboard claim: x — Dana\n")
+    }
+}

@@ -9,8 +9,9 @@ import TerminalKit
 public struct HeadlessPrinter: Sendable {
     private var info: DebateInfo?
     private var style: HeadlessStyle
-    /// The message streaming now and its sanitizer; a summary completed meanwhile waits for it.
-    private var streaming: (id: MessageID, sanitizer: StreamSanitizer, atLineStart: Bool)?
+    /// The message streaming now and its sanitizer. What happens meanwhile (a summary, a note,
+    /// another peer's message in a simultaneous round) waits for it, and is printed whole after.
+    private var streaming: (id: MessageID, agent: AgentID, sanitizer: StreamSanitizer, atLineStart: Bool)?
     private var heldBack: [String] = []
     private var messages = 0
 
@@ -32,23 +33,23 @@ public struct HeadlessPrinter: Sendable {
         case .roundStarted(let round):
             return "\n" + style.rule("Round \(round) of \(info?.rounds ?? round)") + "\n"
         case .turnStarted(let agent, _, let id):
-            streaming = (id, StreamSanitizer(), true)
-            return "\n" + style.agent(agent, name(agent)) + style.dim(" (\(role(agent)))") + "\n"
+            guard streaming == nil else { return "" }
+            streaming = (id, agent, StreamSanitizer(), true)
+            return header(agent)
         case .textDelta(_, let id, let text):
             guard streaming?.id == id else { return "" }
             return indentStreamed(streaming!.sanitizer.feed(text))
         case .messageCompleted(let message):
             messages += 1
-            var out = ""
-            if var current = streaming, current.id == message.id {
-                out += indentStreamed(current.sanitizer.finish())
-                if !(streaming?.atLineStart ?? true) { out += "\n" }
+            let addressees = message.to == .everyone ? "" : style.dim("  → \(message.to)") + "\n"
+            guard var current = streaming, current.id == message.id else {
+                return hold(header(message.sender) + indentBlock(clean(message.text)) + "\n" + addressees)
             }
+            var out = indentStreamed(current.sanitizer.finish())
+            current = streaming!
+            if !current.atLineStart { out += "\n" }
             streaming = nil
-            if message.to != .everyone { out += style.dim("  → \(message.to)") + "\n" }
-            out += heldBack.joined()
-            heldBack.removeAll()
-            return out
+            return out + addressees + releaseHeld()
         case .humanMessage(let message):
             return hold("\n" + style.human("You → \(message.to == .everyone ? "everyone" : message.to.description)") + "\n"
                 + indentBlock(clean(message.text)) + "\n")
@@ -61,7 +62,10 @@ public struct HeadlessPrinter: Sendable {
         case .guardTripped(let trip):
             return hold(style.warning("⚠ \(trip.kind) guard: \(clean(trip.detail))\(trip.stops ? " — stopping the debate" : "")") + "\n")
         case .peerFailed(let failure):
-            return hold(style.error("✖ \(clean(failure.error))") + "\n")
+            let line = style.error("✖ \(clean(failure.error))") + "\n"
+            guard let current = streaming, current.agent == failure.agent else { return hold(line) }
+            streaming = nil
+            return (current.atLineStart ? "" : "\n") + line + releaseHeld()
         case .turnRetrying(let agent, let attempt, let delay, let reason):
             return hold(style.warning("↻ \(name(agent)): \(clean(reason)); try \(attempt) in \(Self.seconds(delay))") + "\n")
         case .contextFolded(let agent, let turns, _):
@@ -69,10 +73,23 @@ public struct HeadlessPrinter: Sendable {
         case .debateFinished(let reason, let usage):
             let tokens = usage.totalTokens > 0 ? " · \(usage.totalTokens) tokens" : ""
             let cost = usage.cost.map { String(format: " · $%.4f", $0) } ?? ""
-            return "\n" + style.rule("Debate \(reason) · \(messages) messages\(tokens)\(cost)") + "\n"
+            let cut = streaming.map { $0.atLineStart ? "" : "\n" } ?? ""
+            streaming = nil
+            return cut + releaseHeld() + "\n" + style.rule("Debate \(reason) · \(messages) messages\(tokens)\(cost)") + "\n"
         case .roundEnded, .floorPassed, .reasoningDelta, .summaryStarted, .summaryDelta, .held, .paceChanged:
             return ""
         }
+    }
+
+    /// A speaker's line: name and role.
+    private func header(_ agent: AgentID) -> String {
+        "\n" + style.agent(agent, name(agent)) + style.dim(" (\(role(agent)))") + "\n"
+    }
+
+    /// What waited for the streaming message to end.
+    private mutating func releaseHeld() -> String {
+        defer { heldBack.removeAll() }
+        return heldBack.joined()
     }
 
     /// Text that must not break into a streaming message: now, or after the message completes.
