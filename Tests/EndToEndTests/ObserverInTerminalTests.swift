@@ -86,6 +86,28 @@ struct ObserverInTerminalTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    @Test("SIGTERM while the observer runs: the recording is closed whole, the terminal restored, exit 143")
+    func terminated() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let tmux = try await Parley.start(["--step", "--instant", "--record", log.path], until: "STEP")
+        defer { tmux.kill() }
+        try tmux.sendKeys("n")
+        try await tmux.waitUntil("Sam to be next") { header(of: "Sam", in: $0).contains("next") }
+        let found = try Subprocess.run(["pgrep", "-f", "--", log.path], environment: Tmux.serverEnvironment)
+        let pid = try #require(found.output.split(separator: "\n").compactMap { Int32($0) }.first)
+        kill(pid, SIGTERM)
+        #expect(try await tmux.exitStatus() == 143)
+        let problems = try await tmux.restorationProblems()
+        #expect(problems.isEmpty, "\(problems)")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "", "the log ends with a whole line")
+        #expect(lines.contains { $0.contains(#""type":"messageCompleted""#) && $0.contains(#""from":"pm""#) })
+        for line in lines.dropLast() {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "every line is whole JSON")
+        }
+    }
+
     @Test("escape sequences in a model's output never reach the terminal: the screen stays intact")
     func hostileModelOutput() async throws {
         let debate = try Parley.temporaryFile(HostileDebate.yaml)
