@@ -44,7 +44,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let themes = try ThemeChoice.catalog(theme)
             let running = Task { await replay.run() }
             _ = try await ObserverApp.onScreen(
-                options: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, recordingPath: "replay of \(log)")
+                options: ObserverOptions(themes: themes.catalog, themeIndex: themes.index)
             ) { app in
                 await app.run(records: records, send: { replay.send($0) })
             }
