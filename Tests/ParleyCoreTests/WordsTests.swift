@@ -32,7 +32,20 @@ struct WordKeysTests {
         ] {
             #expect(Words.keys(in: text) == Words.content(in: text).map(Words.key))
         }
-        #expect(Words.keys(in: "Priya's churn", excluding: [Words.key("priya")]) == [Words.key("churn")])
+        #expect(Words.keys(in: "Priya's churn", excluding: Words.KeySet([Words.key("priya")])) == [Words.key("churn")])
         #expect(Words.key("Users") == Words.key("user"))
+    }
+}
+
+@Suite("Key sets")
+struct KeySetTests {
+    @Test("holds exactly the keys it was made of, zero and collisions included")
+    func membership() {
+        let keys: [Words.Key] = [0, 1, 16, 32, 48, 0xFFFF_FFFF_FFFF_FFFF, Words.key("churn"), 17]
+        let set = Words.KeySet(keys + keys)
+        #expect(set.count == keys.count - 1, "0 and 1 share a slot value; duplicates count once")
+        for key in keys { #expect(set.contains(key)) }
+        for key: Words.Key in [2, 33, 64, Words.key("pricing")] { #expect(!set.contains(key)) }
+        #expect(!Words.KeySet([]).contains(5))
     }
 }

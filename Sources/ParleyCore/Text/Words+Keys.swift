@@ -12,17 +12,17 @@ extension Words {
     /// The keys of the text's content words, in order: the words ``content(in:excluding:)``
     /// gives, without making strings of them (ASCII text is scanned byte by byte).
     /// Words whose stem is shorter than `shortest` letters are left out too.
-    public static func keys(in text: String, excluding excluded: Set<Key> = [], shortest: Int = 0) -> [Key] {
+    public static func keys(in text: String, excluding excluded: KeySet = KeySet([]), shortest: Int = 0) -> [Key] {
         scan(text, content: true, excluding: excluded, shortest: shortest)
     }
 
     /// The keys of every word of the text, stopwords included, unstemmed: to look for words
     /// like "but" or "however".
     public static func allKeys(in text: String) -> [Key] {
-        scan(text, content: false, excluding: [], shortest: 0)
+        scan(text, content: false, excluding: KeySet([]), shortest: 0)
     }
 
-    private static func scan(_ text: String, content: Bool, excluding excluded: Set<Key>, shortest: Int) -> [Key] {
+    private static func scan(_ text: String, content: Bool, excluding excluded: KeySet, shortest: Int) -> [Key] {
         var text = text
         text.makeContiguousUTF8()
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
@@ -68,7 +68,7 @@ extension Words {
     }
 
     /// The stopwords' keys, unstemmed and stemmed.
-    static let stopwordKeys: Set<Key> = Set(stopwords.flatMap { word -> [Key] in
+    static let stopwordKeys = KeySet(stopwords.flatMap { word -> [Key] in
         var bytes = Array(word.utf8)
         return [hash(bytes[...]), hash(stemmed(&bytes))]
     })

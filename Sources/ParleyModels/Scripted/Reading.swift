@@ -16,7 +16,7 @@ struct Reading: Sendable {
 
     private static let cues = Set(["but", "however", "differently", "disagree", "instead"].map(Words.key))
 
-    init(_ text: String, names: Set<Words.Key>) {
+    init(_ text: String, names: Words.KeySet) {
         let sentences = text.sentences.map(ScriptedFacilitator.withoutOpening)
         let claims = sentences.filter { !$0.isEmpty && !ScriptedFacilitator.isMarked($0) }
         point = claims.first { !$0.hasSuffix("?") && Words.keys(in: $0).count >= 3 } ?? claims.first ?? text
@@ -39,7 +39,7 @@ final class Readings: Sendable {
     private let cache = Mutex<[MessageID: Reading]>([:])
 
     /// The reading of a message, from the cache when it was read before.
-    func of(_ message: ChatMessage, names: Set<Words.Key>) -> Reading {
+    func of(_ message: ChatMessage, names: Words.KeySet) -> Reading {
         guard let id = message.messageID else { return Reading(message.text, names: names) }
         if let known = cache.withLock({ $0[id] }) { return known }
         let reading = Reading(message.text, names: names)

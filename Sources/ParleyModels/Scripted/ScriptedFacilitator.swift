@@ -17,7 +17,7 @@ public struct ScriptedFacilitator: ChatModel {
 
     nonisolated(nonsending) public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
         let said = request.messages.filter { $0.kind == .peer || $0.kind == .human }
-        let names = Set(request.nameWords.map(Words.key))
+        let names = Words.KeySet(request.nameWords.map(Words.key))
         let read = said.map { (message: $0, reading: readings.of($0, names: names)) }
         let text: String
         switch request.purpose {

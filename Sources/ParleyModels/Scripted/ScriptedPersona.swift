@@ -12,11 +12,11 @@ public final class ScriptedPersona: ChatModel {
     public let arguments: [String]
     /// Each argument's content words, with their keys.
     private let argumentWords: [[(word: String, key: Words.Key)]]
-    private let argumentKeys: [Set<Words.Key>]
+    private let argumentKeys: [[Words.Key]]
     private let stream: WordStream
     private let used = Mutex<Set<Int>>([])
     /// The words of the participants' names, learnt from the first request (they never change).
-    private let names = Mutex<Set<Words.Key>?>(nil)
+    private let names = Mutex<Words.KeySet?>(nil)
 
     public let label = "scripted"
     public let contextTokens: Int? = nil
@@ -26,7 +26,7 @@ public final class ScriptedPersona: ChatModel {
     public init(arguments: [String], config: ScriptedConfig = ScriptedConfig()) {
         self.arguments = arguments.isEmpty ? ["I have nothing to add."] : arguments
         argumentWords = self.arguments.map { Words.content(in: $0).map { ($0, Words.key($0)) } }
-        argumentKeys = argumentWords.map { Set($0.map(\.key)) }
+        argumentKeys = argumentWords.map { Array(Set($0.map(\.key))) }
         stream = WordStream(wordsPerSecond: config.wordsPerSecond)
     }
 
@@ -43,12 +43,12 @@ public final class ScriptedPersona: ChatModel {
     /// The reply to a request and the argument it uses.
     func compose(for request: ChatRequest) -> (text: String, argument: Int) {
         let names = self.names.withLock { names in
-            if names == nil { names = Set(request.nameWords.map(Words.key)) }
+            if names == nil { names = Words.KeySet(request.nameWords.map(Words.key)) }
             return names!
         }
         let unread = request.messages.reversed().prefix { $0.kind != .own }
         if let question = unread.first(where: { $0.kind == .human && $0.addressedToMe }) {
-            let index = mostRelated(to: Set(Words.keys(in: question.text, excluding: names)), among: Array(arguments.indices))
+            let index = mostRelated(to: Words.KeySet(Words.keys(in: question.text, excluding: names)), among: Array(arguments.indices))
             return ("\(Self.answerOpening(question.text)) \(arguments[index])", index)
         }
         let unused = used.withLock { used in arguments.indices.filter { !used.contains($0) } }
@@ -59,7 +59,7 @@ public final class ScriptedPersona: ChatModel {
             return (arguments[index], index)
         }
         let candidates = unused.isEmpty ? Array(arguments.indices) : unused
-        let heard = Set(Words.keys(in: last.text, excluding: names))
+        let heard = Words.KeySet(Words.keys(in: last.text, excluding: names))
         let index = mostRelated(to: heard, among: candidates)
         let topic = argumentWords[index].filter { heard.contains($0.key) }.map(\.word).max { $0.count < $1.count }
         let opening = Self.opening(
@@ -69,7 +69,7 @@ public final class ScriptedPersona: ChatModel {
 
     /// The index among `candidates` of the argument sharing most content words with `words`;
     /// ties go to the earliest.
-    func mostRelated(to words: Set<Words.Key>, among candidates: [Int]) -> Int {
+    func mostRelated(to words: Words.KeySet, among candidates: [Int]) -> Int {
         var best = candidates[0]
         var bestScore = -1
         for index in candidates {
