@@ -24,7 +24,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Run without a facilitator (no summaries).")
     var noFacilitator = false
 
-    @Option(help: "Also measure time to first token at this OpenAI-compatible base URL (e.g. http://127.0.0.1:8571/v1).")
+    @Option(help: ArgumentHelp("Also measure time to first token at this OpenAI-compatible base URL (e.g. http://127.0.0.1:8571/v1).", valueName: "base-url"))
     var ttft: String?
 
     @Option(help: "The model to ask for --ttft.")

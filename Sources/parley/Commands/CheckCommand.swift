@@ -14,7 +14,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Reach each backend's server and confirm its model exists; one line per agent.")
     var ping = false
 
-    @Option(name: .customLong("log"), help: "Write a diagnostic log of the ping requests to this file.")
+    @Option(name: .customLong("log"), help: ArgumentHelp("Write a diagnostic log of the ping requests to this file.", valueName: "file"))
     var logPath: String?
 
     func run() async throws {

@@ -22,25 +22,25 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Write the event stream to stdout as JSON lines (one event a line) instead.")
     var jsonl = false
 
-    @Option(name: .customLong("record"), help: "Write the event log (JSONL) to this file as the debate happens.")
+    @Option(name: .customLong("record"), help: ArgumentHelp("Write the event log (JSONL) to this file as the debate happens.", valueName: "path"))
     var recordPath: String?
 
     @Flag(help: "Start paused in step mode: n steps a turn, r a round.")
     var step = false
 
-    @Option(help: "Colour theme: a built-in name (see `parley themes`) or a theme file's path.")
+    @Option(help: ArgumentHelp("Colour theme: a built-in name (see `parley themes`) or a theme file's path.", valueName: "name|path"))
     var theme: String?
 
     @Flag(help: "Scripted personas answer at once and there is no delay between turns.")
     var instant = false
 
-    @Option(help: "Seconds to wait before each turn (overrides the file's pace.delay).")
+    @Option(help: ArgumentHelp("Seconds to wait before each turn (overrides the file's pace.delay).", valueName: "seconds"))
     var delay: Double?
 
-    @Option(help: "How many rounds to hold (overrides the file's rounds).")
+    @Option(help: ArgumentHelp("How many rounds to hold (overrides the file's rounds).", valueName: "n"))
     var rounds: Int?
 
-    @Option(name: .customLong("log"), help: "Write a diagnostic log of model requests to this file.")
+    @Option(name: .customLong("log"), help: ArgumentHelp("Write a diagnostic log of model requests to this file.", valueName: "file"))
     var logPath: String?
 
     @Flag(help: "Hide reasoning models' thinking in the agents' panes.")
