@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Built-in debate")
 struct BuiltInDebateTests {
-    @Test("the embedded demo is Debates/feature-x.yaml (run Scripts/embed-debates after editing it)")
+    @Test("the embedded demo is Debates/feature-x.yaml (run scripts/embed-debates after editing it)")
     func embeddedMatchesFile() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let file = try String(contentsOf: root.appendingPathComponent("Debates/feature-x.yaml"), encoding: .utf8)

@@ -1,7 +1,7 @@
 /// The debates built into the binary, so `parley` runs its demo from any folder.
 ///
 /// `featureX` is a copy of `Debates/feature-x.yaml`; a test fails when the two differ
-/// (`Scripts/embed-debates` writes this file anew from the YAML).
+/// (`scripts/embed-debates` writes this file anew from the YAML).
 public enum BuiltInDebates {
     /// The file name the built-in demo reports in errors.
     public static let featureXName = "feature-x.yaml (built in)"
