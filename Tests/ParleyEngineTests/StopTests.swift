@@ -115,3 +115,18 @@ struct CancelTurnTests {
         #expect(slow.running == 0)
     }
 }
+
+@Suite("Empty replies")
+struct EmptyReplyTests {
+    @Test("a model that replies nothing fails its turn instead of saying nothing")
+    func emptyReply() async throws {
+        let silent = TestModel { _ in "  \n " }
+        let debate = try TestDebate.make(Fixtures.spec(rounds: 1, facilitator: false), models: ["eng": silent], policy: .skip)
+        let (events, task) = EventCollector.start(debate)
+        #expect(await debate.run() == .completed)
+        await task.value
+        let failures = await events.events.compactMap { event -> PeerFailure? in if case .peerFailed(let f) = event { f } else { nil } }
+        #expect(failures.map(\.error) == ["ENG (@eng): the model's reply was empty"])
+        #expect(await events.events.messages.map(\.sender) == ["pm", "cfo"])
+    }
+}

@@ -6,11 +6,14 @@ import ParleyModels
 final class Mesh: Sendable {
     private let inboxes: [AgentID: Inbox]
     private let taps: [@Sendable (Message) -> Void]
+    /// The ids of the peers on the mesh.
+    let peers: Set<AgentID>
 
     /// Makes a mesh between these inboxes; `taps` hear every message (the facilitator does).
     init(inboxes: [AgentID: Inbox], taps: [@Sendable (Message) -> Void]) {
         self.inboxes = inboxes
         self.taps = taps
+        peers = Set(inboxes.keys)
     }
 
     /// Delivers a message to each addressee other than its sender, then to the taps. `entry`
@@ -23,6 +26,4 @@ final class Mesh: Sendable {
         for tap in taps { tap(message) }
     }
 
-    /// The ids of the peers on the mesh.
-    var peers: Set<AgentID> { Set(inboxes.keys) }
 }

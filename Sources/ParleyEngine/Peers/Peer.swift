@@ -60,7 +60,11 @@ actor Peer {
             let draft = ReplyDraft()
             do {
                 try await askWithCue(round: round, messageID: messageID, into: draft)
-                return deliver(draft, id: messageID, round: round, started: started)
+                let text = draft.text.trimmingWhitespace()
+                guard !text.isEmpty else {
+                    throw ModelError(kind: .stream, message: "the model's reply was empty", retryable: true)
+                }
+                return deliver(text, draft, id: messageID, round: round, started: started)
             } catch let error where !Task.isCancelled {
                 switch try await world.failed(id, round: round, error: error) {
                 case .retry: continue
@@ -83,10 +87,9 @@ actor Peer {
             ? inbox.take { $0.round < round || $0.sender == .human }
             : inbox.take()
         memory.append(contentsOf: ready.map(\.entry))
-        for note in world.blackboard.notes(after: lastNote) where note.author != id {
-            memory.append(world.prompts.entry(note))
-        }
-        lastNote = max(lastNote, world.blackboard.notes(after: lastNote).last?.id ?? lastNote)
+        let notes = world.blackboard.notes(after: lastNote)
+        for note in notes where note.author != id { memory.append(world.prompts.entry(note)) }
+        lastNote = notes.last?.id ?? lastNote
     }
 
     /// Asks the model with the turn's cue as the conversation's last entry. The cue sits on
@@ -153,10 +156,8 @@ actor Peer {
         }
     }
 
-    private func deliver(_ draft: ReplyDraft, id messageID: MessageID, round: Int, started: Date) -> Message? {
-        let text = draft.text.trimmingWhitespace()
-        let known = world.mesh.peers
-        let (address, _) = Mentions.address(of: text, known: known.subtracting([id]))
+    private func deliver(_ text: String, _ draft: ReplyDraft, id messageID: MessageID, round: Int, started: Date) -> Message {
+        let (address, _) = Mentions.address(of: text, known: world.mesh.peers.subtracting([id]))
         let message = Message(
             id: messageID, sender: id, to: address, round: round, text: text,
             replyTo: memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
