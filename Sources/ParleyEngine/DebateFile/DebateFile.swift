@@ -76,10 +76,7 @@ public enum DebateFile {
     /// Ids no agent may take: the human, the facilitator, and words that address everyone.
     public static let reservedIDs: Set<AgentID> = [.human, .facilitator, "everyone", "all"]
     /// The colour names an agent's `colour` may take (besides `#rrggbb`); themes map them to colours.
-    public static let colourNames: [String] =
-        ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"].flatMap { [$0, "bright-\($0)"] }
-        + ["gray", "grey", "orange", "purple", "pink", "teal", "brown", "lime", "navy", "olive", "maroon",
-           "gold", "violet", "indigo", "coral", "turquoise"]
+    public static let colourNames: [String] = ColourNames.names
 
     /// The problem of a file that cannot be read.
     private static func unreadable(_ path: String, because error: any Error) -> DebateFileError.Problem {
