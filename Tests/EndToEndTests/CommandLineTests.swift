@@ -103,12 +103,17 @@ struct CommandLineTests {
         #expect(result.output.contains("✔ @b"))
     }
 
-    @Test("a usage mistake exits 64 with help; an unknown theme names the built-in ones")
+    @Test("a usage mistake exits 64 with help; an unknown theme stops before anything starts and names the built-in ones")
     func usage() throws {
         let bad = try Parley.run(["run", "--rounds", "zero"])
         #expect(bad.status == 64)
         let theme = try Parley.run(["run", "--theme", "neon", "--headless", "--instant", "--rounds", "1"])
-        #expect(theme.status == 0, "headless runs do not need a theme")
+        #expect(theme.status == 1, "a theme mistake is caught before the debate starts")
+        #expect(theme.errors.contains("no theme is named 'neon'") && theme.errors.contains("monochrome"))
+        #expect(theme.output.isEmpty)
+        let delay = try Parley.run(["run", "--delay", "soon", "--headless"])
+        #expect(delay.status == 64)
+        #expect(delay.errors.contains("--delay takes a duration"))
         let themes = try Parley.run(["themes"])
         #expect(themes.output.contains("default (default)"))
         #expect(themes.output.contains("monochrome"))

@@ -89,3 +89,38 @@ struct FloorProtocolTests {
         #expect(pm.requests[1].messages.filter { $0.kind == .peer }.map(\.text) == ["Noted.", "What did I miss?"])
     }
 }
+
+@Suite("Replay")
+struct ReplayTests {
+    @Test("a replay emits the recorded events in order, with its own pace, and obeys step commands")
+    func replaySteps() async throws {
+        let live = try Fixtures.debate(Fixtures.spec(rounds: 1, facilitator: false))
+        let (recorded, recording) = EventCollector.start(live)
+        await live.run()
+        await recording.value
+        let records = await recorded.records.filter { !$0.event.isDelta }
+
+        let replay = Replay(records: records, speed: 0, stepping: true)
+        let stream = replay.events()
+        let collector = EventCollector()
+        let feeding = Task {
+            for await record in stream { await collector.add(record) }
+            await collector.finish()
+        }
+        let run = Task { await replay.run() }
+        await collector.waitHeld("pm", round: 1)
+        let before = await collector.events
+        #expect(before.contains(.paceChanged(PaceState(mode: .step))), "the replay says it is stepping")
+        #expect(before.turns.isEmpty)
+        replay.send(.stepTurn)
+        await collector.waitHeld("eng", round: 1)
+        #expect(await collector.events.messages.map(\.sender) == ["pm"])
+        replay.send(.resume)
+        #expect(await run.value == .completed)
+        await feeding.value
+        let replayed = await collector.events
+        #expect(replayed.messages == records.map(\.event).messages)
+        let words = replayed.filter { if case .textDelta = $0 { true } else { false } }
+        #expect(!words.isEmpty, "messages recorded whole stream again")
+    }
+}

@@ -119,3 +119,20 @@ struct HeadlessConcurrentTests {
         #expect(failed == "\n✖ Priya (@pm): timed out\n  ▣ blackboard claim: x — Dana\n")
     }
 }
+
+@Suite("Headless printer, hostile recordings")
+struct HeadlessHostileTests {
+    @Test("ids, addressees and a failure's text from a crafted log print without escape sequences")
+    func hostileIDs() {
+        var printer = HeadlessPrinter(colour: false)
+        let evil = AgentID("x\u{1B}]0;pwned\u{07}\u{1B}[2J")
+        let info = DebateInfo(
+            title: "T", question: "Q", floor: .roundRobin, rounds: 1, agents: [Agent(id: evil, name: "N", role: "R", model: "m")],
+            facilitator: nil, pace: PaceState(mode: .live))
+        var out = printer.text(for: .debateStarted(info))
+        out += printer.text(for: .humanMessage(Message(id: MessageID(1), sender: .human, to: .peer(evil), round: 1, text: "hi", startedAt: .now, completedAt: .now)))
+        out += printer.text(for: .debateFinished(.failed("boom \u{1B}[31m\u{9B}2J"), usage: .zero))
+        #expect(!out.contains("\u{1B}") && !out.contains("\u{9B}") && !out.contains("\u{07}"))
+        #expect(out.contains("@x") && out.contains("boom"))
+    }
+}

@@ -61,6 +61,9 @@ public final class EventLogWriter: Sendable {
         }
     }
 
+    /// The file descriptor written to, so that a crash handler can fsync and close it; -1 once closed.
+    public var descriptor: Int32 { state.withLock { $0.fd } }
+
     /// The first write error, if any write failed (a full disk, say); later events are not written.
     public var failure: String? { state.withLock { $0.failure } }
 

@@ -21,8 +21,7 @@ public final class EventBus: Sendable {
     /// Emits an event: numbers it, stamps it with the seconds since the bus was made, and
     /// delivers it. Events after ``DebateEvent/debateFinished(_:usage:)`` are dropped.
     public func emit(_ event: DebateEvent) {
-        let elapsed = ContinuousClock.now - start
-        let time = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let time = (ContinuousClock.now - start).inSeconds
         let ended: [AsyncStream<EventRecord>.Continuation] = state.withLock { state in
             guard !state.finished else { return [] }
             state.seq += 1

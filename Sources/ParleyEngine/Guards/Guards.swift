@@ -86,7 +86,7 @@ final class Guards: Sendable {
             .guardTripped(
                 GuardTrip(
                     kind: .turnTimeout, agent: agent,
-                    detail: "\(agent) took longer than the \(Self.seconds(seconds)) turn timeout", stops: false)))
+                    detail: "\(agent) took longer than the \(Seconds.describe(seconds)) turn timeout", stops: false)))
     }
 
     private func trip(_ state: inout State, _ kind: GuardKind, agent: AgentID?, _ detail: String) {
@@ -98,7 +98,4 @@ final class Guards: Sendable {
         String(format: "%.2f", value)
     }
 
-    static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
-    }
 }

@@ -149,7 +149,7 @@ actor Peer {
         } catch is TurnTimer.Expired {
             world.guards.timedOut(id, after: timeout ?? 0)
             throw ModelError(
-                kind: .timeout, message: "no complete reply within the \(Guards.seconds(timeout ?? 0)) turn timeout",
+                kind: .timeout, message: "no complete reply within the \(Seconds.describe(timeout ?? 0)) turn timeout",
                 retryable: true)
         } catch where cancelledByPerson && !Task.isCancelled {
             throw ModelError(kind: .stream, message: "the turn was cancelled by you", retryable: true)

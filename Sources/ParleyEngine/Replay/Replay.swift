@@ -81,6 +81,10 @@ public final class Replay: Sendable {
                     continue
                 case .debateFinished(let reason, _):
                     return reason
+                case .debateStarted:
+                    // The original session's pace is not the replay's: say how the replay goes.
+                    bus.emit(record.event)
+                    bus.emit(.paceChanged(pace.pace))
                 case .turnStarted(let agent, let round, let id):
                     try await pace.admit(agent, round: round)
                     bus.emit(record.event)

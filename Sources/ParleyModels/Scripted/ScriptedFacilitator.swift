@@ -23,7 +23,7 @@ public struct ScriptedFacilitator: ChatModel {
         switch request.purpose {
         case .summary(.round(let round)): text = Self.roundSummary(round, read.filter { $0.message.round == round }, request)
         case .summary(.final): text = Self.finalSummary(read, request)
-        case .turn: text = Self.roundSummary(0, read, request)
+        case .turn(let round): text = Self.roundSummary(round, read.filter { $0.message.round == round }, request)
         }
         try await stream.stream(text) { onChunk(.text($0)) }
         let prompt = request.messages.reduce(0) { $0 + WordStream.estimatedTokens($1.content) }

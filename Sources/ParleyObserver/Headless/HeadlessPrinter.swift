@@ -26,7 +26,7 @@ public struct HeadlessPrinter: Sendable {
         case .debateStarted(let info):
             self.info = info
             style.learn(info)
-            let peers = info.agents.map { "\(style.agent($0.id, clean($0.name))) (@\($0.id), \(clean($0.role)))" }
+            let peers = info.agents.map { "\(style.agent($0.id, clean($0.name))) (@\(clean($0.id.rawValue)), \(clean($0.role)))" }
             return style.title(clean(info.title)) + "\n" + clean(info.question) + "\n"
                 + style.dim("\(info.floor) · \(info.rounds) round\(info.rounds == 1 ? "" : "s") · ") + peers.joined(separator: ", ")
                 + "\n"
@@ -41,17 +41,16 @@ public struct HeadlessPrinter: Sendable {
             return indentStreamed(streaming!.sanitizer.feed(text))
         case .messageCompleted(let message):
             messages += 1
-            let addressees = message.to == .everyone ? "" : style.dim("  → \(message.to)") + "\n"
-            guard var current = streaming, current.id == message.id else {
+            let addressees = message.to == .everyone ? "" : style.dim("  → \(clean(message.to.description))") + "\n"
+            guard streaming?.id == message.id else {
                 return hold(header(message.sender) + indentBlock(clean(message.text)) + "\n" + addressees)
             }
-            var out = indentStreamed(current.sanitizer.finish())
-            current = streaming!
-            if !current.atLineStart { out += "\n" }
+            var out = indentStreamed(streaming!.sanitizer.finish())
+            if !streaming!.atLineStart { out += "\n" }
             streaming = nil
             return out + addressees + releaseHeld()
         case .humanMessage(let message):
-            return hold("\n" + style.human("You → \(message.to == .everyone ? "everyone" : message.to.description)") + "\n"
+            return hold("\n" + style.human("You → \(clean(message.to.description))") + "\n"
                 + indentBlock(clean(message.text)) + "\n")
         case .blackboardNote(let note):
             return hold(style.dim("  ▣ blackboard \(note.kind): \(clean(note.text)) — \(name(note.author))") + "\n")
@@ -67,7 +66,7 @@ public struct HeadlessPrinter: Sendable {
             streaming = nil
             return (current.atLineStart ? "" : "\n") + line + releaseHeld()
         case .turnRetrying(let agent, let attempt, let delay, let reason):
-            return hold(style.warning("↻ \(name(agent)): \(clean(reason)); try \(attempt) in \(Self.seconds(delay))") + "\n")
+            return hold(style.warning("↻ \(name(agent)): \(clean(reason)); try \(attempt) in \(Seconds.describe(delay))") + "\n")
         case .contextFolded(let agent, let turns, _):
             return hold(style.dim("  ⋯ \(name(agent))'s oldest \(turns) turns folded to fit its context") + "\n")
         case .debateFinished(let reason, let usage):
@@ -75,7 +74,7 @@ public struct HeadlessPrinter: Sendable {
             let cost = usage.cost.map { String(format: " · $%.4f", $0) } ?? ""
             let cut = streaming.map { $0.atLineStart ? "" : "\n" } ?? ""
             streaming = nil
-            return cut + releaseHeld() + "\n" + style.rule("Debate \(reason) · \(messages) messages\(tokens)\(cost)") + "\n"
+            return cut + releaseHeld() + "\n" + style.rule("Debate \(clean(reason.description)) · \(messages) messages\(tokens)\(cost)") + "\n"
         case .roundEnded, .floorPassed, .reasoningDelta, .summaryStarted, .summaryDelta, .held, .paceChanged:
             return ""
         }
@@ -129,7 +128,4 @@ public struct HeadlessPrinter: Sendable {
         clean(info?.agent(id)?.role ?? id.rawValue)
     }
 
-    static func seconds(_ value: Double) -> String {
-        value < 1 ? "\(Int((value * 1000).rounded())) ms" : String(format: "%.1f s", value)
-    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ParleyEngine
 import ParleyModels
+import TerminalKit
 
 /// `parley check FILE [--ping]`: validates a debate file without running it.
 struct CheckCommand: AsyncParsableCommand {
@@ -20,14 +21,16 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try DebateSource.load(file)
         let peers = spec.agents.map { "@\($0.id)" }.joined(separator: " ")
+        // Text from the file and from servers is untrusted: it reaches the terminal sanitized.
+        let clean = { (text: String) in Sanitizer.clean(text) }
         Console.out(
-            "\(file): ok — \"\(spec.title)\", \(spec.agents.count) peers (\(peers)), \(spec.floor), \(spec.rounds) round\(spec.rounds == 1 ? "" : "s")"
-                + (spec.facilitator == nil ? ", no facilitator" : ", facilitator \(spec.facilitator!.name)") + "\n")
+            "\(clean(file)): ok — \"\(clean(spec.title))\", \(spec.agents.count) peers (\(peers)), \(spec.floor), \(spec.rounds) round\(spec.rounds == 1 ? "" : "s")"
+                + (spec.facilitator.map { ", facilitator \(clean($0.name))" } ?? ", no facilitator") + "\n")
         guard ping else { return }
         let logger = try Diagnostics.bootstrap(logPath)
         var failed = false
-        let owners = spec.agents.map { ("@\($0.id) (\($0.name))", $0.backend) }
-            + (spec.facilitator.map { [("facilitator (\($0.name))", $0.backend)] } ?? [])
+        let owners = spec.agents.map { ("@\($0.id) (\(clean($0.name)))", $0.backend) }
+            + (spec.facilitator.map { [("facilitator (\(clean($0.name)))", $0.backend)] } ?? [])
         var results: [String: PingResult] = [:]
         for (owner, backendName) in owners {
             guard let backend = spec.backend(named: backendName) else { continue }
@@ -38,7 +41,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
             let result = results[backendName]!
             failed = failed || !result.ok
-            Console.out("\(result.ok ? "✔" : "✖") \(owner) · \(backendName): \(result.line)\n")
+            Console.out("\(result.ok ? "✔" : "✖") \(owner) · \(backendName): \(clean(result.line))\n")
         }
         await ModelHTTPClient.shutdown()
         if failed { throw ExitCode.badDebate }

@@ -34,8 +34,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Scripted personas answer at once and there is no delay between turns.")
     var instant = false
 
-    @Option(help: ArgumentHelp("Seconds to wait before each turn (overrides the file's pace.delay).", valueName: "seconds"))
-    var delay: Double?
+    @Option(help: ArgumentHelp("Time to wait before each turn, like 0.5, 400ms or 2s (overrides the file's pace.delay).", valueName: "duration"))
+    var delay: String?
 
     @Option(help: ArgumentHelp("How many rounds to hold (overrides the file's rounds).", valueName: "n"))
     var rounds: Int?
@@ -50,19 +50,23 @@ struct RunCommand: AsyncParsableCommand {
         if let rounds, !DebateFile.roundLimits.contains(rounds) {
             throw ValidationError("--rounds must be from \(DebateFile.roundLimits.lowerBound) to \(DebateFile.roundLimits.upperBound)")
         }
-        if let delay, delay < 0 { throw ValidationError("--delay must not be negative") }
+        if let delay, DebateFile.seconds(from: delay) == nil {
+            throw ValidationError("--delay takes a duration like 0.5, 400ms or 2s, not '\(delay)'")
+        }
     }
 
     func run() async throws {
         var spec = try DebateSource.load(file)
+        // The theme is checked before anything starts, so that a mistake costs nothing.
+        let themes = try ThemeChoice.catalog(theme)
         if let rounds { spec.rounds = rounds }
-        if let delay { spec.pace.delay = delay }
+        if let delay { spec.pace.delay = DebateFile.seconds(from: delay) ?? spec.pace.delay }
         if instant { spec.pace.delay = 0 }
         if step { spec.pace.mode = .step }
         let logger = try Diagnostics.bootstrap(logPath)
         let interactive = !headless && !jsonl && Console.isInteractive
         if !headless && !jsonl && !interactive {
-            Console.error("parley: not a terminal; streaming the debate headless (use --headless to say so)")
+            Console.error("parley: standard input or output is not a terminal; streaming the debate headless (use --headless to say so)")
         }
         let debate: Debate
         do {
@@ -77,23 +81,24 @@ struct RunCommand: AsyncParsableCommand {
         defer { recording?.close() }
         let reason: FinishReason
         if interactive {
-            reason = try await observe(debate, recording: recording)
+            reason = try await observe(debate, recording: recording, themes: themes)
         } else {
             reason = await HeadlessRun(debate: debate, jsonl: jsonl).run()
         }
         await ModelHTTPClient.shutdown()
         if let failure = recording?.failure { Console.error("parley: the recording stopped early: \(failure)") }
-        if case .failed(let error) = reason { Console.error("parley: \(error)") }
+        if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
         throw ExitCode(reason)
     }
 
     /// Runs the debate in the observer until the person quits; then stops the debate.
-    private func observe(_ debate: Debate, recording: EventLogWriter?) async throws -> FinishReason {
-        let (themes, themeIndex) = try ThemeChoice.catalog(theme)
+    private func observe(
+        _ debate: Debate, recording: EventLogWriter?, themes: (catalog: ThemeCatalog, index: Int)
+    ) async throws -> FinishReason {
         let records = debate.events()
         let running = Task { await debate.run() }
         let options = ObserverOptions(
-            themes: themes, themeIndex: themeIndex, recordingPath: recording?.path, showsReasoning: !hideReasoning)
+            themes: themes.catalog, themeIndex: themes.index, recordingPath: recording?.path, showsReasoning: !hideReasoning)
         do {
             _ = try await ObserverApp.onScreen(options: options) { app in
                 await app.run(records: records, send: { debate.send($0) })
@@ -105,7 +110,6 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode.badDebate
         }
         debate.send(.stop)
-        let reason = await running.value
-        return reason == .stopped ? .completed : reason
+        return await running.value
     }
 }

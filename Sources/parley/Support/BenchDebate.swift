@@ -56,7 +56,7 @@ enum BenchDebate {
         let elapsed = await clock.measure { await debate.run() }
         log?.close()
         let bytes = path.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         return Figures(messages: messages.load(ordering: .relaxed), events: debate.bus.count, seconds: seconds, bytes: bytes)
     }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 import ParleyCore
@@ -30,7 +31,7 @@ struct HeadlessRun {
         await printing.value
         if interrupt.fired {
             Console.error("parley: interrupted; the debate was stopped")
-            exit(130)
+            exit(ExitCode.interrupted.rawValue)
         }
         return reason
     }
@@ -46,7 +47,7 @@ final class Interrupt {
         source = DispatchSource.makeSignalSource(signal: SIGINT)
         let count = self.count
         source.setEventHandler {
-            if count.increment() > 1 { exit(130) }
+            if count.increment() > 1 { exit(ExitCode.interrupted.rawValue) }
             onFirst()
         }
         source.resume()

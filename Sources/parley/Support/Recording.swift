@@ -12,7 +12,9 @@ enum Recording {
         do {
             let writer = try EventLogWriter(path: path)
             debate.record(to: writer)
+            // A signal closes it (writing what waits); a crash fsyncs and closes its descriptor.
             _ = TerminalRestore.addCleanup { writer.close() }
+            _ = TerminalRestore.addCrashFile(writer.descriptor)
             return writer
         } catch {
             Console.error("parley: \(error)")

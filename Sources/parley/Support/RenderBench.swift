@@ -62,11 +62,8 @@ enum RenderBench {
             }
         }
         return Figures(
-            events: records.count, reduceSeconds: seconds(reduce), frames: frames, renderSeconds: seconds(render) - seconds(reduce),
+            events: records.count, reduceSeconds: reduce.inSeconds, frames: frames, renderSeconds: render.inSeconds - reduce.inSeconds,
             cellsChanged: changed, size: (columns, rows))
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 }
