@@ -92,9 +92,9 @@ struct DebateBuilder {
         if complete { events.append(.summaryCompleted(Summary(scope: scope, text: text, usage: Usage(promptTokens: 100, completionTokens: 30)))) }
     }
 
-    /// The state after every event so far.
-    func state(columns: Int = 100, rows: Int = 30) -> ObserverState {
-        var state = ObserverState(columns: columns, rows: rows)
+    /// The state after every event so far (played back from a recording with `replay`).
+    func state(columns: Int = 100, rows: Int = 30, replay: Bool = false) -> ObserverState {
+        var state = ObserverState(columns: columns, rows: rows, isReplay: replay)
         for event in events { state.apply(event) }
         return state
     }

@@ -39,13 +39,47 @@ struct KeyMapTests {
         #expect(KeyMap.command(for: .mouse(MouseEvent(kind: .wheelDown, position: point)), in: .composing) == .wheel(point, .down))
     }
 
+    @Test("no key means two things in one mode")
+    func noKeyBoundTwice() {
+        for table in KeyMap.tables {
+            var seen: Set<Key> = []
+            for key in table.flatMap(\.keys) {
+                #expect(!seen.contains(key), "\(key) is bound twice")
+                seen.insert(key)
+            }
+        }
+    }
+
+    @Test("a replay's help leaves out only what a replay cannot do")
+    func replayHelp() {
+        let live = KeyMap.help.flatMap { $0.rows.flatMap(\.keys) }
+        let replay = Set(KeyMap.help(isReplay: true).flatMap { $0.rows.flatMap(\.keys) })
+        let left = Set(live).subtracting(replay)
+        let normal = Set(KeyMap.normal.filter { !$0.command.needsLiveDebate }.flatMap(\.keys))
+        #expect(normal.isSubset(of: replay))
+        for key: Key in [.character("i"), .character("x"), .character("+"), .character("-"), .control("w"), .character("s")] {
+            #expect(left.contains(key), "\(key) is still in a replay's help")
+        }
+    }
+
+    @Test("every key in the help does what its line says, in its mode")
+    func helpTellsTheTruth() {
+        for section in KeyMap.help {
+            for binding in section.bindings {
+                for key in binding.keys {
+                    #expect(KeyMap.command(for: key, in: section.mode) == binding.command, "\(key) in \(section.mode)")
+                }
+            }
+        }
+    }
+
     @Test("the help lists every bound key")
     func helpListsEveryKey() {
         let listed = Set(KeyMap.help.flatMap { $0.rows.flatMap(\.keys) })
         for table in KeyMap.tables {
             for binding in table {
                 for key in binding.keys {
-                    #expect(listed.contains(key), "\(key) (\(binding.summary)) is missing from the help")
+                    #expect(listed.contains(key), "\(key) (\(binding.command)) is missing from the help")
                 }
             }
         }

@@ -125,18 +125,24 @@ struct ObserverAppTests {
         #expect(state.columns == 40)
     }
 
-    @Test("stepping mode holds the debate before its first turn")
-    func stepping() async throws {
-        let (events, continuation) = stream(DebateBuilder().events, finish: false)
+    @Test("a replay's observer says what a replay cannot do, and sends nothing for it")
+    func replay() async throws {
+        let (events, continuation) = stream(DebateBuilder.threePeerDebate().events, finish: false)
+        defer { continuation.finish() }
         let terminal = FakeTerminal()
         let sent = SentCommands()
-        let app = ObserverApp(terminal: terminal, options: ObserverOptions(startsStepping: true))
+        let app = ObserverApp(terminal: terminal, options: ObserverOptions(isReplay: true))
         async let ended = app.run(events: events, send: sent.send)
-        _ = await terminal.frame { $0.text.contains("Priya") }
-        continuation.finish()
+        let first = await terminal.frame { $0.text.contains("Budget approved for") }
+        #expect(first?.text.contains("i write") == false)
+        terminal.keys.yield([.character("i")])
+        let told = await terminal.frame { $0.text.contains("A replay cannot be written to") }
+        #expect(told != nil)
+        terminal.keys.yield([.character("n")])
         terminal.keys.finish()
-        _ = await ended
-        #expect(sent.all == [.pause])
+        let state = await ended
+        #expect(!state.composer.isOpen)
+        #expect(sent.all == [.stepTurn])
     }
 
     @Test("records drive the clock, and the theme key switches the theme")

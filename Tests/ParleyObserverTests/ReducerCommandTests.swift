@@ -249,9 +249,44 @@ struct ReducerCommandTests {
         #expect(state.apply(.faster) == [.send(.setDelay(0.25))])
         #expect(state.apply(.faster) == [.send(.setDelay(0))])
         #expect(state.apply(.faster).isEmpty)
+        #expect(state.notice?.text == "No delay between turns already.")
         state.apply(.paceChanged(PaceState(mode: .live, delay: 3)))
         #expect(state.apply(.slower) == [.send(.setDelay(4))])
         #expect(state.apply(.slower).isEmpty)
+        #expect(state.notice?.text == "The longest delay is 4 s.")
+        #expect(state.pace.delay == 4)
+    }
+
+    @Test("- leaves a delay longer than its steps as it is, and + brings it down to the longest step")
+    func speedBeyondSteps() {
+        var state = running()
+        state.apply(.paceChanged(PaceState(mode: .live, delay: 10)))
+        #expect(state.apply(.slower).isEmpty)
+        #expect(state.pace.delay == 10)
+        #expect(state.notice?.text == "The delay is 10 s already, longer than - goes (4 s).")
+        #expect(state.apply(.faster) == [.send(.setDelay(4))])
+        #expect(state.pace.delay == 4)
+        #expect(state.notice == nil)
+    }
+
+    @Test("a replay cannot be written to, nor its turns cancelled, nor its speed changed: each says so")
+    func replay() {
+        var state = DebateBuilder.threePeerDebate().state(replay: true)
+        #expect(state.isTurnBeingWritten)
+        #expect(state.apply(.startCompose).isEmpty)
+        #expect(!state.composer.isOpen)
+        #expect(state.notice?.text == "A replay cannot be written to; space pauses, n and r step.")
+        for command in [ObserverCommand.cancelTurn, .cancel] {
+            #expect(state.apply(command).isEmpty)
+            #expect(state.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
+        }
+        for command in [ObserverCommand.faster, .slower] {
+            #expect(state.apply(command).isEmpty)
+            #expect(state.notice?.text == "A replay has no speed to change (--speed sets it); space pauses, n and r step.")
+        }
+        #expect(state.apply(.togglePause) == [.send(.pause)])
+        #expect(state.apply(.stepTurn) == [.send(.stepTurn)])
+        #expect(state.apply(.stepRound) == [.send(.stepRound)])
     }
 
     @Test("t cycles the themes")

@@ -143,16 +143,64 @@ struct ReducerEventTests {
         #expect(state.summaries.first?.isStreaming == false)
     }
 
-    @Test("a retry drops what the failed call wrote and notes the retry in the pane")
+    @Test("a retry is noted above the message, which the new call writes")
     func retry() {
         var debate = DebateBuilder()
         let id = debate.begin("cfo", round: 1)
-        debate.stream("cfo", id, "half a sent")
-        debate.add(.turnRetrying(agent: "cfo", attempt: 2, delay: 1.5, reason: "connection reset"))
+        debate.add(.turnRetrying(agent: "cfo", attempt: 2, delay: 1.5, reason: "connection\nreset"))
         debate.stream("cfo", id, "Whole sentence.")
-        let pane = debate.state().pane("cfo")
-        #expect(pane?.message(id)?.text == "Whole sentence.")
-        #expect(pane?.entries.contains(.notice("↻ retry 2 in 1.5s: connection reset", .warning)) == true)
+        let state = debate.state()
+        let entries = state.pane("cfo")?.entries ?? []
+        #expect(entries.count == 3)
+        #expect(entries.dropFirst().first == .notice("↻ retry 2 in 1.5 s: connection reset", .warning))
+        #expect(state.pane("cfo")?.message(id)?.text == "Whole sentence.")
+        #expect(state.pane("cfo")?.entryIndex(of: id) == 2)
+        #expect(state.pane("cfo")?.activity == .speaking)
+        #expect(state.graph.inFlight.map(\.message) == [id])
+    }
+
+    @Test("should a retry follow text, the new call's text replaces it, an escape sequence cut by the retry included")
+    func retryAfterText() {
+        var debate = DebateBuilder()
+        let id = debate.begin("cfo", round: 1)
+        debate.add(.reasoningDelta(agent: "cfo", message: id, text: "Let me think"))
+        debate.add(.textDelta(agent: "cfo", message: id, text: "half a sent \u{1B}]0;"))
+        debate.add(.turnRetrying(agent: "cfo", attempt: 2, delay: 0.25, reason: "connection reset"))
+        debate.add(.textDelta(agent: "cfo", message: id, text: "Whole sentence."))
+        let state = debate.state()
+        let message = state.pane("cfo")?.message(id)
+        #expect(message?.text == "Whole sentence.")
+        #expect(message?.reasoning == "")
+        #expect(message?.isStreaming == true)
+        #expect(state.pane("cfo")?.entries.contains(.notice("↻ retry 2 in 250 ms: connection reset", .warning)) == true)
+    }
+
+    @Test("retrying a failed turn starts a new message; the failed one stays as it ended")
+    func retryFailedTurn() {
+        var debate = DebateBuilder()
+        let first = debate.begin("cfo", round: 1)
+        debate.stream("cfo", first, "Half of it")
+        debate.add(.peerFailed(PeerFailure(agent: "cfo", round: 1, error: "timeout", retryable: true)))
+        debate.turn("cfo", round: 1, says: "All of it.")
+        let state = debate.state()
+        #expect(state.pane("cfo")?.message(first)?.text == "Half of it")
+        #expect(state.pane("cfo")?.message(first)?.isStreaming == false)
+        #expect(state.pane("cfo")?.message(MessageID(2))?.text == "All of it.")
+        #expect(state.failure == nil)
+        #expect(state.pane("cfo")?.activity == .waiting)
+    }
+
+    @Test("in a replay a failed turn is only told: the recording goes on as it was answered")
+    func replayedFailure() throws {
+        var debate = DebateBuilder()
+        debate.begin("cfo", round: 1)
+        debate.add(.peerFailed(PeerFailure(agent: "cfo", round: 1, error: "HTTP 503", retryable: true)))
+        var state = debate.state(replay: true)
+        #expect(state.failure == nil)
+        #expect(state.mode == .normal)
+        #expect(state.notice == ObserverState.Notice(text: "✗ Dana's turn failed: HTTP 503", tone: .error))
+        #expect(state.pane("cfo")?.activity == .error)
+        #expect(state.apply(try #require(KeyMap.command(for: .character("r"), in: state.mode))) == [.send(.stepRound)])
     }
 
     @Test("a failed turn puts the pane in error and the observer in the failure prompt")

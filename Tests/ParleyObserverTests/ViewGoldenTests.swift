@@ -71,6 +71,27 @@ struct ViewGoldenTests {
         #expect(canvas.text.contains("pause / resume"))
     }
 
+    @Test("a replay's hints and help leave out writing, cancelling a turn and the speed")
+    func replayHints() {
+        let live = DebateBuilder.threePeerDebate().state(columns: 120, rows: 34)
+        let replay = DebateBuilder.threePeerDebate().state(columns: 120, rows: 34, replay: true)
+        let hints = { (state: ObserverState) in PromptLineView.line(for: state, width: 200).map(\.text).joined() }
+        #expect(hints(live).contains("i write"))
+        #expect(hints(live).contains("+- speed"))
+        #expect(!hints(replay).contains("i write"))
+        #expect(!hints(replay).contains("+- speed"))
+        #expect(hints(replay).contains("n step"))
+        var liveHelp = live, replayHelp = replay
+        _ = liveHelp.apply(.showHelp)
+        _ = replayHelp.apply(.showHelp)
+        let liveText = render(liveHelp, 120, 34).text, replayText = render(replayHelp, 120, 34).text
+        for line in ["write to the debate", "cancel the current turn", "less / more turn delay", "Writing (i)", "retry the turn"] {
+            #expect(liveText.contains(line))
+            #expect(!replayText.contains(line), "a replay's help offers '\(line)'")
+        }
+        #expect(replayText.contains("step one round"))
+    }
+
     @Test("the graph zoomed to the whole screen")
     func graphZoomed() throws {
         var state = DebateBuilder.threePeerDebate().state(columns: 100, rows: 30)

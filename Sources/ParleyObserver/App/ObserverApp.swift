@@ -10,9 +10,9 @@ import TerminalKit
 /// other timer is the status bar's clock, armed for the next second only while the debate runs
 /// live. A resize lays out again and repaints the whole terminal.
 ///
-/// The app does not own the terminal: start the screen before ``run(events:send:)`` and stop it
-/// after (`Screen` also installs `TerminalRestore`, which puts the terminal back however the
-/// program ends).
+/// The app does not own the terminal: start the screen before ``run(records:send:)`` and stop it
+/// after, or let ``onScreen(options:_:)`` do both (`Screen` also installs `TerminalRestore`,
+/// which puts the terminal back however the program ends).
 @MainActor
 public final class ObserverApp {
     /// What the observer shows; after a run, how it ended.
@@ -24,7 +24,6 @@ public final class ObserverApp {
     /// The clock's reading at an instant, to tell the elapsed time between events.
     private var clockBase: (instant: ContinuousClock.Instant, elapsed: Double)?
     private var tickArmed = false
-    private var heldForStepping = false
     /// The tasks feeding events and keys into the loop.
     private var feeders: [Task<Void, Never>] = []
     /// The one-shot timers armed: the frame deadline and the clock's next second.
@@ -50,7 +49,7 @@ public final class ObserverApp {
         state = ObserverState(
             columns: size.width, rows: size.height, themeIndex: options.themeIndex,
             themeCount: options.themes.themes.count, showsReasoning: options.showsReasoning,
-            recordingPath: options.recordingPath)
+            recordingPath: options.recordingPath, isReplay: options.isReplay)
         theme = options.themes.theme(at: options.themeIndex)
         pacing = FramePacing(interval: options.frameInterval)
     }
@@ -117,12 +116,13 @@ public final class ObserverApp {
         for await next in wakes {
             switch next {
             case .event(let event):
-                take(event, send: send)
+                state.apply(event)
+                followClock(event)
                 changed(wake)
             case .record(let record):
                 clockBase = (ContinuousClock.now, record.time)
-                state.elapsed = max(state.elapsed, record.time)
-                take(record.event, send: send)
+                state.apply(record)
+                followClock(record.event)
                 changed(wake)
             case .eventsEnded(let failure):
                 if let failure, state.finish == nil {
@@ -145,16 +145,11 @@ public final class ObserverApp {
         return state
     }
 
-    /// Applies an event; starts and stops the clock with the debate.
-    private func take(_ event: DebateEvent, send: @Sendable (DebateCommand) -> Void) {
-        state.apply(event)
+    /// Starts and stops the clock with the debate, after the state took `event` in.
+    private func followClock(_ event: DebateEvent) {
         switch event {
-        case .debateStarted(let info):
+        case .debateStarted:
             if clockBase == nil { clockBase = (ContinuousClock.now, 0) }
-            if options.startsStepping, !heldForStepping, info.pace.mode == .live {
-                heldForStepping = true
-                send(.pause)
-            }
         case .debateFinished:
             updateElapsed()
             clockBase = nil
@@ -208,9 +203,7 @@ public final class ObserverApp {
 
     private func updateElapsed() {
         guard let clockBase, state.isRunning else { return }
-        let since = ContinuousClock.now - clockBase.instant
-        let seconds = Double(since.components.seconds) + Double(since.components.attoseconds) / 1e18
-        state.elapsed = max(state.elapsed, clockBase.elapsed + seconds)
+        state.elapsed = max(state.elapsed, clockBase.elapsed + (ContinuousClock.now - clockBase.instant).inSeconds)
     }
 
     /// A one-shot timer that wakes the loop at `deadline`.

@@ -1,111 +1,93 @@
 import TerminalKit
 
-/// Maps keys to ``ObserverCommand``s, depending on the ``ObserverMode``. The same tables feed
-/// the help overlay, so it always lists every key.
+/// Maps keys to ``ObserverCommand``s, depending on the ``ObserverMode``. The bindings are read
+/// from the help overlay's lines (``help``), so the help always lists every key, as it shows
+/// it: related keys on one line.
 public enum KeyMap {
-    /// Keys while watching.
-    public static let normal: [KeyBinding] = [
-        KeyBinding([.character(" ")], "space", "pause / resume the debate", .togglePause),
-        KeyBinding([.character("n")], "n", "step one turn", .stepTurn),
-        KeyBinding([.character("r")], "r", "step one round", .stepRound),
-        KeyBinding([.character("x")], "x", "cancel the turn being written", .cancelTurn),
-        KeyBinding([.character("i"), .character("/")], "i  /", "write to the debate", .startCompose),
-        KeyBinding([.tab], "Tab", "focus the next pane", .focusNext),
-        KeyBinding([.backTab], "S-Tab", "focus the previous pane", .focusPrevious),
-        KeyBinding([.up, .character("k")], "↑  k", "scroll up a line", .scroll(.up)),
-        KeyBinding([.down, .character("j")], "↓  j", "scroll down a line", .scroll(.down)),
-        KeyBinding([.pageUp], "PgUp", "scroll up a page", .scroll(.pageUp)),
-        KeyBinding([.pageDown], "PgDn", "scroll down a page", .scroll(.pageDown)),
-        KeyBinding([.home], "Home", "scroll to the start", .scroll(.home)),
-        KeyBinding([.end], "End", "scroll to the end and follow", .scroll(.end)),
-        KeyBinding([.character("z")], "z", "zoom the focused pane / back", .toggleZoom),
-        KeyBinding([.character("g")], "g", "graph / blackboard", .toggleGraphView),
-        KeyBinding([.character("v")], "v", "show / hide reasoning", .toggleReasoning),
-        KeyBinding([.character("t")], "t", "next colour theme", .nextTheme),
-        KeyBinding([.character("+"), .character("=")], "+", "faster: less delay between turns", .faster),
-        KeyBinding([.character("-")], "-", "slower: more delay between turns", .slower),
-        KeyBinding([.escape], "Esc", "close / unzoom / dismiss; else cancel the turn being written", .cancel),
-        KeyBinding([.character("?")], "?", "this help", .showHelp),
-        KeyBinding([.character("q"), .control("c")], "q", "quit (asks while the debate runs)", .requestQuit),
-    ]
-
-    /// Keys after a peer's turn failed; the other keys work as while watching.
-    public static let failurePrompt: [KeyBinding] = [
-        KeyBinding([.character("r")], "r", "retry the failed turn", .retryTurn),
-        KeyBinding([.character("s")], "s", "skip the failed turn", .skipTurn),
-        KeyBinding([.character("q"), .control("c")], "q", "stop the debate and quit", .confirmQuit),
-    ]
-
-    /// Keys while composing; printable characters are typed.
-    public static let composing: [KeyBinding] = [
-        KeyBinding([.enter], "Enter", "send (@id @id … addresses peers, else all)", .compose(.submit)),
-        KeyBinding([.tab], "Tab", "complete the @id at the cursor", .compose(.complete)),
-        KeyBinding([.up], "↑", "previous message sent", .compose(.historyPrevious)),
-        KeyBinding([.down], "↓", "next message sent", .compose(.historyNext)),
-        KeyBinding([.left], "←", "cursor left", .compose(.left)),
-        KeyBinding([.right], "→", "cursor right", .compose(.right)),
-        KeyBinding([.home, .control("a")], "Home ^A", "start of line", .compose(.home)),
-        KeyBinding([.end, .control("e")], "End ^E", "end of line", .compose(.end)),
-        KeyBinding([.backspace, .control("h")], "Bksp", "delete before the cursor", .compose(.backspace)),
-        KeyBinding([.delete, .control("d")], "Del", "delete at the cursor", .compose(.deleteForward)),
-        KeyBinding([.control("w")], "^W", "delete the word before the cursor", .compose(.deleteWord)),
-        KeyBinding([.control("u")], "^U", "clear the line", .compose(.clear)),
-        KeyBinding([.pageUp], "PgUp", "scroll the focused pane up", .scroll(.pageUp)),
-        KeyBinding([.pageDown], "PgDn", "scroll the focused pane down", .scroll(.pageDown)),
-        KeyBinding([.escape, .control("c")], "Esc", "close the composer", .cancel),
-    ]
-
-    /// Keys while asking whether to quit.
-    public static let confirmingQuit: [KeyBinding] = [
-        KeyBinding([.character("y"), .character("Y"), .character("q"), .enter, .control("c")], "y", "stop the debate and quit", .confirmQuit),
-        KeyBinding([.character("n"), .character("N"), .escape], "n", "keep watching", .cancel),
-    ]
-
-    /// The help overlay's sections: every key of every mode, related keys on one line.
+    /// The help overlay's sections: every key of every mode.
     public static let help: [HelpSection] = [
-        HelpSection(title: "Watching", rows: [
-            HelpRow([.character(" ")], "space", "pause / resume"),
-            HelpRow([.character("n")], "n", "step one turn"),
-            HelpRow([.character("r")], "r", "step one round"),
-            HelpRow([.character("x")], "x", "cancel the current turn"),
-            HelpRow([.character("i"), .character("/")], "i  /", "write to the debate"),
-            HelpRow([.tab, .backTab], "Tab S-Tab", "focus next / previous pane"),
-            HelpRow([.up, .down, .character("k"), .character("j")], "↑ ↓ k j", "scroll a line"),
-            HelpRow([.pageUp, .pageDown], "PgUp PgDn", "scroll a page"),
-            HelpRow([.home, .end], "Home End", "start / end (End follows)"),
-            HelpRow([.character("z")], "z", "zoom the focused pane / back"),
-            HelpRow([.character("g")], "g", "graph / blackboard"),
-            HelpRow([.character("v")], "v", "show / hide reasoning"),
-            HelpRow([.character("t")], "t", "next colour theme"),
-            HelpRow([.character("+"), .character("="), .character("-")], "+ -", "less / more turn delay"),
-            HelpRow([.escape], "Esc", "close / unzoom / cancel turn"),
-            HelpRow([.character("?")], "?", "this help"),
-            HelpRow([.character("q"), .control("c")], "q ^C", "quit (asks while it runs)"),
-            HelpRow([], "mouse", "click focuses, wheel scrolls"),
+        HelpSection(title: "Watching", mode: .normal, rows: [
+            HelpRow("space", "pause / resume", [.character(" ")], .togglePause),
+            HelpRow("n", "step one turn", [.character("n")], .stepTurn),
+            HelpRow("r", "step one round", [.character("r")], .stepRound),
+            HelpRow("x", "cancel the current turn", [.character("x")], .cancelTurn),
+            HelpRow("i  /", "write to the debate", [.character("i"), .character("/")], .startCompose),
+            HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
+            HelpRow("↑ ↓ k j", "scroll a line", [
+                KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
+            ]),
+            HelpRow("PgUp PgDn", "scroll a page", [KeyBinding([.pageUp], .scroll(.pageUp)), KeyBinding([.pageDown], .scroll(.pageDown))]),
+            HelpRow("Home End", "start / end (End follows)", [KeyBinding([.home], .scroll(.home)), KeyBinding([.end], .scroll(.end))]),
+            HelpRow("z", "zoom the focused pane / back", [.character("z")], .toggleZoom),
+            HelpRow("g", "graph / blackboard", [.character("g")], .toggleGraphView),
+            HelpRow("v", "show / hide reasoning", [.character("v")], .toggleReasoning),
+            HelpRow("t", "next colour theme", [.character("t")], .nextTheme),
+            HelpRow("+ -", "less / more turn delay", [KeyBinding([.character("+"), .character("=")], .faster), KeyBinding([.character("-")], .slower)]),
+            HelpRow("Esc", "close / unzoom / cancel turn", [.escape], .cancel),
+            HelpRow("?", "this help", [.character("?")], .showHelp),
+            HelpRow("q ^C", "quit (asks while it runs)", [.character("q"), .control("c")], .requestQuit),
+            HelpRow("mouse", "click focuses, wheel scrolls", []),
         ]),
-        HelpSection(title: "After a failed turn", rows: [
-            HelpRow([.character("r")], "r", "retry the turn"),
-            HelpRow([.character("s")], "s", "skip the turn"),
-            HelpRow([.character("q"), .control("c")], "q", "stop the debate and quit"),
+        HelpSection(title: "After a failed turn", mode: .failurePrompt, rows: [
+            HelpRow("r", "retry the turn", [.character("r")], .retryTurn),
+            HelpRow("s", "skip the turn", [.character("s")], .skipTurn),
+            HelpRow("q", "stop the debate and quit", [.character("q"), .control("c")], .confirmQuit),
         ]),
-        HelpSection(title: "Writing (i)", rows: [
-            HelpRow([.enter], "Enter", "send; @id @id first: to them"),
-            HelpRow([.tab], "Tab", "complete @id (again: next)"),
-            HelpRow([.up, .down], "↑ ↓", "messages sent before"),
-            HelpRow([.left, .right, .home, .end, .control("a"), .control("e")], "← → ^A ^E", "move"),
-            HelpRow([.backspace, .control("h"), .delete, .control("d")], "Bksp Del", "delete a character"),
-            HelpRow([.control("w"), .control("u")], "^W ^U", "delete word / line"),
-            HelpRow([.pageUp, .pageDown], "PgUp PgDn", "scroll the focused pane"),
-            HelpRow([.escape, .control("c")], "Esc", "close without sending"),
+        HelpSection(title: "Writing (i)", mode: .composing, rows: [
+            HelpRow("Enter", "send; @id @id first: to them", [.enter], .compose(.submit)),
+            HelpRow("Tab", "complete @id (again: next)", [.tab], .compose(.complete)),
+            HelpRow("↑ ↓", "messages sent before", [
+                KeyBinding([.up], .compose(.historyPrevious)), KeyBinding([.down], .compose(.historyNext)),
+            ]),
+            HelpRow("← → ^A ^E", "move", [
+                KeyBinding([.left], .compose(.left)), KeyBinding([.right], .compose(.right)),
+                KeyBinding([.home, .control("a")], .compose(.home)), KeyBinding([.end, .control("e")], .compose(.end)),
+            ]),
+            HelpRow("Bksp Del", "delete a character", [
+                KeyBinding([.backspace, .control("h")], .compose(.backspace)),
+                KeyBinding([.delete, .control("d")], .compose(.deleteForward)),
+            ]),
+            HelpRow("^W ^U", "delete word / line", [
+                KeyBinding([.control("w")], .compose(.deleteWord)), KeyBinding([.control("u")], .compose(.clear)),
+            ]),
+            HelpRow("PgUp PgDn", "scroll the focused pane", [
+                KeyBinding([.pageUp], .scroll(.pageUp)), KeyBinding([.pageDown], .scroll(.pageDown)),
+            ]),
+            HelpRow("Esc", "close without sending", [.escape, .control("c")], .cancel),
         ]),
-        HelpSection(title: "Quit?", rows: [
-            HelpRow([.character("y"), .character("Y"), .character("q"), .enter, .control("c")], "y", "stop the debate and quit"),
-            HelpRow([.character("n"), .character("N"), .escape], "n  Esc", "keep watching"),
+        HelpSection(title: "Quit?", mode: .confirmingQuit, rows: [
+            HelpRow("y", "stop the debate and quit", [.character("y"), .character("Y"), .character("q"), .enter, .control("c")], .confirmQuit),
+            HelpRow("n  Esc", "keep watching", [.character("n"), .character("N"), .escape], .cancel),
         ]),
     ]
 
-    /// Every binding table, for checking that the help lists them all.
+    /// The help's sections for a replay: without what a replay cannot do (write, cancel or
+    /// retry turns, change the speed).
+    public static func help(isReplay: Bool) -> [HelpSection] {
+        guard isReplay else { return help }
+        return help.filter { $0.mode != .composing && $0.mode != .failurePrompt }.map { section in
+            var section = section
+            section.rows.removeAll { row in !row.bindings.isEmpty && row.bindings.allSatisfy(\.command.needsLiveDebate) }
+            return section
+        }
+    }
+
+    /// Keys while watching.
+    public static let normal = bindings(of: .normal)
+    /// Keys after a peer's turn failed; the other keys work as while watching.
+    public static let failurePrompt = bindings(of: .failurePrompt)
+    /// Keys while composing; printable characters are typed.
+    public static let composing = bindings(of: .composing)
+    /// Keys while asking whether to quit.
+    public static let confirmingQuit = bindings(of: .confirmingQuit)
+
+    /// Every binding table, for checking them.
     public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, confirmingQuit]
+
+    /// The bindings the help lists for `mode`.
+    static func bindings(of mode: ObserverMode) -> [KeyBinding] {
+        help.filter { $0.mode == mode }.flatMap(\.bindings)
+    }
 
     /// The command `key` makes in `mode`, or nil when it means nothing there. Mouse clicks and
     /// the wheel become ``ObserverCommand/click(_:)`` and ``ObserverCommand/wheel(_:_:)``;

@@ -20,7 +20,9 @@ public enum ObserverCommand: Sendable, Hashable {
     case startCompose
     /// Edit the composer's text.
     case compose(ComposerEdit)
-    /// Close what is open: the quit question, the help, the composer, a zoom; or drop a notice.
+    /// Close what is open, innermost first: the quit question, the help, the composer, a zoom;
+    /// with nothing open, cancel the turn being written (as ``cancelTurn`` does, but silent when
+    /// no turn is).
     case cancel
     /// Focus the next pane (peers in ring order, then the summary and the side pane).
     case focusNext
@@ -54,6 +56,16 @@ public enum ObserverCommand: Sendable, Hashable {
     case wheel(Point, WheelDirection)
     /// The terminal is now this size.
     case resize(columns: Int, rows: Int)
+
+    /// Whether only a live debate can do it: a replay cannot be written to, its turns were
+    /// written (or retried, or skipped) when it was recorded, and its speed is set by
+    /// `parley replay --speed`.
+    public var needsLiveDebate: Bool {
+        switch self {
+        case .startCompose, .compose, .cancelTurn, .retryTurn, .skipTurn, .faster, .slower: true
+        default: false
+        }
+    }
 }
 
 /// How far to scroll a pane.

@@ -21,17 +21,14 @@ extension ObserverState {
             return [.send(command == .stepTurn ? .stepTurn : .stepRound)]
         case .cancelTurn:
             guard checkRunning() else { return [] }
-            guard peers.contains(where: { $0.activity == .thinking || $0.activity == .speaking }) else {
-                notice = Notice(text: "No turn is being written.", tone: .info)
-                return []
-            }
-            return [.send(.cancelTurn)]
+            return cancelTurn(saysWhy: true)
         case .retryTurn, .skipTurn:
             guard failure != nil else { return [] }
             failure = nil
             return [.send(command == .retryTurn ? .retryTurn : .skipTurn)]
         case .startCompose:
             guard checkRunning() else { return [] }
+            guard !isReplay else { return replayNotice("A replay cannot be written to") }
             composer.open()
             return []
         case .compose(let edit):
@@ -84,6 +81,12 @@ extension ObserverState {
         return true
     }
 
+    /// Says on the prompt line what a replay cannot do, and what it can.
+    private mutating func replayNotice(_ cannot: String) -> [ObserverEffect] {
+        notice = Notice(text: "\(cannot); space pauses, n and r step.", tone: .info)
+        return []
+    }
+
     private mutating func compose(_ edit: ComposerEdit) -> [ObserverEffect] {
         guard let line = composer.apply(edit, peers: peerIDs) else { return [] }
         guard checkRunning() else { return [] }
@@ -95,9 +98,8 @@ extension ObserverState {
         return [.send(.inject(text: text, to: address))]
     }
 
-    /// Esc: closes the most pressing thing open.
     /// Esc: closes what is open (question, help, composer, zoom), innermost first; with
-    /// nothing open, cancels the turn being written.
+    /// nothing open, cancels the turn being written, if one is.
     private mutating func cancel() -> [ObserverEffect] {
         if isConfirmingQuit {
             isConfirmingQuit = false
@@ -107,10 +109,22 @@ extension ObserverState {
             composer.close()
         } else if isZoomed {
             isZoomed = false
-        } else if isRunning, peers.contains(where: { $0.activity == .thinking || $0.activity == .speaking }) {
-            return [.send(.cancelTurn)]
+        } else if isRunning {
+            return cancelTurn(saysWhy: false)
         }
         return []
+    }
+
+    /// x, or Esc with nothing open: cancels the turn being written. `saysWhy`: with a notice
+    /// when there is none to cancel.
+    private mutating func cancelTurn(saysWhy: Bool) -> [ObserverEffect] {
+        guard isTurnBeingWritten || saysWhy else { return [] }
+        if isReplay { return replayNotice("A replay's turns cannot be cancelled") }
+        guard isTurnBeingWritten else {
+            notice = Notice(text: "No turn is being written.", tone: .info)
+            return []
+        }
+        return [.send(.cancelTurn)]
     }
 
     private mutating func moveFocus(by step: Int) {
@@ -120,14 +134,23 @@ extension ObserverState {
         focus = panes[((current + step) % panes.count + panes.count) % panes.count]
     }
 
+    /// `+` and `-`: the next step of ``delays`` down or up. `-` leaves a delay at or above the
+    /// longest step (a long `--delay`) as it is; `+` brings it down to the step below it.
     private mutating func changeDelay(faster: Bool) -> [ObserverEffect] {
         guard checkRunning() else { return [] }
+        guard !isReplay else { return replayNotice("A replay has no speed to change (--speed sets it)") }
         let delays = Self.delays
-        let next = faster
-            ? delays.last { $0 < pace.delay } ?? delays[0]
-            : delays.first { $0 > pace.delay } ?? delays[delays.count - 1]
-        guard next != pace.delay else {
-            notice = Notice(text: faster ? "No delay between turns already." : "The longest delay is \(ObserverState.seconds(next)).", tone: .info)
+        let next = faster ? delays.last { $0 < pace.delay } : delays.first { $0 > pace.delay }
+        guard let next else {
+            let longest = Seconds.describe(delays[delays.count - 1])
+            let text = if faster {
+                "No delay between turns already."
+            } else if pace.delay > delays[delays.count - 1] {
+                "The delay is \(Seconds.describe(pace.delay)) already, longer than - goes (\(longest))."
+            } else {
+                "The longest delay is \(longest)."
+            }
+            notice = Notice(text: text, tone: .info)
             return []
         }
         pace.delay = next

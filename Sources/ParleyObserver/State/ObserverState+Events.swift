@@ -10,10 +10,11 @@ extension ObserverState {
 
     /// Takes in one event of the debate. Text in it is sanitized on the way in: streamed
     /// deltas through one ``StreamSanitizer`` per message, so an escape sequence split across
-    /// deltas never gets through.
+    /// deltas never gets through; agent ids through ``keptID(_:)``, which keeps them keys.
     public mutating func apply(_ event: DebateEvent) {
-        switch event {
-        case .debateStarted(let info): start(info)
+        if case .debateStarted(let info) = event { return start(info) }
+        switch event.mappingAgentIDs({ keptID($0) }) {
+        case .debateStarted: break  // taken in above, before its ids are known
         case .roundStarted(let round): self.round = max(self.round, round)
         case .floorPassed(_, let to, _): nextSpeaker = to
         case .held(let agent, _): nextSpeaker = agent
@@ -54,17 +55,19 @@ extension ObserverState {
         }
     }
 
+    /// A new debate: everything of the last one is dropped but the person's settings.
     private mutating func start(_ debate: DebateInfo) {
-        var debate = debate
+        let kept = self
+        self = ObserverState(
+            columns: kept.columns, rows: kept.rows, themeIndex: kept.themeIndex, themeCount: kept.themeCount,
+            showsReasoning: kept.showsReasoning, recordingPath: kept.recordingPath, isReplay: kept.isReplay)
+        composer = Composer(history: kept.composer.history)
+        renamedIDs = Self.renames(of: debate.agents + (debate.facilitator.map { [$0] } ?? []))
+        var debate = debate.mappingAgentIDs { keptID($0) }
         debate.title = Sanitizer.clean(debate.title)
         debate.question = Sanitizer.clean(debate.question)
         debate.agents = debate.agents.map(Self.sanitized)
         debate.facilitator = debate.facilitator.map(Self.sanitized)
-        let kept = (composer.history, columns, rows, themeIndex, themeCount, showsReasoning, recordingPath)
-        self = ObserverState(
-            columns: kept.1, rows: kept.2, themeIndex: kept.3, themeCount: kept.4, showsReasoning: kept.5,
-            recordingPath: kept.6)
-        composer = Composer(history: kept.0)
         info = debate
         pace = debate.pace
         peers = debate.agents.enumerated().map { PeerPane(agent: $0.element, index: $0.offset) }
@@ -183,10 +186,17 @@ extension ObserverState {
         notice = Notice(text: text, tone: trip.stops ? .error : .warning)
     }
 
+    /// A turn failed: the observer asks whether to retry or skip it; a replay, which goes on
+    /// as the recorded session answered, only says so.
     private mutating func fail(_ failure: inout PeerFailure) {
         failure.error = Sanitizer.clean(failure.error).replacingNewlines()
-        self.failure = failure
         let agent = failure.agent
+        if isReplay {
+            let name = pane(agent)?.agent.name ?? agent.rawValue
+            notice = Notice(text: "✗ \(name)'s turn failed: \(failure.error)", tone: .error)
+        } else {
+            self.failure = failure
+        }
         let text = "✗ turn failed: \(failure.error)"
         updatePane(agent) { pane in
             pane.stopStreaming()
@@ -196,33 +206,25 @@ extension ObserverState {
         graph.inFlight.removeAll { $0.sender == agent }
     }
 
+    /// A model call is tried again. The HTTP backends retry only before any text came, but
+    /// should text have come, the new call writes the message afresh all the same: the turn
+    /// starts again, its message after the notice.
     private mutating func retry(_ agent: AgentID, attempt: Int, delay: Double, reason: String) {
-        let text = "↻ retry \(attempt) in \(Self.seconds(delay)): \(Sanitizer.clean(reason).replacingNewlines())"
-        var restarted: MessageID?
-        updatePane(agent) { pane in
-            pane.activity = .thinking
-            // The model call starts again: what it wrote so far is dropped, and the message
-            // goes after the notice.
-            let streaming = pane.entries.lastIndex { if case .message(let message) = $0 { message.isStreaming } else { false } }
-            if let streaming, case .message(var message) = pane.entries[streaming] {
-                pane.entries.remove(at: streaming)
-                message.text = ""
-                message.reasoning = ""
-                pane.entries.append(.notice(text, .warning))
-                pane.entries.append(.message(message))
-                restarted = message.id
-            } else {
-                pane.entries.append(.notice(text, .warning))
-            }
-        }
-        if let restarted {
-            streams[.text(restarted)] = nil
-            streams[.reasoning(restarted)] = nil
+        let text = "↻ retry \(attempt) in \(Seconds.describe(delay)): \(Sanitizer.clean(reason).replacingNewlines())"
+        updatePane(agent) { $0.entries.append(.notice(text, .warning)) }
+        if let flight = graph.inFlight.first(where: { $0.sender == agent }),
+            let round = pane(agent)?.message(flight.message)?.round
+        {
+            startTurn(agent, round: round, message: flight.message)
         }
     }
 
     private mutating func finish(_ reason: FinishReason, usage: Usage) {
-        finish = reason
+        if case .failed(let error) = reason {
+            finish = .failed(Sanitizer.clean(error).replacingNewlines())
+        } else {
+            finish = reason
+        }
         if usage.totalTokens > 0 || usage.cost != nil { self.usage = usage }
         failure = nil
         nextSpeaker = nil
@@ -233,13 +235,6 @@ extension ObserverState {
             peers[index].stopStreaming()
         }
         for index in summaries.indices { summaries[index].isStreaming = false }
-    }
-
-    /// `1.5s`, `2s`, `250ms`.
-    static func seconds(_ value: Double) -> String {
-        if value < 1, value > 0 { return "\(Int((value * 1000).rounded()))ms" }
-        if value == value.rounded() { return "\(Int(value))s" }
-        return "\((value * 10).rounded() / 10)s"
     }
 }
 

@@ -10,12 +10,12 @@ extension ObserverState {
         switch pane {
         case .peer(let id):
             guard let peer = self.pane(id) else { return nil }
-            return (PaneText.lines(of: peer, width: area.width, showsReasoning: showsReasoning), area.height)
+            return (PaneText.blocks(of: peer, width: area.width, showsReasoning: showsReasoning).lines, area.height)
         case .summary:
-            return (PaneText.lines(of: summaries, facilitator: info?.facilitator != nil, width: area.width), area.height)
+            return (PaneText.blocks(of: summaries, facilitator: info?.facilitator != nil, width: area.width).lines, area.height)
         case .side:
             guard sideView == .blackboard else { return nil }
-            return (PaneText.lines(of: notes, peers: peers, width: area.width), area.height)
+            return (PaneText.blocks(of: notes, peers: peers, width: area.width).lines, area.height)
         }
     }
 

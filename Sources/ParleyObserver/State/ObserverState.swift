@@ -3,10 +3,12 @@ import TerminalKit
 
 /// Everything the observer shows, as a value: reduced from the debate's events
 /// (``apply(_:)-(DebateEvent)``) and the person's commands (``apply(_:)-(ObserverCommand)``).
-/// Views draw it; nothing else changes it. All text in it from the debate is sanitized.
+/// Views draw it; nothing else changes it. All text in it from the debate is sanitized as it
+/// is taken in, agent ids and the finish reason included (see ``apply(_:)-(DebateEvent)``), so
+/// that the views can draw it as it is.
 public struct ObserverState: Sendable {
-    /// The debate, as announced when it started (names, roles, models and title sanitized);
-    /// nil until then.
+    /// The debate, as announced when it started (ids, names, roles, models and title
+    /// sanitized); nil until then.
     public var info: DebateInfo?
     /// The peers' panes, in ring order.
     public var peers: [PeerPane] = []
@@ -32,8 +34,11 @@ public struct ObserverState: Sendable {
     public var usage = Usage.zero
     /// Where the debate is being recorded, as the app sets it; nil when it is not.
     public var recordingPath: String?
-    /// Why the debate ended; nil while it runs.
+    /// Why the debate ended (a failure's text sanitized); nil while it runs.
     public var finish: FinishReason?
+    /// Whether the debate is a recording played back: it cannot be written to, its turns
+    /// cannot be cancelled or retried, and its speed is not the observer's to change.
+    public var isReplay: Bool
 
     /// The line the human writes with.
     public var composer = Composer()
@@ -64,6 +69,8 @@ public struct ObserverState: Sendable {
 
     /// Streamed text being cleaned, one sanitizer per message, reasoning and summary.
     var streams: [StreamKey: StreamSanitizer] = [:]
+    /// The clean ids given to announced agents whose own ids were not clean, by their own ids.
+    var renamedIDs: [AgentID: AgentID] = [:]
 
     /// What the side pane shows.
     public enum SideView: Sendable, Hashable {
@@ -93,7 +100,7 @@ public struct ObserverState: Sendable {
     /// Makes the state of an observer waiting for a debate to start.
     public init(
         columns: Int = 80, rows: Int = 24, themeIndex: Int = 0, themeCount: Int = 1, showsReasoning: Bool = true,
-        recordingPath: String? = nil
+        recordingPath: String? = nil, isReplay: Bool = false
     ) {
         self.columns = columns
         self.rows = rows
@@ -101,6 +108,7 @@ public struct ObserverState: Sendable {
         self.themeCount = max(1, themeCount)
         self.showsReasoning = showsReasoning
         self.recordingPath = recordingPath
+        self.isReplay = isReplay
     }
 
     /// The peers' ids, in ring order.
@@ -113,6 +121,11 @@ public struct ObserverState: Sendable {
 
     /// Whether the debate started and has not finished.
     public var isRunning: Bool { info != nil && finish == nil }
+
+    /// Whether a peer's turn is being written now (thinking or speaking).
+    public var isTurnBeingWritten: Bool {
+        peers.contains { $0.activity == .thinking || $0.activity == .speaking }
+    }
 
     /// The pane shown on the whole screen, if one is zoomed.
     public var zoomedPane: PaneID? { isZoomed ? focus : nil }

@@ -38,11 +38,6 @@ public struct ThemeCatalog: Sendable {
         themes.firstIndex { $0.name == name }
     }
 
-    /// The theme after `index`, round the list: what `t` switches to.
-    public func next(after index: Int) -> Int {
-        (((index + 1) % themes.count) + themes.count) % themes.count
-    }
-
     /// Picks the theme `--theme` names: a theme in the catalog by name, else a YAML file by path
     /// (relative to `directory`), which is added to the catalog.
     /// - Returns: its index and what was worth a warning while reading it.

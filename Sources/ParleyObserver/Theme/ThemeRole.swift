@@ -16,7 +16,8 @@ public enum ThemeRole: String, Sendable, Hashable, CaseIterable {
     case reasoning
     /// Highlights: key names, the composer prompt, the agent the floor passes to.
     case accent
-    /// Guard trips, retries, folded context.
+    /// Guard trips, retries and warning notices, the quit question, the too-small message
+    /// (folded context is drawn `muted`).
     case warning
     /// Failed turns and error states.
     case error
@@ -40,7 +41,7 @@ public enum ThemeRole: String, Sendable, Hashable, CaseIterable {
     case statusHeld = "status-held"
     /// The composer line.
     case composer
-    /// Boxes drawn over the panes: help, quit confirmation.
+    /// The box drawn over the panes: the help.
     case overlay
 
     /// Whether the role is a single colour (`background`, `foreground`) rather than a style.

@@ -1,11 +1,12 @@
 import TerminalKit
 
-/// The help overlay: every key, in a box over the panes; two columns when there is room.
+/// The help overlay: every key (a replay's), in a box over the panes; two columns when there is
+/// room.
 enum HelpOverlayView {
     static let labelWidth = 10
 
-    static func draw(in screen: Rect, theme: Theme, into canvas: inout Canvas) {
-        let sections = KeyMap.help
+    static func draw(in screen: Rect, isReplay: Bool, theme: Theme, into canvas: inout Canvas) {
+        let sections = KeyMap.help(isReplay: isReplay)
         let twoColumns = screen.width >= 78
         let columns: [[HelpSection]] = twoColumns ? [[sections[0]], Array(sections.dropFirst())] : [sections]
         let heights = columns.map { column in column.reduce(0) { $0 + $1.rows.count + 1 } + column.count - 1 }

@@ -39,7 +39,9 @@ public enum ObserverView {
         PromptLineView.draw(state, rect: layout.prompt, theme: theme, agents: agents, into: &canvas)
         StatusBarView.draw(state, rect: layout.status, theme: theme, agents: agents, into: &canvas)
         if state.showsHelp {
-            HelpOverlayView.draw(in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), theme: theme, into: &canvas)
+            HelpOverlayView.draw(
+                in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), isReplay: state.isReplay, theme: theme,
+                into: &canvas)
         }
     }
 

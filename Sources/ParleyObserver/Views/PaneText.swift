@@ -1,28 +1,12 @@
 import ParleyCore
 import TerminalKit
 
-/// The text of the scrolling panes as wrapped, styled lines: what the views draw and what
-/// scrolling counts.
+/// The text of the scrolling panes as blocks of wrapped, styled lines: what the views draw and
+/// what scrolling counts.
 enum PaneText {
-    /// The lines of a peer's pane at `width` columns.
-    static func lines(of pane: PeerPane, width: Int, showsReasoning: Bool) -> [StyledLine] {
-        pane.entries.indices.flatMap { block(at: $0, of: pane, width: width, showsReasoning: showsReasoning) }
-    }
-
-    /// The last `rows` lines of a peer's pane, built from its end only (a pane that follows
-    /// new text need not wrap its whole history), and whether there are more above.
-    static func tail(of pane: PeerPane, rows: Int, width: Int, showsReasoning: Bool) -> (lines: [StyledLine], more: Bool) {
-        var blocks: [[StyledLine]] = []
-        var count = 0
-        var index = pane.entries.count
-        while index > 0, count < rows {
-            index -= 1
-            let block = block(at: index, of: pane, width: width, showsReasoning: showsReasoning)
-            blocks.append(block)
-            count += block.count
-        }
-        let lines = Array(blocks.reversed().joined())
-        return (Array(lines.suffix(rows)), index > 0 || lines.count > rows)
+    /// A peer's pane at `width` columns: one block per entry.
+    static func blocks(of pane: PeerPane, width: Int, showsReasoning: Bool) -> TextBlocks {
+        TextBlocks(count: pane.entries.count) { block(at: $0, of: pane, width: width, showsReasoning: showsReasoning) }
     }
 
     /// The lines of one entry of a pane, with the blank line that parts it from the one before.
@@ -66,46 +50,41 @@ enum PaneText {
         }
     }
 
-    /// The lines of the facilitator's pane at `width` columns.
-    static func lines(of summaries: [SummaryEntry], facilitator: Bool, width: Int) -> [StyledLine] {
+    /// The facilitator's pane at `width` columns: one block per summary.
+    static func blocks(of summaries: [SummaryEntry], facilitator: Bool, width: Int) -> TextBlocks {
         guard !summaries.isEmpty else {
             let text = facilitator
                 ? "The facilitator writes a summary here after each round, and the tradeoffs at the end."
                 : "This debate has no facilitator."
-            return Lines.wrapped(text, width: width, ink: .role(.muted))
+            return TextBlocks(Lines.wrapped(text, width: width, ink: .role(.muted)))
         }
-        var lines: [StyledLine] = []
-        for summary in summaries {
+        return TextBlocks(count: summaries.count) { index in
+            let summary = summaries[index]
             let label = summary.scope.round.map { "round \($0)" } ?? "final tradeoffs"
-            lines.append(Lines.rule(label, width: width, ink: .role(summary.scope == .final ? .accent : .muted)))
-            if summary.text.isEmpty, summary.isStreaming {
-                lines.append([Span("…", .role(.muted))])
-            } else {
-                lines += Lines.wrapped(summary.text, width: width, ink: .role(.summary))
-            }
+            let rule = Lines.rule(label, width: width, ink: .role(summary.scope == .final ? .accent : .muted))
+            if summary.text.isEmpty, summary.isStreaming { return [rule, [Span("…", .role(.muted))]] }
+            return [rule] + Lines.wrapped(summary.text, width: width, ink: .role(.summary))
         }
-        return lines
     }
 
-    /// The lines of the blackboard's notes at `width` columns.
-    static func lines(of notes: [BlackboardNote], peers: [PeerPane], width: Int) -> [StyledLine] {
+    /// The blackboard's notes at `width` columns: one block per note.
+    static func blocks(of notes: [BlackboardNote], peers: [PeerPane], width: Int) -> TextBlocks {
         guard !notes.isEmpty else {
-            return Lines.wrapped("No notes yet: peers post claims, questions and decisions here.", width: width, ink: .role(.muted))
+            return TextBlocks(
+                Lines.wrapped("No notes yet: peers post claims, questions and decisions here.", width: width, ink: .role(.muted)))
         }
-        var lines: [StyledLine] = []
-        for note in notes {
-            if !lines.isEmpty { lines.append([]) }
+        return TextBlocks(count: notes.count) { index in
+            let note = notes[index]
             let author = peers.first { $0.id == note.author }
             let authorInk: Ink = author.map { .agent($0.index) } ?? .role(note.author == .human ? .human : .muted)
-            lines.append([
+            let header: StyledLine = [
                 Span("\(symbol(note.kind)) \(note.kind.rawValue)", .role(.blackboard)),
                 Span(" · ", .role(.muted)),
                 Span(author?.agent.name ?? note.author.rawValue, authorInk),
                 Span(" · round \(note.round)", .role(.muted)),
-            ])
-            lines += Lines.wrapped(note.text, width: width, ink: .plain, prefix: Span("  ", .plain))
+            ]
+            return (index > 0 ? [[]] : []) + [header] + Lines.wrapped(note.text, width: width, ink: .plain, prefix: Span("  ", .plain))
         }
-        return lines
     }
 
     static func symbol(_ kind: BlackboardNote.Kind) -> String {

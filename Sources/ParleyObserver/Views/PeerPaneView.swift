@@ -8,9 +8,7 @@ enum PeerPaneView {
     ) {
         let area = PaneFrame.content(of: rect)
         let width = max(1, area.width)
-        let content = ScrollingPane.Content(
-            all: { PaneText.lines(of: peer, width: width, showsReasoning: state.showsReasoning) },
-            tail: { PaneText.tail(of: peer, rows: $0, width: width, showsReasoning: state.showsReasoning) })
+        let text = PaneText.blocks(of: peer, width: width, showsReasoning: state.showsReasoning)
         var labels = PaneFrame.Labels()
         labels.title = [Span(peer.agent.name, .agent(peer.index), .bold)]
         labels.status = status(of: peer, state: state)
@@ -20,7 +18,7 @@ enum PeerPaneView {
         labels.caption = [Span("@\(peer.id.rawValue) · \(peer.agent.model)", .role(.muted))]
         if peer.tokens > 0 { labels.caption.append(Span(" · \(Format.tokens(peer.tokens)) tok", .role(.muted))) }
         ScrollingPane.draw(
-            content, pane: .peer(peer.id), rect: rect, labels: labels, state: state, theme: theme, agents: agents,
+            text, pane: .peer(peer.id), rect: rect, labels: labels, state: state, theme: theme, agents: agents,
             into: &canvas)
     }
 

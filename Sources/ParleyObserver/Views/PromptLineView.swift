@@ -41,10 +41,12 @@ enum PromptLineView {
         }
         if state.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
         let pause = state.pace.mode == .live ? "pause" : "resume"
-        return hints([
-            ("space", pause), ("n", "step"), ("r", "round"), ("i", "write"), ("?", "help"), ("q", "quit"),
-            ("Tab", "focus"), ("z", "zoom"), ("g", "graph/board"), ("+-", "speed"),
-        ], width: width)
+        // A replay cannot be written to and has no speed of its own to change.
+        let live: (String, String) -> [(String, String)] = { state.isReplay ? [] : [($0, $1)] }
+        return hints(
+            [("space", pause), ("n", "step"), ("r", "round")] + live("i", "write")
+                + [("?", "help"), ("q", "quit"), ("Tab", "focus"), ("z", "zoom"), ("g", "graph/board")] + live("+-", "speed"),
+            width: width)
     }
 
     /// `key what · key what`, keys in the accent: as many of the pairs, in order, as fit.

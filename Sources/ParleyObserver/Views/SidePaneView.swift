@@ -16,9 +16,9 @@ enum SidePaneView {
             let area = PaneFrame.content(of: rect)
             labels.title = [Span("Blackboard", .role(.title)), Span(" \(state.notes.count)", .role(.muted))]
             labels.status = [Span("g: graph", .role(.muted))]
-            let lines = PaneText.lines(of: state.notes, peers: state.peers, width: max(1, area.width))
+            let text = PaneText.blocks(of: state.notes, peers: state.peers, width: max(1, area.width))
             ScrollingPane.draw(
-                ScrollingPane.Content(all: { lines }), pane: .side, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
+                text, pane: .side, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
         }
     }
 }

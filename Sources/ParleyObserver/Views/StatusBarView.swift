@@ -35,7 +35,7 @@ enum StatusBarView {
         }
         switch state.pace.mode {
         case .live:
-            let delay = state.pace.delay > 0 ? " +\(ObserverState.seconds(state.pace.delay))" : ""
+            let delay = state.pace.delay > 0 ? " +\(Seconds.describe(state.pace.delay))" : ""
             return Span(" LIVE\(delay) ", .role(.statusLive))
         case .paused: return Span(" PAUSED ", .role(.statusHeld))
         case .step: return Span(" STEP ", .role(.statusHeld))

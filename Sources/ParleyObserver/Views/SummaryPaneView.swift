@@ -6,7 +6,7 @@ import TerminalKit
 enum SummaryPaneView {
     static func draw(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
         let area = PaneFrame.content(of: rect)
-        let lines = PaneText.lines(of: state.summaries, facilitator: state.info?.facilitator != nil, width: max(1, area.width))
+        let text = PaneText.blocks(of: state.summaries, facilitator: state.info?.facilitator != nil, width: max(1, area.width))
         var labels = PaneFrame.Labels()
         let name = state.info?.facilitator?.name ?? "Facilitator"
         labels.title = [Span(name, .role(.title))]
@@ -17,6 +17,6 @@ enum SummaryPaneView {
         }
         if let model = state.info?.facilitator?.model { labels.caption = [Span(model, .role(.muted))] }
         ScrollingPane.draw(
-            ScrollingPane.Content(all: { lines }), pane: .summary, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
+            text, pane: .summary, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
     }
 }
