@@ -67,6 +67,13 @@ struct ReducerCommandTests {
         #expect(idle.apply(.cancel).isEmpty, "no turn in flight: nothing to cancel")
     }
 
+    @Test("quitting a replay does not ask")
+    func quitReplay() {
+        var state = ObserverState(columns: 100, rows: 30, isReplay: true)
+        for event in DebateBuilder.threePeerDebate().events { state.apply(event) }
+        #expect(state.apply(.requestQuit) == [.send(.stop), .quit])
+    }
+
     @Test("quitting after the debate ended does not ask")
     func quitAfterEnd() {
         var state = running()

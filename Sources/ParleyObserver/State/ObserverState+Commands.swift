@@ -51,7 +51,8 @@ extension ObserverState {
             return changeDelay(faster: command == .faster)
         case .requestQuit:
             if finish != nil { return [.quit] }
-            if info == nil { return [.send(.stop), .quit] }
+            // Nothing is lost by leaving a replay or a debate that has not begun: no question.
+            if info == nil || isReplay { return [.send(.stop), .quit] }
             isConfirmingQuit = true
         case .confirmQuit:
             isConfirmingQuit = false

@@ -44,7 +44,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let themes = try ThemeChoice.catalog(theme)
             let running = Task { await replay.run() }
             _ = try await ObserverApp.onScreen(
-                options: ObserverOptions(themes: themes.catalog, themeIndex: themes.index)
+                options: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, isReplay: true)
             ) { app in
                 await app.run(records: records, send: { replay.send($0) })
             }
