@@ -10,32 +10,23 @@ struct ReplyEndTests {
     /// The failure guard: well below `longIdle`, far above what finishing takes.
     private static let guardLimit: Duration = .seconds(10)
 
-    @Test("an OpenAI-compatible reply ends at [DONE] though the server keeps the body open, and the connection is closed")
-    func openAIDoneThenSilence() async throws {
-        let capture = Captures.bytes("openai.sse")
+    @Test("a reply ends when the server says it is complete, though the body stays open, and the connection is closed",
+          arguments: [ModelServer.Dialect.openAI, .anthropic])
+    func completeThenSilence(dialect: ModelServer.Dialect) async throws {
+        let (capture, text) = dialect == .openAI
+            ? (Captures.bytes("openai.sse"), "Margins first: a 3 % price rise costs us ☕ churn—not 日本 🙂.")
+            : (Captures.bytes("anthropic.sse"), "@cfo a 3 % rise keeps ☕ margins — 日本 too 🙂.")
         try await Harness.run(script: { _, _ in Wire.streamed(capture, end: .hang) }) { harness in
             let chunks = ChunkLog()
-            let backend = OpenAIBackend(config: harness.openAI(idleTimeout: Self.longIdle), context: harness.context)
-            let ended = await outcome(within: Self.guardLimit) { try await backend.reply(to: sampleRequest, onChunk: chunks.record) }
-            let result = try #require(ended, "the reply did not end though the server said [DONE]")
+            let model: any ChatModel = dialect == .openAI
+                ? OpenAIBackend(config: harness.openAI(idleTimeout: Self.longIdle), context: harness.context)
+                : AnthropicBackend(config: harness.anthropic(idleTimeout: Self.longIdle), context: harness.context)
+            let ended = await outcome(within: Self.guardLimit) { try await model.reply(to: sampleRequest, onChunk: chunks.record) }
+            let result = try #require(ended, "the reply did not end though the server said it was complete")
             try result.get()
-            #expect(chunks.text == "Margins first: a 3 % price rise costs us ☕ churn—not 日本 🙂.")
+            #expect(chunks.text == text)
             #expect(await harness.server.waitFor { $0 == .clientClosed(connection: 0) })
-            #expect(harness.log.contains("POST \(harness.server.baseURL)/chat/completions → 200"))
-        }
-    }
-
-    @Test("an Anthropic reply ends at message_stop though the server keeps the body open")
-    func anthropicStopThenSilence() async throws {
-        let capture = Captures.bytes("anthropic.sse")
-        try await Harness.run(script: { _, _ in Wire.streamed(capture, end: .hang) }) { harness in
-            let chunks = ChunkLog()
-            let backend = AnthropicBackend(config: harness.anthropic(idleTimeout: Self.longIdle), context: harness.context)
-            let ended = await outcome(within: Self.guardLimit) { try await backend.reply(to: sampleRequest, onChunk: chunks.record) }
-            let result = try #require(ended, "the reply did not end though the server said message_stop")
-            try result.get()
-            #expect(chunks.text == "@cfo a 3 % rise keeps ☕ margins — 日本 too 🙂.")
-            #expect(await harness.server.waitFor { $0 == .clientClosed(connection: 0) })
+            #expect(harness.log.contains("→ 200"))
         }
     }
 

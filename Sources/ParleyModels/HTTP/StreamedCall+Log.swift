@@ -1,8 +1,8 @@
 import Logging
 
 /// What a call writes to the log: each try's URL, model, status and timings, retries and
-/// failures. Header values that carry secrets are redacted and the API key is scrubbed from
-/// every line.
+/// failures. Header values that carry secrets are redacted and the API key (4 characters or
+/// more, see ``ModelServer/scrub(_:)``) is scrubbed from every line.
 extension StreamedCall {
     func logStart(attempt: Int) {
         var fields: Logger.Metadata = [

@@ -203,8 +203,7 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
     /// - Throws: ``ModelError``: a retryable broken stream when the body breaks off, a
     ///   non-retryable one when the reply is larger than the limit.
     private func collectWhole(_ response: HTTPClientResponse, progress: CallProgress) async throws -> [UInt8] {
-        let length = response.headers.first(name: "content-length").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if let length, length > Self.wholeReplyLimit { throw server.answerTooLarge(url: url, limit: Self.wholeReplyLimit) }
+        if let length = response.headers.first(name: "content-length").flatMap({ Int($0) }), length > Self.wholeReplyLimit { throw server.answerTooLarge(url: url, limit: Self.wholeReplyLimit) }
         let collected = await collect(response.body, upTo: Self.wholeReplyLimit, progress: progress)
         if let breakage = collected.breakage {
             if Task.isCancelled { throw CancellationError() }
