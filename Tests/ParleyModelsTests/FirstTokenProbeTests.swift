@@ -5,7 +5,7 @@ import Testing
 
 @Suite("First-token probe")
 struct FirstTokenProbeTests {
-    @Test("measures both ways against a real server with the same body, direct over its own connection")
+    @Test("measures both ways against a real server with the same body, each run over a new connection")
     func measures() async throws {
         let capture = Captures.bytes("openai.sse")
         try await Harness.run(script: { _, _ in Wire.streamed(capture) }) { harness in
@@ -21,6 +21,7 @@ struct FirstTokenProbeTests {
             let body = requests[0].json()
             #expect(body["max_tokens"] as? Int == FirstTokenProbe.probeTokens)
             #expect((body["messages"] as? [[String: String]])?.first?["content"] == "Say hi.")
+            #expect(Set(requests.map(\.connection)).count == requests.count, "every run connects anew, both ways")
             let direct = requests.filter { $0.header("connection") == "close" }
             #expect(direct.count == 3)
             #expect(direct.allSatisfy { $0.header("authorization") == "Bearer \(Harness.key)" && $0.header("host") == "127.0.0.1:\(harness.server.port)" })

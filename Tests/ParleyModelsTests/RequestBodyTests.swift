@@ -66,7 +66,7 @@ struct RequestBodyTests {
     func anthropicDefaults() {
         let body = json(AnthropicRequestBody(
             request([ChatMessage(role: .user, content: "  ", kind: .peer)], system: ""), model: "claude-x", sampling: Sampling()).encoded())
-        #expect(body["max_tokens"] as? Int == AnthropicRequestBody.defaultMaxTokens)
+        #expect(body["max_tokens"] as? Int == AnthropicConfig.defaultMaxTokens)
         #expect(body["system"] == nil)
         #expect((body["messages"] as? [[String: String]]) == [["role": "user", "content": AnthropicRequestBody.closingTurn]])
     }

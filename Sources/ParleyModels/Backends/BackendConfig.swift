@@ -142,7 +142,7 @@ public struct AnthropicConfig: Sendable, Hashable {
     public var apiKeyEnv: String
     /// The `anthropic-version` header.
     public var version: String
-    /// Sampling options; `maxTokens` defaults to 1024 since the API requires it.
+    /// Sampling options; `maxTokens` defaults to ``defaultMaxTokens`` since the API requires it.
     public var sampling: Sampling
     /// The model's context size in tokens, for the context guard.
     public var contextTokens: Int?
@@ -155,12 +155,14 @@ public struct AnthropicConfig: Sendable, Hashable {
 
     /// Anthropic's API.
     public static let defaultBaseURL = "https://api.anthropic.com/v1"
+    /// The most tokens per reply when the config sets none: 1024 (the API requires a limit).
+    public static let defaultMaxTokens = 1024
 
     /// Makes a config.
     public init(
         baseURL: String = AnthropicConfig.defaultBaseURL, model: String,
         apiKeyEnv: String = "ANTHROPIC_API_KEY", version: String = "2023-06-01",
-        sampling: Sampling = Sampling(maxTokens: 1024), contextTokens: Int? = nil, price: Price? = nil,
+        sampling: Sampling = Sampling(maxTokens: AnthropicConfig.defaultMaxTokens), contextTokens: Int? = nil, price: Price? = nil,
         showReasoning: Bool = true, http: HTTPSettings = HTTPSettings()
     ) {
         self.baseURL = baseURL

@@ -12,7 +12,6 @@ final class CallProgress: Sendable {
     private let firstTokenAt = Atomic<Int64>(-1)
     private let status = Atomic<Int>(0)
     private let delivered = Atomic<Bool>(false)
-    private let complete = Atomic<Bool>(false)
     private let lastUsage = Mutex<Usage?>(nil)
 
     /// Notes that bytes arrived.
@@ -40,13 +39,8 @@ final class CallProgress: Sendable {
         }
     }
 
-    /// Notes that the server said the reply is complete.
-    func markComplete() { complete.store(true, ordering: .relaxed) }
-
     /// Whether any text or reasoning of the reply reached the caller.
     var hasDelivered: Bool { delivered.load(ordering: .relaxed) }
-    /// Whether the server said the reply is complete.
-    var isComplete: Bool { complete.load(ordering: .relaxed) }
     /// Whether the response head arrived.
     var hasHeaders: Bool { headersAt.load(ordering: .relaxed) >= 0 }
     /// The response status, 0 before the head arrived.

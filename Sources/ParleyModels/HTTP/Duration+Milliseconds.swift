@@ -4,3 +4,8 @@ extension Duration {
         Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
 }
+
+extension Double {
+    /// The value rounded to a tenth, as logs show milliseconds and seconds.
+    var roundedToTenth: Double { (self * 10).rounded() / 10 }
+}

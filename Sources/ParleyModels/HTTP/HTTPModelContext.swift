@@ -8,7 +8,9 @@ public struct HTTPModelContext: Sendable {
     /// The client to use; nil uses ``ModelHTTPClient/shared(connectTimeout:)`` for the
     /// backend's connect timeout.
     public var client: HTTPClient?
-    /// Where requests, timings, retries and failures are logged (never API keys).
+    /// Where requests, timings, retries and failures are logged (API keys never: credential
+    /// headers are redacted, and a key of 4 characters or more is scrubbed from what servers
+    /// echo).
     public var logger: Logger
     /// The environment API keys are read from.
     public var environment: [String: String]

@@ -1,19 +1,26 @@
 import AsyncHTTPClient
 
 /// Clear errors for everything that can go wrong talking to a model server: what happened,
-/// where (the URL), in the server's own words, and what to do.
+/// where (the URL), in the server's own words (scrubbed of the API key, on one line, capped),
+/// and what to do.
 extension ModelServer {
     /// The server answered `status` with `body`.
     func httpFailure(status: Int, body: some Collection<UInt8>, url: String) -> ModelError {
         let said = ServerMessage(body: body)
-        let words = said.map { scrub($0.text) } ?? "no message"
+        let words = said.map { quote($0.text) } ?? "no message"
         let retryable = status == 408 || status == 409 || status == 429 || (500...599).contains(status)
         let message: String
         switch status {
         case 401, 403:
             message = "HTTP \(status) from \(url): \(words) — \(keyAdvice)"
         case 404 where isAboutModel(said):
-            message = "model '\(model)' not found on \(address.base) — \(modelAdvice(said)) (server said: \(words))"
+            let text = said?.text.lowercased() ?? ""
+            let otherwise = dialect == .openAI
+                ? "check the id (\(address.url("models")) lists the server's models) or change `model`"
+                : "check the model id or change `model`"
+            return modelNotFound(
+                url: url, otherwise: otherwise, ollamaSaid: text.contains("pull") || text.contains("ollama"),
+                detail: "server said: \(words)")
         case 404:
             message = "HTTP 404 from \(url): \(words) — check `base_url`: it should be the API's base, ending in /v1"
         case 400, 422:
@@ -30,6 +37,15 @@ extension ModelServer {
             message = "HTTP \(status) from \(url): \(words)"
         }
         return ModelError(kind: .http(status: status), url: url, message: message, retryable: retryable)
+    }
+
+    /// The server does not have the model: pull it from Ollama (at Ollama's port, or when the
+    /// server's words speak of pulling), or else `otherwise`; `detail` says how we know.
+    func modelNotFound(url: String, otherwise: String, ollamaSaid: Bool = false, detail: String) -> ModelError {
+        let advice = isOllama || (dialect == .openAI && ollamaSaid) ? "pull it (ollama pull \(model)) or change `model`" : otherwise
+        return ModelError(
+            kind: .http(status: 404), url: url,
+            message: "model '\(model)' not found on \(address.base) — \(advice) (\(detail))", retryable: false)
     }
 
     /// The request never got an answer: refused, unresolvable host, timeout, reset.
@@ -53,9 +69,15 @@ extension ModelServer {
                 message: "timed out connecting to \(address.base) — is the server up? check `base_url`, or raise `connect_timeout`",
                 retryable: true)
         }
+        if let client = error as? HTTPClientError, client == .remoteConnectionClosed {
+            return ModelError(
+                kind: .unreachable, url: url,
+                message: "\(url) closed the connection without answering — the server may have failed or restarted; check its log",
+                retryable: true)
+        }
         return ModelError(
             kind: .unreachable, url: url,
-            message: "the connection to \(url) failed (\(ServerMessage.clean(scrub(detail)))) — check that the server is up and `base_url` is right",
+            message: "the connection to \(url) failed (\(quote(detail))) — check that the server is up and `base_url` is right",
             retryable: true)
     }
 
@@ -63,13 +85,39 @@ extension ModelServer {
     func idleTimeout(url: String, seconds: Double) -> ModelError {
         ModelError(
             kind: .timeout, url: url,
-            message: "no data from \(url) for \(Self.seconds(seconds)) (idle_timeout) — the server stopped sending; it may be overloaded or stuck. Raise `idle_timeout` for slow models",
+            message: "no data from \(url) for \(Self.seconds(TimeoutSeconds.clamped(seconds))) (idle_timeout) — the server stopped sending; it may be overloaded or stuck. Raise `idle_timeout` for slow models",
             retryable: true)
+    }
+
+    /// A single request (a check) got no whole answer within its deadline: the connect and idle
+    /// timeouts added up.
+    func deadlineExceeded(url: String, settings: HTTPSettings) -> ModelError {
+        let seconds = TimeoutSeconds.clamped(settings.connectTimeout) + TimeoutSeconds.clamped(settings.idleTimeout)
+        return ModelError(
+            kind: .timeout, url: url,
+            message: "no whole answer from \(url) within \(Self.seconds(seconds)) (connect_timeout + idle_timeout) — the server may be overloaded or stuck; raise `idle_timeout` for slow servers",
+            retryable: true)
+    }
+
+    /// The answer was longer than Parley reads (`limit` bytes).
+    func answerTooLarge(url: String, limit: Int) -> ModelError {
+        ModelError(
+            kind: .stream, url: url,
+            message: "the answer from \(url) is larger than \(limit / (1024 * 1024)) MB, more than Parley reads — check `base_url`: it should be the API's base, ending in /v1",
+            retryable: false)
     }
 
     /// The body ended or broke before the reply was complete.
     func brokenStream(url: String, reason: String) -> ModelError {
-        ModelError(kind: .stream, url: url, message: "the stream from \(url) broke off (\(scrub(reason)))", retryable: true)
+        ModelError(kind: .stream, url: url, message: "the stream from \(url) broke off (\(quote(reason)))", retryable: true)
+    }
+
+    /// A chunked body whose framing is broken: `sizeLine` is what stood where a chunk size belongs.
+    func malformedChunk(url: String, sizeLine: String) -> ModelError {
+        ModelError(
+            kind: .stream, url: url,
+            message: "malformed chunk size '\(quote(sizeLine, limit: 40))' in the body from \(url) — the server's HTTP framing is broken",
+            retryable: false)
     }
 
     /// What a reader's complaint means for the call.
@@ -84,22 +132,15 @@ extension ModelServer {
     func unreadableStream(url: String, detail: String) -> ModelError {
         ModelError(
             kind: .stream, url: url,
-            message: "could not read the stream from \(url): \(scrub(detail)) — is `base_url` an \(dialectName) API?",
+            message: "could not read the stream from \(url): \(quote(detail, limit: 160)) — is `base_url` an \(dialect.apiName) API?",
             retryable: false)
     }
 
     /// The server reported an error inside a stream it had started with HTTP 200.
     func streamError(url: String, said: ServerMessage) -> ModelError {
         ModelError(
-            kind: .server, url: url, message: "\(url) reported an error mid-stream: \(scrub(said.text))",
+            kind: .server, url: url, message: "\(url) reported an error mid-stream: \(quote(said.text))",
             retryable: said.isTransient)
-    }
-
-    private var dialectName: String {
-        switch dialect {
-        case .openAI: "OpenAI-compatible"
-        case .anthropic: "Anthropic Messages"
-        }
     }
 
     private var keyAdvice: String {
@@ -114,21 +155,10 @@ extension ModelServer {
         return said.text.lowercased().contains("model") || said.text.contains(model)
     }
 
-    private func modelAdvice(_ said: ServerMessage?) -> String {
-        let text = said?.text.lowercased() ?? ""
-        if dialect == .openAI && (text.contains("pull") || text.contains("ollama") || address.port == 11434) {
-            return "pull it (ollama pull \(model)) or change `model`"
-        }
-        switch dialect {
-        case .openAI: return "check the id (\(address.url("models")) lists the server's models) or change `model`"
-        case .anthropic: return "check the model id or change `model`"
-        }
-    }
-
     private var startAdvice: String {
         let local = ["127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0"].contains(address.host.lowercased())
         switch dialect {
-        case .openAI where address.port == 11434:
+        case .openAI where isOllama:
             return "is Ollama running? start it with `ollama serve`"
         case .openAI where local:
             return "is the server running? start it (`ollama serve`, or `llama-server -m MODEL.gguf --port \(address.effectivePort)`) or fix `base_url`"
@@ -139,6 +169,6 @@ extension ModelServer {
 
     /// `60 s`, `0.25 s`.
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
     }
 }

@@ -5,12 +5,20 @@ import NIOHTTP1
 /// The server a backend talks to, as far as errors and logs need to know: its wire dialect,
 /// where it is, which model it is asked for and where the API key comes from.
 struct ModelServer: Sendable {
-    /// The wire protocol.
-    enum Dialect: Sendable {
+    /// The wire protocol; its raw value is the backend type as written in debate files.
+    enum Dialect: String, Sendable {
         /// OpenAI-compatible chat completions.
-        case openAI
+        case openAI = "openai"
         /// Anthropic's Messages API.
         case anthropic
+
+        /// The API's name in messages: `OpenAI-compatible`, `Anthropic Messages`.
+        var apiName: String {
+            switch self {
+            case .openAI: "OpenAI-compatible"
+            case .anthropic: "Anthropic Messages"
+            }
+        }
     }
 
     /// The wire protocol.
@@ -22,7 +30,7 @@ struct ModelServer: Sendable {
     /// The environment variable the key comes from, when the backend names one.
     let keyVariable: String?
     /// The key itself, when there is one: sent to authenticate, and scrubbed from any text
-    /// that is logged or shown. Never logged.
+    /// that is logged or shown (see ``scrub(_:)``). Never logged.
     let key: String?
     /// The `anthropic-version` sent, for the Messages API.
     let apiVersion: String?
@@ -31,31 +39,36 @@ struct ModelServer: Sendable {
 
     /// Checks a backend's base URL and reads its API key from the environment, before any request.
     /// - Throws: ``ModelError`` of kind `configuration` for a base URL that is not http(s), or a
-    ///   named key variable that is unset or empty.
+    ///   named key variable that is unset, empty or only white space.
     static func prepare(
         _ dialect: Dialect, baseURL: String, model: String, keyVariable: String?, apiVersion: String? = nil,
         settings: HTTPSettings, context: HTTPModelContext
     ) throws(ModelError) -> ModelServer {
-        let backend = dialect == .openAI ? "openai" : "anthropic"
         do throws(ModelError) {
             let address = try ServerAddress(baseURL)
             var key: String?
-            if let keyVariable {
-                guard let value = context.environment[keyVariable]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
-                    throw ModelError(
-                        kind: .configuration,
-                        message: "the environment variable \(keyVariable) is not set, and the \(backend) backend reads its API key from it — export \(keyVariable)=… before starting parley, or name another variable with `api_key_env`",
-                        retryable: false)
-                }
-                key = value
-            }
+            if let keyVariable { key = try readKey(from: keyVariable, in: context.environment, for: dialect) }
             return ModelServer(
                 dialect: dialect, address: address, model: model, keyVariable: keyVariable, key: key,
                 apiVersion: apiVersion, extraHeaders: settings.headers)
         } catch {
-            context.logger.error("the \(backend) backend for \(model) cannot call its server: \(error.message)")
+            context.logger.error("the \(dialect.rawValue) backend for \(model) cannot call its server: \(error.message)")
             throw error
         }
+    }
+
+    /// The key in `variable`, trimmed.
+    /// - Throws: ``ModelError`` of kind `configuration` when the variable is unset, or set but
+    ///   empty (or only white space).
+    private static func readKey(from variable: String, in environment: [String: String], for dialect: Dialect) throws(ModelError) -> String {
+        let value = environment[variable]
+        let key = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard key.isEmpty else { return key }
+        let problem = value == nil ? "is not set" : "is set but empty"
+        throw ModelError(
+            kind: .configuration,
+            message: "the environment variable \(variable) \(problem), and the \(dialect.rawValue) backend reads its API key from it — export \(variable)=… before starting parley, or name another variable with `api_key_env`",
+            retryable: false)
     }
 
     /// The headers of a request: credentials in the dialect's header, then the config's extras.
@@ -79,17 +92,30 @@ struct ModelServer: Sendable {
         return headers
     }
 
-    /// The backend type as written in debate files.
-    var backendName: String {
-        switch dialect {
-        case .openAI: "openai"
-        case .anthropic: "anthropic"
+    /// The shortest key that is scrubbed. Shorter values (a local server's `x` or `no`) are not
+    /// secrets worth hiding, and scrubbing them would mangle ordinary words in every message.
+    static let shortestScrubbedKey = 4
+
+    /// Text with the API key replaced by `[redacted]`, for anything logged or shown: every
+    /// whole occurrence, and a start of the key (4 characters or more) that ends the text, as
+    /// when a body was read only up to its limit. Keys shorter than ``shortestScrubbedKey``
+    /// are left alone.
+    func scrub(_ text: String) -> String {
+        guard let key, key.count >= Self.shortestScrubbedKey else { return text }
+        var scrubbed = text.replacingOccurrences(of: key, with: "[redacted]")
+        for length in stride(from: key.count - 1, through: Self.shortestScrubbedKey, by: -1) where scrubbed.hasSuffix(key.prefix(length)) {
+            scrubbed = String(scrubbed.dropLast(length)) + "[redacted]"
+            break
         }
+        return scrubbed
     }
 
-    /// Text with the API key replaced by `[redacted]`, for anything logged or shown.
-    func scrub(_ text: String) -> String {
-        guard let key, key.count >= 6 else { return text }
-        return text.replacingOccurrences(of: key, with: "[redacted]")
+    /// Text from the server (or about a failure) made fit to show: scrubbed of the API key,
+    /// then on one line without control characters, at most `limit` characters.
+    func quote(_ text: String, limit: Int = ServerMessage.maximumLength) -> String {
+        ServerMessage.clean(scrub(text), limit: limit)
     }
+
+    /// Whether the server is at Ollama's port, so Ollama's advice applies.
+    var isOllama: Bool { dialect == .openAI && address.port == 11434 }
 }

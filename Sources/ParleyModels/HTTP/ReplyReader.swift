@@ -15,11 +15,12 @@ protocol ReplyReader: Sendable {
 enum ReplyReadError: Error, Sendable {
     /// The server sent an error inside the stream.
     case server(ServerMessage)
-    /// An event was not what the dialect sends; the detail quotes it.
+    /// An event was not what the dialect sends; the detail quotes it whole (it is scrubbed of
+    /// the API key, cleaned and shortened when it is shown).
     case unreadable(String)
 
-    /// A short quote of an event that could not be read.
+    /// An event that could not be read, and why.
     static func unreadable(event: ServerSentEvent, because reason: String) -> ReplyReadError {
-        .unreadable("\(reason): \(ServerMessage.clean(String(event.data.prefix(120))))")
+        .unreadable("\(reason): \(event.data)")
     }
 }

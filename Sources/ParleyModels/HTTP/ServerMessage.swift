@@ -6,14 +6,16 @@ import Foundation
 /// `{"error":"model 'llama3' not found"}`, older vLLM's top-level `{"object":"error","message":..}`,
 /// FastAPI's `{"detail":..}`, or plain text.
 struct ServerMessage: Sendable, Hashable {
-    /// The server's own words, on one line, without control characters.
+    /// The server's own words, on one line, without control characters. Not shortened: it
+    /// may still hold the API key, so it is shown only through ``ModelServer/quote(_:limit:)``,
+    /// which scrubs the key first and then caps the length.
     var text: String
     /// The error type it named (`overloaded_error`, `server_error`, `NotFoundError`), if any.
     var type: String?
     /// The numeric code it named, if any.
     var code: Int?
 
-    /// The longest message kept.
+    /// The longest quote of a server's words shown.
     static let maximumLength = 400
 
     /// Reads a response or event body; nil when it says nothing.
@@ -22,14 +24,14 @@ struct ServerMessage: Sendable, Hashable {
             self = found
             return
         }
-        let text = Self.clean(String(decoding: body, as: UTF8.self))
+        let text = Self.clean(String(decoding: body, as: UTF8.self), limit: nil)
         guard !text.isEmpty else { return nil }
         self.init(text: text)
     }
 
     /// Makes a message from text.
     init(text: String, type: String? = nil, code: Int? = nil) {
-        self.text = Self.clean(text)
+        self.text = Self.clean(text, limit: nil)
         self.type = type
         self.code = code
     }
@@ -75,8 +77,11 @@ struct ServerMessage: Sendable, Hashable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// One line, control characters replaced by spaces, runs of blanks folded, length capped.
-    static func clean(_ text: String) -> String {
+    /// One line, control characters replaced by spaces, runs of blanks folded, at most `limit`
+    /// characters (then ending with `…`); nil keeps the whole length. Text that may hold the
+    /// API key is scrubbed before it is shortened (``ModelServer/quote(_:limit:)``), so that a
+    /// key cut in two never keeps its start.
+    static func clean(_ text: String, limit: Int? = maximumLength) -> String {
         var line = ""
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -90,7 +95,7 @@ struct ServerMessage: Sendable, Hashable {
             }
         }
         if line.hasSuffix(" ") { line.removeLast() }
-        if line.count > maximumLength { line = String(line.prefix(maximumLength)) + "…" }
+        if let limit, line.count > limit { line = String(line.prefix(limit)) + "…" }
         return line
     }
 }

@@ -1,8 +1,8 @@
 import Logging
 
 /// What a call writes to the log: each try's URL, model, status and timings, retries and
-/// failures. Header values that carry secrets are redacted and the API key is scrubbed from
-/// every line.
+/// failures. Header values that carry secrets are redacted and the API key (4 characters or
+/// more, see ``ModelServer/scrub(_:)``) is scrubbed from every line.
 extension StreamedCall {
     func logStart(attempt: Int) {
         var fields: Logger.Metadata = [
@@ -14,7 +14,7 @@ extension StreamedCall {
 
     func logRetry(_ progress: CallProgress, attempt: Int, of maxAttempts: Int, delay: Double, reason: String) {
         var fields = metadata(progress, attempt: attempt)
-        fields["delay_s"] = "\(Self.rounded(delay))"
+        fields["delay_s"] = "\(delay.roundedToTenth)"
         context.logger.warning(
             "POST \(server.scrub(url)) try \(attempt) of \(maxAttempts) failed, retrying: \(server.scrub(reason))",
             metadata: fields)
@@ -34,15 +34,13 @@ extension StreamedCall {
         var fields: Logger.Metadata = ["model": "\(server.model)", "agent": "\(agent)"]
         if let attempt { fields["attempt"] = "\(attempt)" }
         if progress.statusCode != 0 { fields["status"] = "\(progress.statusCode)" }
-        if let headers = progress.headersMilliseconds { fields["headers_ms"] = "\(Self.rounded(headers))" }
-        if let first = progress.firstTokenMilliseconds { fields["first_token_ms"] = "\(Self.rounded(first))" }
-        fields["total_ms"] = "\(Self.rounded(progress.totalMilliseconds))"
+        if let headers = progress.headersMilliseconds { fields["headers_ms"] = "\(headers.roundedToTenth)" }
+        if let first = progress.firstTokenMilliseconds { fields["first_token_ms"] = "\(first.roundedToTenth)" }
+        fields["total_ms"] = "\(progress.totalMilliseconds.roundedToTenth)"
         if let usage = progress.usage {
             fields["prompt_tokens"] = "\(usage.promptTokens)"
             fields["completion_tokens"] = "\(usage.completionTokens)"
         }
         return fields
     }
-
-    private static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }

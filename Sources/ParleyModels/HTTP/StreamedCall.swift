@@ -11,6 +11,9 @@ import NIOHTTP1
 ///   was delivered. Each retry is reported as ``ChatChunk/retrying(attempt:delay:reason:)``
 ///   before the wait.
 /// - Ends the call when no byte arrives for `settings.idleTimeout` seconds.
+/// - Stops reading once the server says the reply is complete (`[DONE]`, `message_stop`): a
+///   server that then keeps the body open does not hold the turn up. The connection goes back
+///   to the pool when the body had ended too, and is closed otherwise.
 /// - Cancelling the calling task cancels the request and closes its connection.
 struct StreamedCall<Reader: ReplyReader>: Sendable {
     /// The server, for errors and logs.
@@ -30,10 +33,10 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
     /// Makes a fresh reader for each try.
     let makeReader: @Sendable () -> Reader
 
-    /// Once a reply is complete, how long a server may keep the body open before it is closed.
-    static var drainLimit: Duration { .seconds(2) }
     /// The most bytes of an error response that are read.
     static var errorBodyLimit: Int { 64 * 1024 }
+    /// The most bytes of a whole (non-streamed) JSON reply that are read.
+    static var wholeReplyLimit: Int { 8 * 1024 * 1024 }
 
     /// Streams the reply, calling `onChunk` for each piece in order.
     /// - Throws: ``ModelError`` when the call fails for good; `CancellationError` when cancelled.
@@ -52,10 +55,7 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
                     logger.info("POST \(server.scrub(url)) cancelled", metadata: metadata(progress, attempt: attempt))
                     throw CancellationError()
                 }
-                guard var failure = self.failure(from: error, progress: progress) else {
-                    logEnd(progress, attempt: attempt, failure: nil)
-                    return
-                }
+                var failure = self.failure(from: error, progress: progress)
                 let delivered = progress.hasDelivered
                 if failure.error.retryable && !delivered && attempt < policy.maxAttempts {
                     let delay = policy.delay(after: attempt, serverDelay: failure.serverDelay)
@@ -82,21 +82,17 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         var serverDelay: Double? = nil
     }
 
-    /// The watchdog's signal that the server went quiet.
-    private struct IdleTrip: Error {}
-
     private var logger: Logger { context.logger }
 
     private func tryOnce(progress: CallProgress, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
-        let idle = Duration.milliseconds(Int64((max(0.001, settings.idleTimeout) * 1000).rounded()))
+        let idle = TimeoutSeconds.duration(settings.idleTimeout)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await stream(progress: progress, onChunk: onChunk) }
             group.addTask {
                 while true {
-                    let limit = progress.isComplete ? min(idle, Self.drainLimit) : idle
                     let quiet = progress.quietFor
-                    if quiet >= limit { throw IdleTrip() }
-                    try await Task.sleep(for: limit - quiet)
+                    if quiet >= idle { throw Failure(error: server.idleTimeout(url: url, seconds: settings.idleTimeout)) }
+                    try await Task.sleep(for: idle - quiet)
                 }
             }
             defer { group.cancelAll() }
@@ -111,7 +107,8 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         request.body = .bytes(ByteBuffer(bytes: body))
         let response: HTTPClientResponse
         do {
-            response = try await context.client(for: settings).executeModelRequest(request, deadline: .distantFuture)
+            response = try await context.client(for: settings).executeModelRequest(
+                request, deadline: .distantFuture, url: server.scrub(url), logger: logger)
         } catch {
             if Task.isCancelled { throw CancellationError() }
             throw Failure(error: server.connectionFailure(error, url: url))
@@ -121,9 +118,10 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         logger.debug("\(server.scrub(url)) answered \(status)", metadata: metadata(progress, attempt: nil))
 
         guard (200..<300).contains(status) else {
+            // What arrived before a break or the limit is all there is to report.
             let errorBody = await collect(response.body, upTo: Self.errorBodyLimit, progress: progress)
             throw Failure(
-                error: server.httpFailure(status: status, body: errorBody, url: url),
+                error: server.httpFailure(status: status, body: errorBody.bytes, url: url),
                 serverDelay: RetryPolicy.serverDelay(in: response.headers))
         }
 
@@ -135,15 +133,18 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         let contentType = response.headers.first(name: "content-type")?.lowercased() ?? ""
         if contentType.contains("json") && !contentType.contains("event-stream") {
             // The server ignored `stream: true` (or failed) and sent one JSON document.
-            let whole = await collect(response.body, upTo: Int.max, progress: progress)
-            try read(ServerSentEvent(data: String(decoding: whole, as: UTF8.self)), into: &reader, progress: progress, emit: emit)
+            let whole = try await collectWhole(response, progress: progress)
+            try read(ServerSentEvent(data: String(decoding: whole, as: UTF8.self)), into: &reader, emit: emit)
         } else {
             var decoder = SSEDecoder()
             do {
-                for try await buffer in response.body {
+                reading: for try await buffer in response.body {
                     progress.touch()
                     for event in decoder.feed(buffer.readableBytesView) {
-                        try read(event, into: &reader, progress: progress, emit: emit)
+                        try read(event, into: &reader, emit: emit)
+                        // Leaving the loop drops the body: the client closes the connection
+                        // unless the body had ended already.
+                        if reader.isComplete { break reading }
                     }
                 }
             } catch let error as ModelError {
@@ -152,8 +153,10 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
                 if Task.isCancelled { throw CancellationError() }
                 throw server.brokenStream(url: url, reason: Self.describe(error))
             }
-            for event in decoder.finish() {
-                try read(event, into: &reader, progress: progress, emit: emit)
+            if !reader.isComplete {
+                for event in decoder.finish() {
+                    try read(event, into: &reader, emit: emit)
+                }
             }
         }
         guard reader.isComplete || reader.canEndHere else {
@@ -161,34 +164,58 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         }
     }
 
-    private func read(_ event: ServerSentEvent, into reader: inout Reader, progress: CallProgress, emit: (ChatChunk) -> Void) throws(ModelError) {
+    private func read(_ event: ServerSentEvent, into reader: inout Reader, emit: (ChatChunk) -> Void) throws(ModelError) {
         do throws(ReplyReadError) {
             try reader.read(event, emit: emit)
         } catch {
             throw server.failure(error, url: url)
         }
-        if reader.isComplete { progress.markComplete() }
     }
 
-    private func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, progress: CallProgress) async -> [UInt8] {
+    /// A body read up to a limit: the bytes, whether more was left unread, and the error that
+    /// broke it off, if one did.
+    private struct Collected {
         var bytes: [UInt8] = []
+        var overflowed = false
+        var breakage: (any Error)?
+    }
+
+    /// Reads `body` up to `limit` bytes; what follows the limit is not read.
+    private func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, progress: CallProgress) async -> Collected {
+        var collected = Collected()
         do {
             for try await buffer in body {
                 progress.touch()
-                if bytes.count < limit { bytes += buffer.readableBytesView.prefix(limit - bytes.count) }
+                let room = limit - collected.bytes.count
+                collected.bytes += buffer.readableBytesView.prefix(room)
+                if buffer.readableBytes > room {
+                    collected.overflowed = true
+                    break
+                }
             }
         } catch {
-            // What arrived before the break is all there is to report.
+            collected.breakage = error
         }
-        return bytes
+        return collected
     }
 
-    /// Classifies what ended a try; nil means the reply is complete after all (the server
-    /// finished it, then kept the connection quiet).
-    private func failure(from error: any Error, progress: CallProgress) -> Failure? {
+    /// Reads a whole JSON reply, at most ``wholeReplyLimit`` bytes.
+    /// - Throws: ``ModelError``: a retryable broken stream when the body breaks off, a
+    ///   non-retryable one when the reply is larger than the limit.
+    private func collectWhole(_ response: HTTPClientResponse, progress: CallProgress) async throws -> [UInt8] {
+        if let length = response.headers.first(name: "content-length").flatMap({ Int($0) }), length > Self.wholeReplyLimit { throw server.answerTooLarge(url: url, limit: Self.wholeReplyLimit) }
+        let collected = await collect(response.body, upTo: Self.wholeReplyLimit, progress: progress)
+        if let breakage = collected.breakage {
+            if Task.isCancelled { throw CancellationError() }
+            throw server.brokenStream(url: url, reason: Self.describe(breakage))
+        }
+        if collected.overflowed { throw server.answerTooLarge(url: url, limit: Self.wholeReplyLimit) }
+        return collected.bytes
+    }
+
+    /// Classifies what ended a try.
+    private func failure(from error: any Error, progress: CallProgress) -> Failure {
         switch error {
-        case is IdleTrip:
-            return progress.isComplete ? nil : Failure(error: server.idleTimeout(url: url, seconds: settings.idleTimeout))
         case let failure as Failure:
             return failure
         case let error as ModelError:
@@ -205,7 +232,7 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         if let client = error as? HTTPClientError, client == .remoteConnectionClosed {
             return "the server closed the connection"
         }
-        return ServerMessage.clean(String(describing: error))
+        return String(describing: error)
     }
 }
 

@@ -60,7 +60,12 @@ struct DirectRequest: Sendable {
                 if headText.contains("transfer-encoding: chunked") { chunked = ChunkedBody() }
                 bodyBytes = head[(end + 4)...]
             }
-            let payload = try chunked?.feed(bodyBytes) ?? Array(bodyBytes)
+            let payload: [UInt8]
+            do throws(ChunkedBody.MalformedSize) {
+                payload = try chunked?.feed(bodyBytes) ?? Array(bodyBytes)
+            } catch {
+                throw server.malformedChunk(url: url, sizeLine: error.sizeLine)
+            }
             for event in decoder.feed(payload) {
                 do throws(ReplyReadError) {
                     try reader.read(event) { chunk in

@@ -7,10 +7,13 @@ import Synchronization
 /// HTTP/1.1 request over a plain POSIX socket with the same body — so `parley bench` can show
 /// how little Parley adds.
 ///
-/// Both ways start the clock before connecting, stop it when the first non-empty text arrives,
-/// and read the (short) reply to its end. One unmeasured warm-up request goes first (it loads
-/// the model and fills the server's prompt cache), then the two ways alternate `runs` times,
-/// taking turns at going first; medians are reported.
+/// Both ways open a new connection for every measured run — the direct way sends
+/// `Connection: close`, the Parley way goes through a fresh HTTP client of its own, so no
+/// kept-alive connection saves it the connect — start the clock before connecting, stop it
+/// when the first non-empty text arrives, and read the (short) reply until the server says it
+/// is complete. One unmeasured warm-up request goes first (it loads the model and fills the
+/// server's prompt cache), then the two ways alternate `runs` times, taking turns at going
+/// first; medians are reported.
 public enum FirstTokenProbe {
     /// The times measured.
     public struct Measurement: Sendable, Hashable, CustomStringConvertible {
@@ -50,7 +53,8 @@ public enum FirstTokenProbe {
     /// Measures time to first token for `config`'s server and model with `prompt`.
     /// - Parameters:
     ///   - runs: measured runs of each way (at least 1).
-    ///   - context: client, logger and environment for the ``OpenAIBackend`` way.
+    ///   - context: logger and environment for the ``OpenAIBackend`` way (its client is not
+    ///     used: each run makes its own).
     /// - Throws: ``ModelError`` when either way fails, or the base URL is not plain `http://`
     ///   (the direct way speaks no TLS).
     public static func measure(
@@ -79,22 +83,29 @@ public enum FirstTokenProbe {
         for run in 0..<max(1, runs) {
             // Alternate which way goes first, so neither always meets a just-warmed server.
             if run % 2 == 0 { measurement.direct.append(try await direct.timeToFirstToken()) }
-            measurement.throughParley.append(try await timeToFirstToken(backend, request))
+            measurement.throughParley.append(try await timeToFirstToken(probeConfig, request, context: context))
             if run % 2 == 1 { measurement.direct.append(try await direct.timeToFirstToken()) }
         }
         return measurement
     }
 
-    private static func timeToFirstToken(_ backend: OpenAIBackend, _ request: ChatRequest) async throws -> Duration {
-        let firstText = Mutex<ContinuousClock.Instant?>(nil)
-        let started = ContinuousClock.now
-        try await backend.reply(to: request) { chunk in
-            guard case .text = chunk else { return }
-            let now = ContinuousClock.now
-            firstText.withLock { if $0 == nil { $0 = now } }
+    /// One run through ``OpenAIBackend``, on a client made for it (before the clock starts), so
+    /// that it connects anew as the direct way does.
+    private static func timeToFirstToken(_ config: OpenAIConfig, _ request: ChatRequest, context: HTTPModelContext) async throws -> Duration {
+        try await ModelHTTPClient.withOwnClient(connectTimeout: config.http.connectTimeout) { client in
+            var fresh = context
+            fresh.client = client
+            let backend = OpenAIBackend(config: config, context: fresh)
+            let firstText = Mutex<ContinuousClock.Instant?>(nil)
+            let started = ContinuousClock.now
+            try await backend.reply(to: request) { chunk in
+                guard case .text = chunk else { return }
+                let now = ContinuousClock.now
+                firstText.withLock { if $0 == nil { $0 = now } }
+            }
+            guard let first = firstText.withLock({ $0 }) else { throw noText(config.baseURL) }
+            return first - started
         }
-        guard let first = firstText.withLock({ $0 }) else { throw noText(backend.config.baseURL) }
-        return first - started
     }
 
     static func noText(_ url: String) -> ModelError {

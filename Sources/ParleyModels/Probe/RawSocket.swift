@@ -10,7 +10,7 @@ import Darwin
 struct RawSocket: ~Copyable {
     private let descriptor: Int32
 
-    /// Connects to `host:port`, with `timeout` seconds for each receive.
+    /// Connects to `host:port`, with `timeout` seconds (at most a day) for each receive.
     /// - Throws: ``ModelError`` of kind `unreachable` when the host cannot be found or reached.
     init(host: String, port: Int, timeout: Double) throws(ModelError) {
         var hints = addrinfo()
@@ -29,12 +29,18 @@ struct RawSocket: ~Copyable {
         while let address = candidate {
             let fd = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
             if fd >= 0 {
+                var on: Int32 = 1
+                #if canImport(Darwin)
+                // Darwin has no MSG_NOSIGNAL: without this, a send after the server closed
+                // would raise SIGPIPE and end the process.
+                _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+                #endif
                 if connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 {
-                    var on: Int32 = 1
                     _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+                    let seconds = TimeoutSeconds.clamped(timeout)
                     var wait = timeval()
-                    wait.tv_sec = .init(timeout.rounded(.down))
-                    wait.tv_usec = .init((timeout - timeout.rounded(.down)) * 1_000_000)
+                    wait.tv_sec = .init(seconds.rounded(.down))
+                    wait.tv_usec = .init((seconds - seconds.rounded(.down)) * 1_000_000)
                     _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
                     descriptor = fd
                     return
@@ -83,7 +89,7 @@ struct RawSocket: ~Copyable {
         #if canImport(Glibc)
         Glibc.send(fd, bytes, count, Int32(MSG_NOSIGNAL))
         #else
-        Darwin.send(fd, bytes, count, 0)
+        Darwin.send(fd, bytes, count, 0)  // SIGPIPE is off for the socket (SO_NOSIGPIPE)
         #endif
     }
 }

@@ -2,7 +2,8 @@
 /// a CR and its LF, inside a multi-byte UTF-8 character.
 ///
 /// It follows the WHATWG event-stream rules (LF, CR or CRLF line ends, `:` comments, multi-line
-/// `data:`, a leading byte-order mark, empty frames dispatch nothing) and is lenient where real
+/// `data:`, a leading byte-order mark, empty frames dispatch nothing; `id:` and `retry:`, which
+/// serve only to resume a stream, are skipped) and is lenient where real
 /// model servers are not standard:
 /// - an `error: {...}` line (older llama.cpp) becomes data of an event of type `error`;
 /// - a bare JSON line (`{"error":...}`, as Ollama writes once a stream has started) is taken as
@@ -15,7 +16,6 @@ struct SSEDecoder: Sendable {
     private var data = ""
     private var hasData = false
     private var eventType = ""
-    private var lastEventID: String?
 
     /// Makes a decoder at the start of a stream.
     init() {}
@@ -97,11 +97,13 @@ struct SSEDecoder: Sendable {
         switch field {
         case "data": appendData(value)
         case "event": eventType = value
-        case "id": if !value.contains("\0") { lastEventID = value }
         case "error":
             eventType = "error"
             appendData(value)
-        default: break  // `retry` and unknown fields: nothing to do for a one-shot stream
+        // `id` and `retry` only matter to a client that reconnects and resumes a stream with
+        // `Last-Event-ID`; a model reply is never resumed (a retry sends the request again),
+        // so they are skipped like unknown fields.
+        default: break
         }
     }
 
@@ -118,6 +120,6 @@ struct SSEDecoder: Sendable {
             eventType = ""
         }
         guard hasData else { return }
-        events.append(ServerSentEvent(type: eventType.isEmpty ? "message" : eventType, data: data, lastEventID: lastEventID))
+        events.append(ServerSentEvent(type: eventType.isEmpty ? "message" : eventType, data: data))
     }
 }

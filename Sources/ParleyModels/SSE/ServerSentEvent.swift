@@ -5,13 +5,10 @@ struct ServerSentEvent: Sendable, Hashable {
     var type: String
     /// The event's data: its `data:` lines joined with line feeds.
     var data: String
-    /// The last event id the stream set, if any.
-    var lastEventID: String?
 
     /// Makes an event.
-    init(type: String = "message", data: String, lastEventID: String? = nil) {
+    init(type: String = "message", data: String) {
         self.type = type
         self.data = data
-        self.lastEventID = lastEventID
     }
 }

@@ -99,3 +99,20 @@ func modelError(_ body: () async throws -> Void) async -> ModelError? {
 
 /// A logger that writes nothing, for tests that do not read the log.
 let quietLogger = Logger(label: "parley.test") { _ in SwiftLogNoOpLogHandler() }
+
+/// Runs `body` and returns how it ended, or nil when it has not ended within `limit` (a
+/// failure guard, not a timing assumption: the body is then cancelled).
+func outcome<T: Sendable>(within limit: Duration, of body: @escaping @Sendable () async throws -> T) async -> Result<T, any Error>? {
+    await withTaskGroup(of: Result<T, any Error>?.self) { group in
+        group.addTask {
+            do { return .success(try await body()) } catch { return .failure(error) }
+        }
+        group.addTask {
+            try? await Task.sleep(for: limit)
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
+}

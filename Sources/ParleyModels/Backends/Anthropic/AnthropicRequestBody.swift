@@ -27,8 +27,6 @@ struct AnthropicRequestBody: RequestBody {
         case maxTokens = "max_tokens"
     }
 
-    /// The token limit sent when the config has none; the API requires one.
-    static let defaultMaxTokens = 1024
     /// The user turn put before a conversation that starts with the assistant.
     static let openingTurn = "(The debate so far.)"
     /// The user turn put after a conversation that ends with the assistant, or is empty.
@@ -37,7 +35,7 @@ struct AnthropicRequestBody: RequestBody {
     /// The body for `request`.
     init(_ request: ChatRequest, model: String, sampling: Sampling) {
         self.model = model
-        maxTokens = sampling.maxTokens ?? Self.defaultMaxTokens
+        maxTokens = sampling.maxTokens ?? AnthropicConfig.defaultMaxTokens
         system = request.system.isEmpty ? nil : request.system
         temperature = sampling.temperature
         messages = Self.alternating(request.messages)

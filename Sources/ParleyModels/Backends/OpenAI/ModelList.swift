@@ -30,13 +30,17 @@ struct ModelList: Sendable {
         return ids.contains { $0 == model || Self.untagged($0) == wanted }
     }
 
-    /// The error for a model the server does not list.
+    /// The most ids an error names.
+    static let idsShown = 12
+    /// The longest id an error quotes whole.
+    static let longestIdShown = 60
+
+    /// The error for a model the server does not list, naming (a few of) the ids it does, each
+    /// scrubbed, cleaned and capped like any text from a server.
     func missing(_ model: String, on server: ModelServer, url: String) -> ModelError {
-        let listing = ids.isEmpty ? "it lists none" : "it lists: \(ids.prefix(12).joined(separator: ", "))\(ids.count > 12 ? ", …" : "")"
-        let advice = server.address.port == 11434 ? "pull it (ollama pull \(model)) or change `model`" : "change `model` to one it serves"
-        return ModelError(
-            kind: .http(status: 404), url: url,
-            message: "model '\(model)' not found on \(server.address.base) — \(advice) (\(listing))", retryable: false)
+        let shown = ids.prefix(Self.idsShown).map { server.quote($0, limit: Self.longestIdShown) }
+        let listing = ids.isEmpty ? "it lists none" : "it lists: \(shown.joined(separator: ", "))\(ids.count > Self.idsShown ? ", …" : "")"
+        return server.modelNotFound(url: url, otherwise: "change `model` to one it serves", detail: listing)
     }
 
     private static func untagged(_ id: String) -> String {
