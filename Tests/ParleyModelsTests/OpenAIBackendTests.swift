@@ -198,7 +198,7 @@ struct OpenAIBackendTests {
                     .reply(to: sampleRequest, onChunk: chunks.record)
             }
             #expect(error?.kind == .timeout)
-            #expect(error?.message.contains("no data from \(harness.server.baseURL)/chat/completions for 0.3 s (idle_timeout)") == true)
+            #expect(error?.message.contains("no data from \(harness.server.baseURL)/chat/completions for 300 ms (idle_timeout)") == true)
             #expect(error?.message.contains("not retried") == true)
             #expect(!chunks.text.isEmpty)
             #expect(await harness.server.waitFor { $0 == .clientClosed(connection: 0) })

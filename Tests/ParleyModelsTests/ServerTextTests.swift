@@ -50,7 +50,7 @@ struct ServerTextTests {
             var config = harness.openAI(idleTimeout: 0.25)
             config.http.connectTimeout = 0.25
             let result = await OpenAIBackend(config: config, context: harness.context).ping()
-            #expect(result.line == "no whole answer from \(harness.server.baseURL)/models within 0.5 s (connect_timeout + idle_timeout) — the server may be overloaded or stuck; raise `idle_timeout` for slow servers")
+            #expect(result.line == "no whole answer from \(harness.server.baseURL)/models within 500 ms (connect_timeout + idle_timeout) — the server may be overloaded or stuck; raise `idle_timeout` for slow servers")
         }
     }
 

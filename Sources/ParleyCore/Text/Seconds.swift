@@ -3,6 +3,7 @@ public enum Seconds {
     /// `250 ms`, `1.5 s`, `60 s`, `2 min 5 s`.
     public static func describe(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "∞" }
+        guard seconds < 1e9 else { return "\(seconds) s" }
         if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
         if seconds < 60 {
             let tenths = (seconds * 10).rounded() / 10

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import ParleyCore
 
 /// Clear errors for everything that can go wrong talking to a model server: what happened,
 /// where (the URL), in the server's own words (scrubbed of the API key, on one line, capped),
@@ -85,7 +86,7 @@ extension ModelServer {
     func idleTimeout(url: String, seconds: Double) -> ModelError {
         ModelError(
             kind: .timeout, url: url,
-            message: "no data from \(url) for \(Self.seconds(TimeoutSeconds.clamped(seconds))) (idle_timeout) — the server stopped sending; it may be overloaded or stuck. Raise `idle_timeout` for slow models",
+            message: "no data from \(url) for \(Seconds.describe(TimeoutSeconds.clamped(seconds))) (idle_timeout) — the server stopped sending; it may be overloaded or stuck. Raise `idle_timeout` for slow models",
             retryable: true)
     }
 
@@ -95,7 +96,7 @@ extension ModelServer {
         let seconds = TimeoutSeconds.clamped(settings.connectTimeout) + TimeoutSeconds.clamped(settings.idleTimeout)
         return ModelError(
             kind: .timeout, url: url,
-            message: "no whole answer from \(url) within \(Self.seconds(seconds)) (connect_timeout + idle_timeout) — the server may be overloaded or stuck; raise `idle_timeout` for slow servers",
+            message: "no whole answer from \(url) within \(Seconds.describe(seconds)) (connect_timeout + idle_timeout) — the server may be overloaded or stuck; raise `idle_timeout` for slow servers",
             retryable: true)
     }
 
@@ -167,8 +168,4 @@ extension ModelServer {
         }
     }
 
-    /// `60 s`, `0.25 s`.
-    static func seconds(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
-    }
 }
