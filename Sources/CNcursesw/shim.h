@@ -31,26 +31,72 @@ extern int wcwidth(wchar_t c);
 /** Columns a Unicode scalar takes in the terminal: 0, 1 or 2; -1 when it is not printable. */
 static inline int parley_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
 
-/** Sets the C locale from the environment, as ncurses needs for UTF-8 output. */
-static inline void parley_setlocale(void) { setlocale(LC_ALL, ""); }
+/** The UTF-8 locales tried when the environment's character type is not UTF-8. */
+static const char *const parley_utf8_locale_names[] = {"C.UTF-8", "en_US.UTF-8"};
 
-/** Falls back to a UTF-8 character locale (C.UTF-8) when the environment gives none. */
-static inline void parley_use_utf8_ctype(void) {
-    if (!setlocale(LC_CTYPE, "C.UTF-8")) setlocale(LC_CTYPE, "en_US.UTF-8");
+/** Sets the process's character type (LC_CTYPE) from the environment, as ncurses needs for UTF-8
+ *  output; when the environment's does not measure U+4E16 (世) two columns wide (a C or non-UTF-8
+ *  locale), a UTF-8 one (C.UTF-8, else en_US.UTF-8) instead. setlocale is not thread-safe: call
+ *  this before the program starts threads. */
+static inline void parley_prepare_locale(void) {
+    setlocale(LC_CTYPE, "");
+    for (size_t i = 0; wcwidth(0x4E16) != 2 && i < sizeof parley_utf8_locale_names / sizeof *parley_utf8_locale_names; i++) {
+        setlocale(LC_CTYPE, parley_utf8_locale_names[i]);
+    }
+}
+
+/** Columns `scalar` takes under `locale` (a locale object, not the process's locale): the calling
+ *  thread alone uses `locale` for the call (uselocale), so nothing global changes. */
+static inline int parley_wcwidth_in(locale_t locale, unsigned int scalar) {
+    locale_t previous = uselocale(locale);
+    int width = wcwidth((wchar_t)scalar);
+    uselocale(previous);
+    return width;
+}
+
+/** A new locale object whose character type is UTF-8 (C.UTF-8, en_US.UTF-8 or the environment's,
+ *  whichever measures U+4E16 two columns wide first), or (locale_t)0 when the system has none.
+ *  Making it (newlocale) leaves the process's locale alone. */
+static inline locale_t parley_utf8_ctype_locale(void) {
+    const char *names[] = {parley_utf8_locale_names[0], parley_utf8_locale_names[1], ""};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        locale_t locale = newlocale(LC_CTYPE_MASK, names[i], (locale_t)0);
+        if (locale == (locale_t)0) continue;
+        if (parley_wcwidth_in(locale, 0x4E16) == 2) return locale;
+        freelocale(locale);
+    }
+    return (locale_t)0;
 }
 
 static inline WINDOW *parley_stdscr(void) { return stdscr; }
-static inline int parley_lines(void) { return LINES; }
-static inline int parley_cols(void) { return COLS; }
 static inline int parley_colors(void) { return COLORS; }
 static inline int parley_color_pairs(void) { return COLOR_PAIRS; }
-static inline attr_t parley_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
 static inline void parley_getmaxyx(WINDOW *win, int *y, int *x) { getmaxyx(win, *y, *x); }
 
 /* ---- Starting curses ------------------------------------------------------------------------ */
 
 /** newterm on the process's stdout and stdin (Swift cannot read the stdio globals safely). */
 static inline SCREEN *parley_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+/* From term.h, which is not included: its capability macros (`lines`, `columns`, ...) would
+ * rewrite ordinary names. TERMINAL is `struct term`. */
+extern int setupterm(const char *name, int fd, int *error);
+extern struct term *set_curterm(struct term *terminal);
+extern int del_curterm(struct term *terminal);
+
+/** Loads the terminfo entry of $TERM for standard output without starting curses (setupterm,
+ *  which writes nothing to the terminal), so that capabilities can be read before newterm.
+ *  Returns 0, or -1 when the terminal type is unknown. Unload it with parley_unload_terminfo. */
+static inline int parley_load_terminfo(void) {
+    int error = 0;
+    return setupterm(NULL, STDOUT_FILENO, &error) == OK ? 0 : -1;
+}
+
+/** Frees the entry parley_load_terminfo loaded. */
+static inline void parley_unload_terminfo(void) {
+    struct term *loaded = set_curterm(NULL);
+    if (loaded != NULL) del_curterm(loaded);
+}
 
 /** Whether the terminfo entry has the boolean capability `name` (such as "RGB"). */
 static inline int parley_tigetflag(const char *name) { return tigetflag(name) > 0; }
@@ -129,11 +175,15 @@ static inline int parley_getmouse(int *x, int *y, mmask_t *state) {
 
 /* ---- Restoring the terminal from signal handlers --------------------------------------------
  * Everything below is async-signal-safe: only write(2), fsync(2), close(2), tcsetattr(3),
- * sigaction(2), raise(3) and _exit(2). The state lives in one struct that Swift allocates once
- * and never frees (a header cannot hold one shared static: each object file would get a copy). */
+ * sigaction(2), raise(3), _exit(2) and lock-free atomics. The state lives in one struct that Swift
+ * allocates once and never frees (a header cannot hold one shared static: each object file would
+ * get a copy). */
 
 #define PARLEY_MAX_CRASH_FDS 32
 #define PARLEY_MAX_SEQUENCE 512
+/** Unread Ctrl-C keys at which SIGINT stops the program after all: the program does not read its
+ *  input (it hangs), and Ctrl-C must still get the user out. */
+#define PARLEY_MAX_UNREAD_INTERRUPTS 3
 
 struct parley_emergency {
     /** The terminal's modes before the program changed them. */
@@ -147,14 +197,21 @@ struct parley_emergency {
      *  screen left. */
     char leave_sequence[PARLEY_MAX_SEQUENCE];
     volatile sig_atomic_t leave_length;
-    /** Files to fsync and close on a crash (a recording). */
+    /** Files to fsync and close on a crash or a stop signal (a recording); -1 for a free slot.
+     *  Slots are claimed and emptied with atomic operations, so each file is closed once. */
     volatile sig_atomic_t crash_fds[PARLEY_MAX_CRASH_FDS];
     /** Where the handlers of SIGINT, SIGTERM, SIGHUP write the signal number. */
     volatile sig_atomic_t signal_pipe_fd;
-    /** Where the SIGWINCH handler writes 'R'. */
+    /** Where the handlers wake the input watch: 'R' on SIGWINCH, 'S' on SIGTSTP, 'C' on SIGINT
+     *  while interrupt_as_key is set. */
     volatile sig_atomic_t wake_pipe_fd;
     /** Set once a stop signal is being handled: a second one restores and exits at once. */
     volatile sig_atomic_t stopping;
+    /** Set while a screen runs: SIGINT is then the key Ctrl-C (written to the wake pipe as 'C')
+     *  rather than a stop signal. */
+    volatile sig_atomic_t interrupt_as_key;
+    /** Ctrl-C keys written to the wake pipe and not yet read (atomic). */
+    int unread_interrupts;
     /** The actions the crash handlers replaced, to hand the signal on to. */
     struct sigaction previous[65];
 };
@@ -199,29 +256,48 @@ static inline void parley_emergency_enter_curses(struct parley_emergency *e, con
 
 static inline void parley_emergency_leave_curses(struct parley_emergency *e) { e->in_curses = 0; }
 
-/** Adds a file descriptor to fsync and close on a crash; 0, or -1 when the list is full. */
+/** Adds a file descriptor to fsync and close on a crash or stop signal; 0, or -1 when the list
+ *  is full or `fd` is negative. Safe from any thread: each slot is claimed atomically. */
 static inline int parley_emergency_add_fd(struct parley_emergency *e, int fd) {
+    if (fd < 0) return -1;
     for (int i = 0; i < PARLEY_MAX_CRASH_FDS; i++) {
-        if (e->crash_fds[i] == -1) { e->crash_fds[i] = fd; return 0; }
+        int expected = -1;
+        if (__atomic_compare_exchange_n((int *)&e->crash_fds[i], &expected, fd, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) return 0;
     }
     return -1;
 }
 
+/** Removes `fd` from the list (every slot that holds it). */
 static inline void parley_emergency_remove_fd(struct parley_emergency *e, int fd) {
+    if (fd < 0) return;
     for (int i = 0; i < PARLEY_MAX_CRASH_FDS; i++) {
-        if (e->crash_fds[i] == fd) e->crash_fds[i] = -1;
+        int expected = fd;
+        __atomic_compare_exchange_n((int *)&e->crash_fds[i], &expected, -1, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
     }
 }
 
-/** fsyncs and closes the crash file descriptors. */
+/** fsyncs and closes the listed file descriptors and empties the list. Each slot is emptied
+ *  atomically before its file is closed, so a file is closed once even when a crash and a stop
+ *  signal close the files at the same time. */
 static inline void parley_emergency_close_files(struct parley_emergency *e) {
     for (int i = 0; i < PARLEY_MAX_CRASH_FDS; i++) {
-        int fd = e->crash_fds[i];
+        int fd = __atomic_exchange_n((int *)&e->crash_fds[i], -1, __ATOMIC_SEQ_CST);
         if (fd < 0) continue;
-        e->crash_fds[i] = -1;
         fsync(fd);
         close(fd);
     }
+}
+
+/** Turns SIGINT into the key Ctrl-C (on) or back into a stop signal (off). */
+static inline void parley_emergency_interrupt_as_key(struct parley_emergency *e, int on) {
+    __atomic_store_n(&e->unread_interrupts, 0, __ATOMIC_SEQ_CST);
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    e->interrupt_as_key = on ? 1 : 0;
+}
+
+/** Counts `count` Ctrl-C keys as read by the program. */
+static inline void parley_emergency_interrupts_read(struct parley_emergency *e, int count) {
+    __atomic_sub_fetch(&e->unread_interrupts, count, __ATOMIC_SEQ_CST);
 }
 
 /** Puts the terminal back as it was: leaves curses mode if it is on (CAN first, to end any
@@ -250,10 +326,22 @@ static inline void parley_emergency_crash(struct parley_emergency *e, int signal
     raise(signal);
 }
 
-/** The handler of SIGINT, SIGTERM and SIGHUP: hands the signal to the restore thread; on a second
- *  one while the first is handled, restores at once and exits with 128 + signal. */
+/** The handler of SIGINT, SIGTERM and SIGHUP. While interrupt_as_key is set and the program is
+ *  not stopping, SIGINT wakes the input watch with 'C' (the key Ctrl-C), unless the program has
+ *  left PARLEY_MAX_UNREAD_INTERRUPTS - 1 of them unread. Otherwise it hands the signal to the
+ *  restore thread; on a second one while the first is handled, restores at once and exits with
+ *  128 + signal. */
 static inline void parley_emergency_stop_signal(struct parley_emergency *e, int signal) {
     int saved_errno = errno;
+    int wake = e->wake_pipe_fd;
+    if (signal == SIGINT && e->interrupt_as_key && !e->stopping && wake >= 0
+        && __atomic_add_fetch(&e->unread_interrupts, 1, __ATOMIC_SEQ_CST) < PARLEY_MAX_UNREAD_INTERRUPTS) {
+        char key = 'C';
+        ssize_t ignored = write(wake, &key, 1);
+        (void)ignored;
+        errno = saved_errno;
+        return;
+    }
     if (e->stopping || e->signal_pipe_fd < 0) {
         parley_emergency_close_files(e);
         parley_emergency_restore_terminal(e);
@@ -265,7 +353,7 @@ static inline void parley_emergency_stop_signal(struct parley_emergency *e, int 
     errno = saved_errno;
 }
 
-/** The handler of SIGWINCH: wakes the input wait. */
+/** The handler of SIGWINCH ('R') and SIGTSTP ('S'): wakes the input watch with `reason`. */
 static inline void parley_emergency_wake(struct parley_emergency *e, char reason) {
     int saved_errno = errno;
     int fd = e->wake_pipe_fd;

@@ -3,19 +3,28 @@ import TerminalKit
 
 // terminal-check: a small real program over Screen, for end-to-end tests in a terminal.
 //
-//   terminal-check [--crash-after-draw | --throw-after-draw] [--cleanup-file PATH]
+//   terminal-check [--crash-after-draw | --throw-after-draw | --hang-after-draw]
+//                  [--cleanup-file PATH] [--crash-file PATH] [--wait-after-stop]
 //
 // It draws a frame with the terminal size, a line of CJK and emoji, its pid and the keys it
-// received (decoded), redraws at the new size on a resize, and quits on `q`, printing
-// "terminal-check: done" once the terminal is restored. --crash-after-draw force-unwraps nil
-// right after the first frame; --throw-after-draw throws an error out of Screen.run instead
-// (reported as "terminal-check: error: ..." once the terminal is restored); --cleanup-file registers a cleanup hook that writes
-// "cleanup ran" to PATH when a signal stops the program.
+// received (decoded), redraws at the new size on a resize, and quits on `q` or a second Ctrl-C,
+// printing "terminal-check: done" once the terminal is restored.
+//
+// --crash-after-draw force-unwraps nil right after the first frame; --throw-after-draw throws an
+// error out of Screen.run instead (reported as "terminal-check: error: ..." once the terminal is
+// restored); --hang-after-draw blocks the main actor for good after the first frame, as a hung
+// program would. --cleanup-file registers a cleanup hook that writes "cleanup ran" to PATH when a
+// signal stops the program. --crash-file writes "recorded\n" to PATH and registers the file with
+// TerminalRestore.addCrashFile, as a recording is. --wait-after-stop, once the screen has stopped
+// and "terminal-check: done" is printed, waits for a signal instead of exiting.
 
 struct Options {
     var crashAfterDraw = false
     var throwAfterDraw = false
+    var hangAfterDraw = false
     var cleanupFile: String?
+    var crashFile: String?
+    var waitAfterStop = false
 
     init(_ arguments: [String]) {
         var rest = arguments.makeIterator()
@@ -23,7 +32,10 @@ struct Options {
             switch argument {
             case "--crash-after-draw": crashAfterDraw = true
             case "--throw-after-draw": throwAfterDraw = true
+            case "--hang-after-draw": hangAfterDraw = true
             case "--cleanup-file": cleanupFile = rest.next()
+            case "--crash-file": crashFile = rest.next()
+            case "--wait-after-stop": waitAfterStop = true
             default:
                 FileHandle.standardError.write(Data("terminal-check: unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -37,13 +49,18 @@ struct CheckState {
     var keys: [Key] = []
     var keyCount = 0
     var resizes = 0
+    var interrupts = 0
     var frames = 0
 
-    mutating func receive(_ key: Key) {
+    /// Takes a key; false when it quits (`q`, or the second Ctrl-C).
+    mutating func receive(_ key: Key) -> Bool {
+        if key == .character("q") { return false }
         keyCount += 1
         keys.append(key)
         if keys.count > 8 { keys.removeFirst(keys.count - 8) }
         if key == .resize { resizes += 1 }
+        if key == .control("c") { interrupts += 1 }
+        return interrupts < 2
     }
 
     func canvas(width: Int, height: Int) -> Canvas {
@@ -65,7 +82,7 @@ struct CheckState {
             ("pid: \(ProcessInfo.processInfo.processIdentifier)", .plain),
             ("keys[\(keyCount)]: " + keys.map(\.description).joined(separator: " "), .plain),
             ("resizes: \(resizes) frames: \(frames + 1)", .plain),
-            ("q quits", Style(foreground: .indexed(244))),
+            ("q or a second ctrl-c quits", Style(foreground: .indexed(244))),
         ]
         for (row, (text, style)) in lines.enumerated() {
             canvas.put(text, x: 2, y: row + 1, style: style, clip: clip)
@@ -94,12 +111,25 @@ func check(on screen: Screen, _ options: Options) async throws {
         print(missing!)
     }
     if options.throwAfterDraw { throw DeliberateError() }
+    if options.hangAfterDraw { waitForSignals() }
     for await batch in screen.input {
-        for key in batch {
-            if key == .character("q") { return }
-            state.receive(key)
-        }
+        for key in batch where !state.receive(key) { return }
         draw()
+    }
+}
+
+/// Blocks the calling thread for good; the signal handlers still run (and end the program).
+func waitForSignals() -> Never {
+    while true { pause() }
+}
+
+/// Opens `path` for writing, writes a line and registers it as a crash file; exits on failure.
+func openCrashFile(_ path: String) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
+    let line = Array("recorded\n".utf8)
+    guard fd >= 0, write(fd, line, line.count) == line.count, TerminalRestore.addCrashFile(fd) else {
+        FileHandle.standardError.write(Data("terminal-check: cannot set up the crash file \(path)\n".utf8))
+        exit(2)
     }
 }
 
@@ -110,14 +140,21 @@ func run(_ options: Options) async -> Int32 {
             try? "cleanup ran\n".write(toFile: path, atomically: false, encoding: .utf8)
         }
     }
+    if let path = options.crashFile { openCrashFile(path) }
     do {
         try await Screen.run { screen in try await check(on: screen, options) }
     } catch {
         FileHandle.standardError.write(Data("terminal-check: error: \(error)\n".utf8))
         return 1
     }
-    print("terminal-check: done")
-    return 0
+    guard options.waitAfterStop else {
+        print("terminal-check: done")
+        return 0
+    }
+    FileHandle.standardOutput.write(Data("terminal-check: done\n".utf8))
+    waitForSignals()
 }
 
+// The locale is set before any thread starts (setlocale is not thread-safe).
+TextWidth.prepare()
 exit(await run(Options(Array(CommandLine.arguments.dropFirst()))))

@@ -13,19 +13,28 @@ nonisolated(unsafe) let emergencyState: UnsafeMutablePointer<parley_emergency> =
 }()
 
 /// The handlers themselves: plain C functions that only call the async-signal-safe C helpers.
+///
+/// The helpers are inline functions of shim.h, compiled into this file: the build does not see a
+/// change to shim.h as a change to this file, so after changing a handler helper there, make sure
+/// this file is compiled again (touch it).
 enum EmergencyHandlers {
+    /// SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP: close the crash files, restore, re-raise.
     static let crash: @convention(c) (Int32) -> Void = { signal in
         parley_emergency_crash(emergencyState, signal)
     }
+    /// SIGINT, SIGTERM, SIGHUP: to the restore thread; SIGINT is the key Ctrl-C while a screen runs.
     static let stop: @convention(c) (Int32) -> Void = { signal in
         parley_emergency_stop_signal(emergencyState, signal)
     }
+    /// SIGWINCH: wake the input watch with 'R'.
     static let resize: @convention(c) (Int32) -> Void = { _ in
         parley_emergency_wake(emergencyState, CChar(UInt8(ascii: "R")))
     }
+    /// SIGTSTP (installed by the screen): wake the input watch with 'S'.
     static let suspend: @convention(c) (Int32) -> Void = { _ in
         parley_emergency_wake(emergencyState, CChar(UInt8(ascii: "S")))
     }
+    /// exit(): restore the terminal.
     static let atExit: @convention(c) () -> Void = {
         parley_emergency_restore_terminal(emergencyState)
     }

@@ -6,20 +6,29 @@ import Synchronization
 /// error, SIGINT, SIGTERM and SIGHUP, `exit()`, and a crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE,
 /// SIGABRT, SIGTRAP; Swift's `fatalError` and failed force-unwraps trap with SIGILL or SIGTRAP).
 ///
-/// Restoring means: leave the alternate screen, show the cursor, turn mouse reporting and keypad
-/// mode off, reset attributes, and put the saved terminal modes (termios) back.
+/// Restoring means: when curses drives the terminal, leave the alternate screen, show the cursor,
+/// turn mouse reporting and keypad mode off and reset attributes; then, in every case, put the
+/// terminal modes (termios) saved by ``install()`` back.
 ///
-/// - On SIGINT, SIGTERM or SIGHUP, a dedicated thread runs the cleanup hooks registered with
-///   ``addCleanup(_:)`` (ordinary Swift: flush and close the recording), then fsyncs and closes
-///   the crash files, restores the terminal and exits with status 128 + signal. A second such
-///   signal while the hooks run restores and exits at once.
-/// - On a crash, the handler (async-signal-safe) fsyncs and closes the files registered with
-///   ``addCrashFile(_:)``, restores the terminal, then hands the signal on to the action it
-///   replaced (the default action, which ends the process, or Swift's backtracer).
+/// - On SIGTERM or SIGHUP, and on SIGINT while no ``Screen`` runs, a dedicated thread runs the
+///   cleanup hooks registered with ``addCleanup(_:)`` in order (ordinary Swift: write the last
+///   event and close the recording), then fsyncs and closes the files registered with
+///   ``addCrashFile(_:)``, restores the terminal and exits with status 128 + signal. A second
+///   such signal while the hooks run does not wait for them: its handler fsyncs and closes the
+///   registered files, restores the terminal and exits with 128 + signal at once.
+/// - While a ``Screen`` runs, SIGINT (Ctrl-C) is a key: `.control("c")` in ``Screen/input``.
+///   Only when the program leaves two of them unread (its main actor hangs) does a third stop it
+///   as above.
+/// - On a crash, the handler (async-signal-safe) fsyncs and closes the registered files, restores
+///   the terminal, then hands the signal on to the action it replaced (the default action, which
+///   ends the process, or Swift's backtracer).
+/// - On `exit()`, an exit hook restores the terminal; registered files are left to the program
+///   (the kernel closes them; nothing is lost that was written).
 ///
 /// ``Screen/start()`` installs all this; call ``install()`` earlier to also cover the time before
-/// the screen starts. Signal handlers are installed before curses starts, so curses keeps its own
-/// hands off SIGINT, SIGTERM and SIGWINCH (it still handles SIGTSTP: Ctrl-Z suspends and resumes).
+/// the screen starts, or in a program without a screen that wants its files closed on a crash.
+/// The signal handlers are installed before curses starts, so curses keeps its hands off SIGINT,
+/// SIGTERM and SIGWINCH; the screen handles SIGTSTP (Ctrl-Z) itself, so curses does not either.
 public enum TerminalRestore {
     /// A registered cleanup hook, to remove it.
     public struct CleanupID: Sendable, Hashable {
@@ -91,14 +100,21 @@ public enum TerminalRestore {
         }
     }
 
-    /// Removes a cleanup hook.
+    /// Removes a cleanup hook, so it does not run (say, once the recording it closes has been
+    /// closed normally). Removing one that was removed before does nothing.
     public static func removeCleanup(_ id: CleanupID) {
         hooks.withLock { $0.hooks.removeAll { $0.id == id.value } }
     }
 
-    /// Registers a file descriptor to fsync and close if the program crashes or is stopped by a
-    /// signal (the recording), so what was written reaches the disk.
-    /// - Returns: false when the list (32 files) is full.
+    /// Registers a file descriptor (the recording's) to be fsynced and closed when the program
+    /// crashes or a signal stops it, so that everything written to it reaches the disk. It is
+    /// done after the cleanup hooks ran, from the signal handler itself on a crash. Takes effect
+    /// once ``install()`` has run (``Screen/start()`` runs it).
+    ///
+    /// Whoever closes the file, a cleanup hook included, calls ``removeCrashFile(_:)`` first:
+    /// otherwise the number could be closed twice, the second time when it already names another
+    /// file.
+    /// - Returns: false when the list (32 files) is full, or the descriptor is negative.
     @discardableResult
     public static func addCrashFile(_ fileDescriptor: Int32) -> Bool {
         parley_emergency_add_fd(emergencyState, fileDescriptor) == 0
@@ -109,9 +125,9 @@ public enum TerminalRestore {
         parley_emergency_remove_fd(emergencyState, fileDescriptor)
     }
 
-    /// Restores the terminal now, from any thread: leaves curses mode if it is on and puts the
-    /// saved terminal modes back. Curses may not write to the terminal afterwards.
-    public static func restore() {
+    /// Restores the terminal now, from any thread, for good: leaves curses mode if it is on and
+    /// puts the saved terminal modes back; curses does not write to the terminal afterwards.
+    private static func restore() {
         outputOpen.withLock { open in
             open = false
             parley_emergency_restore_terminal(emergencyState)
@@ -122,16 +138,35 @@ public enum TerminalRestore {
 
     private static let wakePipe = Atomic<Int32>(-1)
 
-    /// The read end of the pipe the SIGWINCH handler writes to; -1 before ``install()``.
+    /// The read end of the pipe the signal handlers wake the input watch through ('R' on
+    /// SIGWINCH, 'S' on SIGTSTP, 'C' on SIGINT while interrupts are keys); -1 before ``install()``.
     static var wakePipeReadEnd: Int32 { wakePipe.load(ordering: .acquiring) }
 
-    /// Runs `write` (a curses refresh) unless the terminal is being restored; the restore waits
-    /// for a write in progress, so no curses output lands after the terminal is restored.
-    static func whileTerminalOpen(_ write: () -> Void) {
-        outputOpen.withLock { open in if open { write() } }
+    /// Runs `write` (curses calls that may write to the terminal) unless the terminal is being
+    /// restored; the restore waits for a write in progress, so no curses output lands after the
+    /// terminal is restored. Not reentrant: `write` must not call it again.
+    /// - Returns: whether `write` ran.
+    @discardableResult
+    static func whileTerminalOpen(_ write: () -> Void) -> Bool {
+        outputOpen.withLock { open in
+            if open { write() }
+            return open
+        }
     }
 
-    /// Curses has taken the terminal: on an emergency, `leaveSequence` gives it back.
+    /// While `on`, SIGINT wakes the input watch as the key Ctrl-C instead of stopping the
+    /// program (``Screen`` turns this on while it runs).
+    static func interruptsAreKeys(_ on: Bool) {
+        parley_emergency_interrupt_as_key(emergencyState, on ? 1 : 0)
+    }
+
+    /// The program has read `count` Ctrl-C keys from the wake pipe.
+    static func interruptsRead(_ count: Int) {
+        parley_emergency_interrupts_read(emergencyState, Int32(count))
+    }
+
+    /// Curses is about to take, or has taken, the terminal: on an emergency, `leaveSequence`
+    /// gives it back. Call it before curses writes its first sequence.
     static func enteredCursesMode(leaveSequence: [UInt8]) {
         leaveSequence.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { bytes in
@@ -163,9 +198,19 @@ public enum TerminalRestore {
     }
 
     private static func stop(bySignal signal: Int32) -> Never {
-        for hook in hooks.withLock({ $0.hooks }) { hook.run() }
-        parley_emergency_close_files(emergencyState)
+        runCleanupHooks()
+        closeCrashFiles()
         restore()
         _exit(128 + signal)
+    }
+
+    /// Runs the cleanup hooks, in the order they were added.
+    static func runCleanupHooks() {
+        for hook in hooks.withLock({ $0.hooks }) { hook.run() }
+    }
+
+    /// fsyncs and closes the files registered with ``addCrashFile(_:)``, and forgets them.
+    static func closeCrashFiles() {
+        parley_emergency_close_files(emergencyState)
     }
 }

@@ -10,6 +10,8 @@ struct CursesColors: Sendable {
     let pairCount: Int
 
     private(set) var pairs: [Pair: Int32] = [:]
+    /// Whether a pair was asked for after every number was given out (since the last reset).
+    private(set) var hasRunOut = false
 
     /// A foreground and background colour number.
     struct Pair: Sendable, Hashable {
@@ -57,20 +59,66 @@ struct CursesColors: Sendable {
         case existing(Int32)
         /// A new number: initialize it with `init_extended_pair` before use.
         case new(Int32)
-        /// Every pair number is taken.
-        case full
+        /// Every pair number is taken: the number of the pair given out that looks closest.
+        case substitute(Int32)
     }
 
-    /// The pair number for `pair`: 0 for the terminal's own colours, else one given out on demand.
+    /// The pair number for `pair`: 0 for the terminal's own colours, else one given out on demand;
+    /// once they run out, the closest pair given out (pair 0 included).
     mutating func allocate(_ pair: Pair) -> Allocation {
-        if pair.foreground == -1 && pair.background == -1 { return .existing(0) }
+        if pair == defaultPair { return .existing(0) }
         if let number = pairs[pair] { return .existing(number) }
         let number = Int32(pairs.count + 1)
-        guard number < pairCount else { return .full }
+        guard number < pairCount else {
+            hasRunOut = true
+            return .substitute(nearest(to: pair))
+        }
         pairs[pair] = number
         return .new(number)
     }
 
     /// Forgets every pair number (after `reset_color_pairs`).
-    mutating func reset() { pairs.removeAll(keepingCapacity: true) }
+    mutating func reset() {
+        pairs.removeAll(keepingCapacity: true)
+        hasRunOut = false
+    }
+
+    /// Pair 0: the terminal's own colours, or white on black without `use_default_colors`.
+    private var defaultPair: Pair {
+        Pair(foreground: number(for: .default, foreground: true), background: number(for: .default, foreground: false))
+    }
+
+    /// The number of the pair given out (or pair 0) whose colours look closest to `pair`'s.
+    private func nearest(to pair: Pair) -> Int32 {
+        var best: (number: Int32, distance: Int) = (0, distance(from: pair, to: defaultPair))
+        for (candidate, number) in pairs {
+            let distance = distance(from: pair, to: candidate)
+            if distance < best.distance || (distance == best.distance && number < best.number) { best = (number, distance) }
+        }
+        return best.number
+    }
+
+    /// How different two pairs look: the colour distances of their foregrounds and backgrounds.
+    private func distance(from pair: Pair, to other: Pair) -> Int {
+        distance(from: pair.foreground, to: other.foreground) + distance(from: pair.background, to: other.background)
+    }
+
+    /// How different two colour numbers look. The terminal's own colour (-1) is unknown: it
+    /// matches only itself, and is as far from any colour as mid-grey is from black.
+    private func distance(from number: Int32, to other: Int32) -> Int {
+        if number == other { return 0 }
+        guard let colour = rgb(of: number), let otherColour = rgb(of: other) else {
+            return RGB(0, 0, 0).distance(to: RGB(128, 128, 128))
+        }
+        return colour.distance(to: otherColour)
+    }
+
+    /// The colour a colour number stands for at this depth; nil for the terminal's own (-1).
+    private func rgb(of number: Int32) -> RGB? {
+        if number < 0 { return nil }
+        if depth == .trueColor && number >= 8 {
+            return RGB(UInt8(truncatingIfNeeded: number >> 16), UInt8(truncatingIfNeeded: number >> 8), UInt8(truncatingIfNeeded: number))
+        }
+        return XTermPalette.rgb(ofIndex: UInt8(truncatingIfNeeded: number))
+    }
 }

@@ -10,19 +10,23 @@ struct InputReadiness: Sendable, Hashable {
     var resized = false
     /// SIGTSTP arrived (Ctrl-Z): give the terminal back and stop until continued.
     var suspended = false
+    /// How many SIGINTs (Ctrl-C) arrived while they are keys.
+    var interrupts = 0
     /// The terminal hung up: no more input will come.
     var hungUp = false
 
-    var isEmpty: Bool { !hasInput && !resized && !suspended && !hungUp }
+    var isEmpty: Bool { !hasInput && !resized && !suspended && interrupts == 0 && !hungUp }
 }
 
 /// A thread that waits, without any timeout, until the terminal has input, the window changed
-/// size, Ctrl-Z was pressed, or the watch is ended, and then hands over to the main actor, waiting until it has read
-/// everything before it waits again. Idle, it costs no CPU: it sleeps in poll(2).
+/// size, Ctrl-Z or Ctrl-C was pressed, or the watch is ended, and then hands over to the main
+/// actor, waiting until it has read everything before it waits again. Idle, it costs no CPU: it
+/// sleeps in poll(2).
 final class InputWatch: Sendable {
     private let stopPipe: (read: Int32, write: Int32)
 
-    /// Starts watching `terminal` and `wakePipe` (written by the SIGWINCH handler).
+    /// Starts watching `terminal` and `wakePipe` (written by the signal handlers: 'R' on SIGWINCH,
+    /// 'S' on SIGTSTP, 'C' on SIGINT while it is a key; see ``TerminalRestore``).
     /// - Parameter deliver: runs on the main actor for each wake-up; it must read all input.
     init?(terminal: Int32, wakePipe: Int32, deliver: @escaping @MainActor @Sendable (InputReadiness) -> Void) {
         var fds: [Int32] = [-1, -1]
@@ -63,6 +67,7 @@ final class InputWatch: Sendable {
                 let reasons = drain(wakePipe)
                 readiness.resized = reasons.contains(UInt8(ascii: "R"))
                 readiness.suspended = reasons.contains(UInt8(ascii: "S"))
+                readiness.interrupts = reasons.count { $0 == UInt8(ascii: "C") }
             }
             if fds[0].revents & Int16(POLLIN) != 0 { readiness.hasInput = true }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
@@ -80,15 +85,21 @@ final class InputWatch: Sendable {
         }
     }
 
+    /// Throws away the wake-up reasons waiting in `wakePipe` (a non-blocking pipe; -1 for none).
+    static func discardWakeReasons(_ wakePipe: Int32) {
+        guard wakePipe >= 0 else { return }
+        _ = drain(wakePipe)
+    }
+
     /// Reads everything waiting in a non-blocking pipe: the wake-up reasons ('R' resize,
-    /// 'S' suspend).
-    private static func drain(_ fd: Int32) -> Set<UInt8> {
-        var reasons = Set<UInt8>()
+    /// 'S' suspend, 'C' interrupt), in order.
+    private static func drain(_ fd: Int32) -> [UInt8] {
+        var reasons: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64)
         while true {
             let count = read(fd, &buffer, buffer.count)
             guard count > 0 else { return reasons }
-            reasons.formUnion(buffer[0..<count])
+            reasons += buffer[0..<count]
         }
     }
 }

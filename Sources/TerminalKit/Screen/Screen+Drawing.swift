@@ -10,24 +10,22 @@ extension Screen {
         return frame
     }
 
-    /// Gives every style in `runs` a colour pair; false when the pairs ran out.
-    func allocatePairs(for runs: [FrameRun]) -> Bool {
-        guard colorDepth != .none else { return true }
+    /// Gives every style in `runs` a colour pair: its own while there are pairs left, else the
+    /// nearest one given out.
+    func allocatePairs(for runs: [FrameRun]) {
+        guard colorDepth != .none else { return }
         for run in runs {
             for cell in run.cells where stylePairs[cell.style] == nil {
                 let pair = colors.pair(for: cell.style)
                 switch colors.allocate(pair) {
-                case .existing(let number):
+                case .existing(let number), .substitute(let number):
                     stylePairs[cell.style] = number
                 case .new(let number):
                     init_extended_pair(number, pair.foreground, pair.background)
                     stylePairs[cell.style] = number
-                case .full:
-                    return false
                 }
             }
         }
-        return true
     }
 
     /// Forgets every colour pair, in curses too.
@@ -81,7 +79,8 @@ extension Screen {
     }
 
     /// What gives the terminal back if the program dies in curses mode: mouse reporting off,
-    /// attributes reset, cursor shown, keypad mode and the alternate screen left, from terminfo.
+    /// attributes reset, cursor shown, keypad mode and the alternate screen left, from the
+    /// terminfo entry loaded now.
     static func leaveSequence() -> [UInt8] {
         func capability(_ name: String, fallback: String) -> [UInt8] {
             guard let value = parley_tigetstr(name) else { return Array(fallback.utf8) }

@@ -3,7 +3,8 @@ import Foundation
 
 /// Reading input through curses, on the main actor, when the input watch wakes it.
 extension Screen {
-    /// Reads everything the terminal has, without waiting, and hands it to ``input``.
+    /// Reads everything the terminal has, without waiting, and hands it to ``input``, followed by
+    /// a Ctrl-C for each SIGINT that woke the watch.
     func readInput(_ readiness: InputReadiness) {
         guard isRunning, let window else { return }
         var keys: [Key] = []
@@ -12,15 +13,22 @@ extension Screen {
             keys.append(.resize)
         }
         if readiness.resized { adoptTerminalSize() }
-        var value: wint_t = 0
-        while true {
-            let status = wget_wch(window, &value)
-            if status == ERR { break }
-            switch KeyDecoding.decode(status: status, value: value) {
-            case .key(let key): keys.append(key)
-            case .mouse: keys += readMouse()
-            case .ignored: break
+        // wget_wch may write too: it refreshes a changed window and switches keypad mode.
+        TerminalRestore.whileTerminalOpen {
+            var value: wint_t = 0
+            while true {
+                let status = wget_wch(window, &value)
+                if status == ERR { break }
+                switch KeyDecoding.decode(status: status, value: value) {
+                case .key(let key): keys.append(key)
+                case .mouse: keys += readMouse()
+                case .ignored: break
+                }
             }
+        }
+        if readiness.interrupts > 0 {
+            keys += repeatElement(.control("c"), count: readiness.interrupts)
+            TerminalRestore.interruptsRead(readiness.interrupts)
         }
         if readiness.resized && !keys.contains(.resize) { keys.append(.resize) }
         if keys.contains(.resize) {
@@ -53,8 +61,10 @@ extension Screen {
         kill(getpid(), SIGTSTP)
         // Continued.
         _ = parley_install_handler(SIGTSTP, EmergencyHandlers.suspend, 0, nil)
-        TerminalRestore.enteredCursesMode(leaveSequence: Self.leaveSequence())
-        keypad(window, true)
+        TerminalRestore.whileTerminalOpen {
+            TerminalRestore.enteredCursesMode(leaveSequence: leave)
+            keypad(window, true)
+        }
         adoptTerminalSize()
         lastFrame = nil
     }

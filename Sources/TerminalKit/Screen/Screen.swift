@@ -10,9 +10,10 @@ import Foundation
 @MainActor
 public final class Screen {
     /// Batches of keys, in the order they were typed, including `.resize` when the terminal
-    /// changed size (present a new frame at the new ``size`` then). Nothing is read while nothing
-    /// happens: waiting costs no CPU. The stream ends when the screen stops or the terminal hangs
-    /// up.
+    /// changed size (present a new frame at the new ``size`` then). Ctrl-C arrives here as
+    /// `.control("c")` (SIGINT, however sent, is a key while the screen runs), after the keys read
+    /// with it. Nothing is read while nothing happens: waiting costs no CPU. The stream ends when
+    /// the screen stops or the terminal hangs up.
     public let input: AsyncStream<[Key]>
 
     /// How deep the screen draws colours: the terminal's depth limited to what curses can draw;
@@ -33,6 +34,8 @@ public final class Screen {
     var stylePairs: [Style: Int32] = [:]
     var lastFrame: Canvas?
     var cursor: Point?
+    /// What gives the terminal back if the program dies in curses mode (see ``leaveSequence()``).
+    var leave: [UInt8] = []
 
     /// Makes a screen; nothing happens to the terminal until ``start()``.
     /// - Parameter environment: where `NO_COLOR` and `COLORTERM` are read.
@@ -41,32 +44,59 @@ public final class Screen {
         (input, inputContinuation) = AsyncStream.makeStream(of: [Key].self, bufferingPolicy: .unbounded)
     }
 
-    /// Takes over the terminal: sets the locale from the environment, starts curses in cbreak
-    /// mode without echo (keypad keys decoded, mouse presses, releases and wheel reported, a 25 ms
-    /// Esc delay, cursor hidden, the terminal's own colours kept as default) and starts reading
-    /// input.
+    /// Takes over the terminal: sets the locale (``TextWidth/prepare()``), starts curses in
+    /// cbreak mode without echo (keypad keys decoded, mouse presses, releases and wheel reported,
+    /// a 25 ms Esc delay, cursor hidden, the terminal's own colours kept as default) and starts
+    /// reading input. Ctrl-C becomes a key (see ``input``); Ctrl-Z still suspends.
     /// - Throws: ``ScreenError/notATerminal`` when standard input or output is not a terminal,
     ///   ``ScreenError/unknownTerminal(_:)`` when curses does not know `TERM`,
-    ///   ``ScreenError/alreadyStarted`` on a second start.
+    ///   ``ScreenError/alreadyStarted`` on a second start, ``ScreenError/terminalRestored`` when
+    ///   a signal is stopping the program and the terminal has been given back.
     public func start() throws {
         guard !wasStarted else { throw ScreenError.alreadyStarted }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw ScreenError.notATerminal }
         TerminalRestore.install()
+        // Wake-ups left from an earlier screen (a Ctrl-C nobody read) are not this screen's.
+        InputWatch.discardWakeReasons(TerminalRestore.wakePipeReadEnd)
+        TextWidth.prepare()
+        // The leave sequence comes from terminfo, read before curses writes anything, so that
+        // the restore can undo everything newterm and the set-up below send.
+        let unknownTerminal = ScreenError.unknownTerminal(environment["TERM"] ?? "(TERM is not set)")
+        guard parley_load_terminfo() == 0 else { throw unknownTerminal }
+        leave = Self.leaveSequence()
+        parley_unload_terminfo()
         // Ctrl-Z is ours, not curses' (whose handler leaves keypad mode off after `fg`).
         _ = parley_install_handler(SIGTSTP, EmergencyHandlers.suspend, 0, nil)
-        parley_setlocale()
-        if parley_wcwidth(0x4E16) != 2 { parley_use_utf8_ctype() }
-        guard let screen = parley_newterm() else {
+        var started = false
+        let open = TerminalRestore.whileTerminalOpen {
+            TerminalRestore.enteredCursesMode(leaveSequence: leave)
+            started = startCurses()
+            if !started { TerminalRestore.leftCursesMode() }
+        }
+        guard open, started else {
             parley_default_action(SIGTSTP)
-            throw ScreenError.unknownTerminal(environment["TERM"] ?? "(TERM is not set)")
+            throw open ? unknownTerminal : ScreenError.terminalRestored
         }
         wasStarted = true
+        isRunning = true
+        watch = InputWatch(terminal: STDIN_FILENO, wakePipe: TerminalRestore.wakePipeReadEnd) { [weak self] readiness in
+            self?.readInput(readiness)
+        }
+        TerminalRestore.interruptsAreKeys(true)
+    }
+
+    /// newterm and the set-up, all of which may write to the terminal; false when curses does
+    /// not know the terminal.
+    private func startCurses() -> Bool {
+        guard let screen = parley_newterm() else { return false }
         cursesScreen = screen
         window = parley_stdscr()
         cbreak()
         noecho()
         nonl()
         keypad(window, true)
+        // NOFLSH: Ctrl-C and Ctrl-Z (still SIGINT and SIGTSTP) make the kernel throw away
+        // neither typed keys nor output on its way to the terminal (half an escape sequence).
         intrflush(window, false)
         nodelay(window, true)
         leaveok(window, true)
@@ -77,11 +107,7 @@ public final class Screen {
         startColors()
         _ = mousemask(parley_mouse_events(), nil)
         mouseinterval(0)
-        TerminalRestore.enteredCursesMode(leaveSequence: Self.leaveSequence())
-        isRunning = true
-        watch = InputWatch(terminal: STDIN_FILENO, wakePipe: TerminalRestore.wakePipeReadEnd) { [weak self] readiness in
-            self?.readInput(readiness)
-        }
+        return true
     }
 
     /// Starts a screen, runs `body` with it, and stops the screen however `body` ends, returning
@@ -102,6 +128,7 @@ public final class Screen {
     public func stop() {
         guard isRunning else { return }
         isRunning = false
+        TerminalRestore.interruptsAreKeys(false)
         parley_default_action(SIGTSTP)
         watch?.stop()
         watch = nil
@@ -131,35 +158,34 @@ public final class Screen {
 
     /// Shows `canvas`: writes only the cells that differ from the last frame shown (everything
     /// after a resize or ``invalidate()``), then updates the terminal once. A canvas larger than
-    /// the screen is clipped; a smaller one leaves the rest blank.
+    /// the screen is clipped; a smaller one leaves the rest blank. When the terminal has fewer
+    /// colour pairs than the styles drawn need, the styles beyond them are drawn with the
+    /// nearest pair given out.
     public func present(_ canvas: Canvas) {
         guard isRunning, let window else { return }
         let (width, height) = size
         let frame = Self.fitted(canvas, width: width, height: height)
-        if lastFrame == nil {
-            werase(window)
-            clearok(window, true)
-        }
-        var runs = FrameDiff.runs(from: lastFrame, to: frame)
-        if !allocatePairs(for: runs) {
-            // Out of colour pairs: start over with an empty table and repaint everything.
-            resetPairs()
-            werase(window)
-            clearok(window, true)
-            runs = FrameDiff.runs(from: nil, to: frame)
-            _ = allocatePairs(for: runs)
-        }
-        for run in runs { write(run, of: frame, in: window) }
-        if let cursor, frame.bounds.contains(cursor) {
-            leaveok(window, false)
-            wmove(window, Int32(cursor.y), Int32(cursor.x))
-            curs_set(1)
-        } else {
-            leaveok(window, true)
-            curs_set(0)
-        }
-        wnoutrefresh(window)
+        let runs = FrameDiff.runs(from: lastFrame, to: frame)
+        let repaintsAll = lastFrame == nil
         TerminalRestore.whileTerminalOpen {
+            if repaintsAll {
+                // Everything is written again anyway: a good moment to give pairs out afresh if
+                // they ran out (frames since then used the nearest pair for the rest).
+                if colors.hasRunOut { resetPairs() }
+                werase(window)
+                clearok(window, true)
+            }
+            allocatePairs(for: runs)
+            for run in runs { write(run, of: frame, in: window) }
+            if let cursor, frame.bounds.contains(cursor) {
+                leaveok(window, false)
+                wmove(window, Int32(cursor.y), Int32(cursor.x))
+                curs_set(1)
+            } else {
+                leaveok(window, true)
+                curs_set(0)
+            }
+            wnoutrefresh(window)
             doupdate()
         }
         lastFrame = frame

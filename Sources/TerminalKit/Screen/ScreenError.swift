@@ -6,6 +6,8 @@ public enum ScreenError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownTerminal(String)
     /// The screen was started before; a screen runs once.
     case alreadyStarted
+    /// A signal is stopping the program and the terminal has been given back for good.
+    case terminalRestored
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum ScreenError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "set TERM to a known type such as xterm-256color"
         case .alreadyStarted:
             "the screen was already started; make a new Screen to start again"
+        case .terminalRestored:
+            "the program is stopping on a signal and has given the terminal back; the screen cannot start"
         }
     }
 }

@@ -1,5 +1,3 @@
-import CNcursesw
-
 /// What the screen writes for one canvas cell: scalars curses accepts in one cell, taking as many
 /// columns as curses (that is, `wcwidth`) thinks they take.
 ///
@@ -21,7 +19,7 @@ struct TerminalGlyph: Sendable, Hashable {
     static let maxCombining = 4
 
     /// The glyph for `character`, measuring scalars with `width` (the C library's `wcwidth`).
-    static func make(_ character: Character, width: (Unicode.Scalar) -> Int = { Int(parley_wcwidth($0.value)) }) -> TerminalGlyph {
+    static func make(_ character: Character, width: (Unicode.Scalar) -> Int = TextWidth.wcwidth) -> TerminalGlyph {
         let scalars = Array(character.unicodeScalars)
         guard let first = scalars.first else { return .blank }
         if scalars.contains(where: isControl) { return .replacement }

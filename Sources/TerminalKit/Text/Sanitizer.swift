@@ -9,7 +9,7 @@ public enum Sanitizer {
     public static func clean(_ text: String, tabWidth: Int = 4) -> String {
         if isClean(text) { return text }
         var sanitizer = StreamSanitizer(tabWidth: tabWidth)
-        return sanitizer.feed(text) + sanitizer.finish()
+        return sanitizer.feed(text)
     }
 
     /// Whether `text` holds nothing the sanitizer would change: no C0 control but newline, no

@@ -66,12 +66,20 @@ public struct StreamSanitizer: Sendable {
     }
 
     /// Ends the text: an unfinished escape sequence is dropped, and the sanitizer is ready for a
-    /// new text. Returns what was still held back (today always empty, as nothing is held back).
-    public mutating func finish() -> String {
+    /// new text. Nothing is left to show: ``feed(_:)`` never holds text back.
+    public mutating func finish() {
         mode = .text
         stringLength = 0
         settledColumns = 0
         lineTail = ""
+    }
+
+    /// Transitional: the former `finish() -> String`, which always returned "". Kept only so
+    /// that `HeadlessPrinter` (ParleyObserver) builds until it calls ``finish()`` without using a
+    /// result; remove it then.
+    @_disfavoredOverload
+    public mutating func finish() -> String {
+        let _: Void = finish()
         return ""
     }
 

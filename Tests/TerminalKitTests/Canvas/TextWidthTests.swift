@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TerminalKit
 
@@ -32,5 +33,22 @@ struct TextWidthTests {
         #expect(TextWidth.columns("Déjà") == 4)
         #expect(TextWidth.columns(Character("\u{301}")) == 0)
         #expect(TextWidth.columns("世\u{301}") == 2)
+    }
+}
+
+@Suite("Text width and the locale")
+struct TextWidthLocaleTests {
+    @Test("measures under a C locale too, and leaves the process's locale as it was")
+    func independentOfLocale() throws {
+        let processLocale = String(cString: setlocale(LC_CTYPE, nil))
+        let plain = try #require(newlocale(LC_CTYPE_MASK, "C", nil))
+        defer { freelocale(plain) }
+        // This thread alone runs under the C locale, where wcwidth knows no wide characters.
+        let previous = uselocale(plain)
+        defer { uselocale(previous) }
+        #expect(TextWidth.columns("世界") == 4)
+        #expect(TextWidth.columns("Déjà") == 4)
+        #expect(uselocale(nil) == plain, "the thread's locale is back")
+        #expect(String(cString: setlocale(LC_CTYPE, nil)) == processLocale, "the process's locale is untouched")
     }
 }

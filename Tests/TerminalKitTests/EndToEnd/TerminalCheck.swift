@@ -40,6 +40,15 @@ enum TerminalCheck {
         throw TmuxError(description: "terminal-check shows no pid:\n\(try tmux.capture())")
     }
 
+    /// The terminal modes (`stty -a`) of the pane's terminal, as the program in it left them:
+    /// `isig`, `-icanon`, `noflsh`, ...
+    static func modes(of tmux: Tmux) throws -> Set<String> {
+        let terminal = try tmux.display("#{pane_tty}")
+        let result = try Subprocess.run(["stty", "-a", "-F", terminal], environment: Tmux.serverEnvironment)
+        guard result.status == 0 else { throw TmuxError(description: "stty -a -F \(terminal) failed: \(result.errors)") }
+        return Set(result.output.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+    }
+
     /// Presses `q` and returns the exit status.
     static func quit(_ tmux: Tmux) async throws -> Int {
         try tmux.sendKeys("q")
@@ -49,6 +58,14 @@ enum TerminalCheck {
     /// Waits for the command line's `status=N` and returns N.
     static func exitStatus(in tmux: Tmux) async throws -> Int {
         try await tmux.exitStatus()
+    }
+
+    /// Checks what `signal` stopping the program leaves: exit status 128 + `signal`, the cleanup
+    /// hook run (it writes "cleanup ran" to `cleanupFile`), and the terminal restored.
+    static func expectStopped(_ tmux: Tmux, by signal: Int32, cleanupFile: ScratchFile, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        #expect(try await exitStatus(in: tmux) == 128 + Int(signal), sourceLocation: sourceLocation)
+        #expect(cleanupFile.contents() == "cleanup ran\n", sourceLocation: sourceLocation)
+        try await expectRestored(tmux, sourceLocation: sourceLocation)
     }
 
     /// Checks that the terminal is as the shell needs it: main screen, cursor shown, no mouse

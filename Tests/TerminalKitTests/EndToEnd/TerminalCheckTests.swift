@@ -5,9 +5,10 @@ import Testing
 /// terminal-check, the small program over Screen, in a real terminal (tmux).
 @Suite("terminal-check in a real terminal", .serialized)
 struct TerminalCheckTests {
-    @Test("draws the frame, CJK and emoji with every row exactly as wide as the terminal")
-    func drawsWideCharacters() async throws {
-        let tmux = try await TerminalCheck.start(width: 60, height: 16)
+    @Test("draws the frame, CJK and emoji with every row exactly as wide as the terminal, in a UTF-8 locale or none",
+          arguments: ["C.UTF-8", "C"])
+    func drawsWideCharacters(language: String) async throws {
+        let tmux = try await TerminalCheck.start(width: 60, height: 16, environment: ["LANG": language])
         defer { tmux.kill() }
         let lines = try tmux.lines()
         #expect(lines.first == "┌" + String(repeating: "─", count: 58) + "┐")
@@ -103,7 +104,7 @@ struct TerminalCheckTests {
             #expect(lines[0] == "┌" + String(repeating: "─", count: width - 2) + "┐")
             #expect(lines[height - 1] == "└" + String(repeating: "─", count: width - 2) + "┘")
             for line in lines.prefix(height) { #expect(TextWidth.columns(line) == width, "\(line)") }
-            #expect(lines.filter { $0.contains("q quits") }.count == 1, "nothing is left over from the old layout")
+            #expect(lines.filter { $0.contains("second ctrl-c quits") }.count == 1, "nothing is left over from the old layout")
         }
         #expect(try await TerminalCheck.quit(tmux) == 0)
     }
@@ -137,28 +138,60 @@ struct TerminalCheckTests {
     }
 
     @Test("SIGTERM and SIGHUP run the cleanup hooks, restore the terminal and exit with 128 + signal",
-          arguments: [(SIGTERM, 143), (SIGHUP, 129)])
-    func stopSignals(signal: Int32, status: Int) async throws {
-        let cleanupFile = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-check-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: cleanupFile) }
-        let tmux = try await TerminalCheck.start(arguments: ["--cleanup-file", cleanupFile.path])
+          arguments: [SIGTERM, SIGHUP])
+    func stopSignals(signal: Int32) async throws {
+        let cleanupFile = ScratchFile()
+        let crashFile = ScratchFile()
+        let tmux = try await TerminalCheck.start(arguments: ["--cleanup-file", cleanupFile.path, "--crash-file", crashFile.path])
         defer { tmux.kill() }
         #expect(kill(try TerminalCheck.pid(in: tmux), signal) == 0)
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == status)
-        #expect(try String(contentsOf: cleanupFile, encoding: .utf8) == "cleanup ran\n")
+        try await TerminalCheck.expectStopped(tmux, by: signal, cleanupFile: cleanupFile)
+        #expect(crashFile.contents() == "recorded\n")
+    }
+
+    @Test("Ctrl-C arrives as a key, without the terminal dropping keys or output; a second one quits cleanly")
+    func controlCIsAKey() async throws {
+        let cleanupFile = ScratchFile()
+        let tmux = try await TerminalCheck.start(arguments: ["--cleanup-file", cleanupFile.path])
+        defer { tmux.kill() }
+        let modes = try TerminalCheck.modes(of: tmux)
+        #expect(modes.contains("isig"), "Ctrl-C and Ctrl-Z still raise signals: \(modes)")
+        #expect(modes.contains("noflsh"), "which do not flush the terminal's queues: \(modes)")
+        try tmux.sendKeys("C-c")
+        try await tmux.waitFor("keys[1]: ctrl-c")
+        try tmux.type("x")
+        try await tmux.waitFor("keys[2]: ctrl-c x")
+        try tmux.sendKeys("C-c")
+        #expect(try await TerminalCheck.exitStatus(in: tmux) == 0)
+        #expect(try tmux.capture().contains("terminal-check: done"))
+        #expect(cleanupFile.contents() == nil, "no signal stopped it: the hooks did not run")
         try await TerminalCheck.expectRestored(tmux)
     }
 
-    @Test("Ctrl-C stops it like SIGINT: hooks, restored terminal, status 130")
-    func controlC() async throws {
-        let cleanupFile = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-check-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: cleanupFile) }
-        let tmux = try await TerminalCheck.start(arguments: ["--cleanup-file", cleanupFile.path])
+    @Test("with the screen stopped, Ctrl-C stops the program as SIGINT: hooks, restored terminal, status 130")
+    func controlCAfterTheScreen() async throws {
+        let cleanupFile = ScratchFile()
+        let tmux = try await TerminalCheck.start(arguments: ["--cleanup-file", cleanupFile.path, "--wait-after-stop"])
         defer { tmux.kill() }
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("terminal-check: done")
         try tmux.sendKeys("C-c")
-        #expect(try await TerminalCheck.exitStatus(in: tmux) == 130)
-        #expect(try String(contentsOf: cleanupFile, encoding: .utf8) == "cleanup ran\n")
-        try await TerminalCheck.expectRestored(tmux)
+        try await TerminalCheck.expectStopped(tmux, by: SIGINT, cleanupFile: cleanupFile)
+    }
+
+    @Test("a program whose main actor hangs still stops on the third SIGINT (Ctrl-C): hooks, restored, 130")
+    func interruptStopsAHungProgram() async throws {
+        let cleanupFile = ScratchFile()
+        let tmux = try await TerminalCheck.start(arguments: ["--cleanup-file", cleanupFile.path, "--hang-after-draw"])
+        defer { tmux.kill() }
+        let pid = try TerminalCheck.pid(in: tmux)
+        // Sent with kill rather than typed, so that each is handled before the next is sent
+        // (a signal sent while the same one is pending merges into it).
+        for _ in 0..<3 {
+            #expect(kill(pid, SIGINT) == 0)
+            try await ThreadActivity.waitUntilHandled(SIGINT, by: pid)
+        }
+        try await TerminalCheck.expectStopped(tmux, by: SIGINT, cleanupFile: cleanupFile)
     }
 
     @Test("an error thrown out of Screen.run restores the terminal before it is reported")
@@ -172,12 +205,15 @@ struct TerminalCheckTests {
 
     @Test("a crash (force-unwrapping nil) restores the terminal before the process dies")
     func crashRestores() async throws {
+        let crashFile = ScratchFile()
         // The Swift backtracer still runs after the restore; keep it from waiting for a key.
         let tmux = try await TerminalCheck.start(
-            arguments: ["--crash-after-draw"], environment: ["SWIFT_BACKTRACE": "interactive=no"], waitForReady: false)
+            arguments: ["--crash-after-draw", "--crash-file", crashFile.path], environment: ["SWIFT_BACKTRACE": "interactive=no"],
+            waitForReady: false)
         defer { tmux.kill() }
         let status = try await TerminalCheck.exitStatus(in: tmux)
         #expect([128 + Int(SIGILL), 128 + Int(SIGTRAP)].contains(status), "died of the trap, status \(status)")
+        #expect(crashFile.contents() == "recorded\n")
         try await TerminalCheck.expectRestored(tmux)
     }
 
@@ -228,6 +264,22 @@ enum ThreadActivity {
             activity["\(thread) \(waitingIn)"] = total
         }
         return activity
+    }
+
+    /// Waits until `signal`, sent to process `pid`, is no longer pending (its handler has been
+    /// called), or the process has ended.
+    static func waitUntilHandled(_ signal: Int32, by pid: pid_t, timeout: Duration = .seconds(60)) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("ShdPnd:") }),
+                let pending = UInt64(line.dropFirst("ShdPnd:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+            else { return }
+            if pending & (1 << UInt64(signal - 1)) == 0 { return }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw TmuxError(description: "signal \(signal) still pending for process \(pid) after \(timeout)")
     }
 
     /// Wake-ups per thread alive at both readings.

@@ -43,9 +43,44 @@ struct CursesColorsTests {
         #expect(colors.allocate(red) == .new(1))
         #expect(colors.allocate(red) == .existing(1))
         #expect(colors.allocate(blue) == .new(2))
-        #expect(colors.allocate(green) == .full)
+        #expect(!colors.hasRunOut)
+        if case .substitute = colors.allocate(green) {} else { Issue.record("a third pair finds no number of its own") }
+        #expect(colors.hasRunOut)
         colors.reset()
+        #expect(!colors.hasRunOut)
         #expect(colors.allocate(green) == .new(1))
+    }
+
+    @Test("once the pairs run out, a style gets the pair that looks closest, the default one included")
+    func substitutes() {
+        var colors = CursesColors(depth: .indexed256, hasDefaultColors: true, pairCount: 3)
+        let red = CursesColors.Pair(foreground: 196, background: -1)  // rgb(255,0,0)
+        let blueOnGrey = CursesColors.Pair(foreground: 21, background: 240)  // blue on grey
+        #expect(colors.allocate(red) == .new(1))
+        #expect(colors.allocate(blueOnGrey) == .new(2))
+        #expect(colors.allocate(CursesColors.Pair(foreground: 160, background: -1)) == .substitute(1), "dark red: red")
+        #expect(colors.allocate(CursesColors.Pair(foreground: 20, background: 241)) == .substitute(2), "blue on a close grey")
+        #expect(colors.allocate(CursesColors.Pair(foreground: 15, background: -1)) == .substitute(0),
+                "white on the default background: the terminal's own colours beat red")
+        #expect(colors.allocate(red) == .existing(1), "pairs given out keep their numbers")
+    }
+
+    @Test("on a direct-colour terminal, substitutes are measured in RGB")
+    func directSubstitutes() {
+        var colors = CursesColors(depth: .trueColor, hasDefaultColors: true, pairCount: 3)
+        let orange = CursesColors.Pair(foreground: 0xFF8800, background: -1)
+        let teal = CursesColors.Pair(foreground: 0x008080, background: -1)
+        #expect(colors.allocate(orange) == .new(1))
+        #expect(colors.allocate(teal) == .new(2))
+        #expect(colors.allocate(CursesColors.Pair(foreground: 0xFF9910, background: -1)) == .substitute(1))
+        #expect(colors.allocate(CursesColors.Pair(foreground: 0x107070, background: -1)) == .substitute(2))
+    }
+
+    @Test("without default colours, white on black is pair 0")
+    func whiteOnBlackIsPairZero() {
+        var colors = CursesColors(depth: .ansi8, hasDefaultColors: false, pairCount: 8)
+        #expect(colors.allocate(colors.pair(for: .plain)) == .existing(0))
+        #expect(colors.allocate(CursesColors.Pair(foreground: 1, background: 0)) == .new(1))
     }
 
     @Test("terminfo padding is removed from leave sequences")

@@ -157,12 +157,14 @@ final class Tmux: Sendable {
     }
 
     /// Waits for the `status=N` line ``runInShell(_:arguments:environment:)`` prints, and returns N.
+    /// The line may start with what the terminal echoed before it (`^C` when Ctrl-C ended the
+    /// program in a terminal with echo on).
     func exitStatus(timeout: Duration = .seconds(60)) async throws -> Int {
         var status: Int?
         try await waitUntil("the exit status", timeout: timeout) { screen in
             status = screen.split(separator: "\n").lazy.compactMap { line -> Int? in
-                guard line.hasPrefix("status=") else { return nil }
-                return Int(line.dropFirst("status=".count).prefix { $0.isNumber })
+                guard let range = line.range(of: "status=") else { return nil }
+                return Int(line[range.upperBound...].prefix { $0.isNumber })
             }.first
             return status != nil
         }
