@@ -104,13 +104,11 @@ extension DebateFileReader {
     /// `repetition`: `false` (off), `true` (on with defaults), or a mapping with `threshold` and `stop`.
     private mutating func repetition(_ node: Node, at path: FieldPath) -> RepetitionSpec? {
         if case .scalar = node {
-            switch Self.scalarText(node)?.lowercased() {
-            case "true", "yes", "on": return RepetitionSpec()
-            case "false", "no", "off": return nil
-            default:
+            guard let on = Self.flag(node) else {
                 expected("false, true, or a mapping with threshold and stop", at: node, path: path)
                 return RepetitionSpec()
             }
+            return on ? RepetitionSpec() : nil
         }
         guard let fields = fields(
             of: node, at: path, expecting: "false, true, or a mapping with threshold and stop", keys: ["threshold", "stop"]
