@@ -4,10 +4,11 @@ import Yams
 extension DebateFileReader {
     /// Notes the error Yams threw while composing the file.
     mutating func reportSyntax(_ error: any Error) {
-        guard let yamlError = error as? YamlError else {
+        guard var yamlError = error as? YamlError else {
             report("invalid YAML: \(SourceText.visible(String(describing: error)))", at: nil, path: .root)
             return
         }
+        yamlError = errorNamingOpenBracket(yamlError) ?? yamlError
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
@@ -40,6 +41,21 @@ extension DebateFileReader {
             }
         }
         report(message, at: place, path: .root, suggestion: syntaxSuggestion(problem, at: mark))
+    }
+
+    /// For a file that ends inside a flow list or mapping right after `[`, `{`, `,` or `:`
+    /// (`title: [`), libyaml names only the end of the file ("while parsing a flow node"), not
+    /// where the bracket opened. Parsing the text again with a value appended gets the error that
+    /// does ("while parsing a flow sequence" at the innermost open `[`); nil when it does not.
+    private func errorNamingOpenBracket(_ error: YamlError) -> YamlError? {
+        guard case .parser(let context?, _, let end, let yaml) = error, context.text == "while parsing a flow node",
+            !source.contains(line: end.line),
+            case .failure(let again as YamlError) = Result(catching: { try Yams.compose(yaml: yaml + "\n ~") }),
+            case .parser(let bracket?, _, let againEnd, _) = again,
+            bracket.text == "while parsing a flow sequence" || bracket.text == "while parsing a flow mapping",
+            source.contains(line: bracket.mark.line), !source.contains(line: againEnd.line)
+        else { return nil }
+        return again
     }
 
     /// What to do about common YAML slips.
