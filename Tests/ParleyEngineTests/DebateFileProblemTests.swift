@@ -245,6 +245,15 @@ struct DebateFileProblemTests {
         #expect(problem?.message == "key 'rounds' appears twice in the same mapping (first at line 3)")
     }
 
+    @Test("a key written twice with a tag that hides it from YAML is reported too")
+    func duplicateTaggedKey() {
+        let problem = DebateFileFixture.problem(DebateFileFixture.debate("rounds: 2\n!x rounds: 4"))
+        #expect(problem?.line == 4)
+        #expect(problem?.column == 1)
+        #expect(problem?.message == "key 'rounds' appears twice in the same mapping (first at line 3)")
+        #expect(problem?.suggestion == "keep one of them")
+    }
+
     @Test("every problem of a file is reported at once, in file order")
     func manyProblems() {
         let yaml = """

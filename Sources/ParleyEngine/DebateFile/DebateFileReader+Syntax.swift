@@ -20,7 +20,8 @@ extension DebateFileReader {
                 ? "remove the invisible control character here" : "save the file as UTF-8 text"
             report("invalid YAML: \(problem)", at: mark, path: .root, suggestion: suggestion)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            duplicateKey(duplicates.first ?? "", firstAt: context.mark.position)
+            let key = duplicates.first ?? ""
+            duplicateKey(key, firstAt: context.mark.position, againAt: secondPlace(of: key, after: context.mark.position))
         default:
             report("invalid YAML: \(SourceText.visible(yamlError.description))", at: nil, path: .root)
         }
@@ -79,12 +80,13 @@ extension DebateFileReader {
         return nil
     }
 
-    /// Notes a key written twice in one mapping, at its second place when it can be found.
-    private mutating func duplicateKey(_ key: String, firstAt first: SourcePosition) {
-        let again = secondPlace(of: key, after: first)
+    /// Notes a key written twice in one mapping, at its second place when it is known.
+    ///
+    /// - Parameter path: the key's value, when known (not for a YAML syntax error).
+    mutating func duplicateKey(_ key: String, firstAt first: SourcePosition, againAt again: SourcePosition?, path: FieldPath = .root) {
         report(
             "key \(SourceText.quoted(key)) appears twice in the same mapping (first at line \(first.line))",
-            at: again ?? first, path: .root, suggestion: "keep one of them"
+            at: again ?? first, path: path, suggestion: "keep one of them"
         )
     }
 
