@@ -9,8 +9,9 @@ extension DebateFileReader {
     ]
 
     /// The debate the file describes, defaults filled in; nil when it is not even a mapping.
-    /// Check ``problems`` before trusting the result.
+    /// Credentials anywhere in the file are refused first. Check ``problems`` before trusting the result.
     mutating func debate(from root: Node) -> DebateSpec? {
+        refuseSecrets(in: root)
         guard let fields = fields(
             of: root, at: .root, expecting: "a mapping of debate settings (title, question, agents, ...)",
             keys: Self.debateKeys

@@ -118,19 +118,12 @@ extension DebateFileReader {
     }
 
     /// Reports a key a mapping may not have, saying what to do instead; returns the key it was
-    /// probably meant to be, if any.
+    /// probably meant to be, if any. A key naming a credential was reported by ``refuseSecrets(in:)``.
     private mutating func unknownKey(
         _ entry: Fields.Entry, at path: FieldPath, keys: [String], elsewhere: [String: String]
     ) -> String? {
+        guard !Self.isSecretKey(entry.key) else { return nil }
         let keyPath = path.key(entry.key)
-        if Self.isSecretKey(entry.key) {
-            report(
-                "\(keyPath.name): API keys are never read from a debate file", at: entry.keyPosition, path: keyPath,
-                suggestion: "set 'api_key_env' to the name of an environment variable holding it (like api_key_env: OPENAI_API_KEY) in the backend",
-                hidingFrom: entry.value.position
-            )
-            return nil
-        }
         let meant = elsewhere[entry.key] == nil
             ? Spelling.closest(to: entry.key, among: keys) ?? Self.synonym(of: entry.key, among: keys) : nil
         let suggestion =
@@ -140,14 +133,6 @@ extension DebateFileReader {
             suggestion: suggestion
         )
         return meant
-    }
-
-    /// Whether a key names a credential (`api_key`, `apiKey`, `token`, `secret` ...), which must
-    /// never sit in a debate file.
-    static func isSecretKey(_ key: String) -> Bool {
-        let squashed = key.lowercased().filter { $0.isLetter }
-        return ["apikey", "apitoken", "key", "token", "secret", "secretkey", "accesstoken", "bearer", "password"]
-            .contains(squashed)
     }
 
     /// The key a user probably meant by another word for it (`floor` for `protocol`).
