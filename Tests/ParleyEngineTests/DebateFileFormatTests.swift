@@ -108,6 +108,31 @@ struct DebateFileFormatTests {
         #expect(on.guards.repetition == RepetitionSpec())
     }
 
+    @Test("every switch reads true/yes/on and false/no/off alike, and nothing else")
+    func switches() throws {
+        for (word, on) in [("true", true), ("Yes", true), ("ON", true), ("false", false), ("no", false), ("Off", false)] {
+            let yaml = DebateFileFixture.debate("""
+                guards: { repetition: \(word) }
+                facilitator: \(word)
+                backends:
+                  local: { type: openai, model: m, show_reasoning: \(word) }
+                """)
+            let spec = try DebateFile.parse(yaml, path: "x.yaml")
+            #expect((spec.guards.repetition != nil) == on, "repetition: \(word)")
+            #expect((spec.facilitator != nil) == on, "facilitator: \(word)")
+            #expect(spec.backends["local"]?.openAI?.showReasoning == on, "show_reasoning: \(word)")
+            let stops = try DebateFile.parse(DebateFileFixture.debate("guards: { repetition: { stop: \(word) } }"), path: "x.yaml")
+            #expect(stops.guards.repetition?.stops == on, "stop: \(word)")
+        }
+        let problems = DebateFileFixture.problems(DebateFileFixture.debate("""
+            guards: { repetition: maybe }
+            facilitator: maybe
+            backends:
+              local: { type: openai, model: m, show_reasoning: maybe }
+            """))
+        #expect(problems.map(\.keyPath) == ["guards.repetition", "facilitator", "backends.local.show_reasoning"])
+    }
+
     @Test("facilitator: false means no facilitator")
     func noFacilitator() throws {
         let spec = try DebateFile.parse(DebateFileFixture.debate("facilitator: false"), path: "x.yaml")

@@ -220,6 +220,18 @@ struct DebateFileProblemTests {
         let unclosed = DebateFileFixture.problem("title: T\nagents: [a, b\n")
         #expect(unclosed?.line == 2)
         #expect(unclosed?.column == 9)
+        let empty = DebateFileFixture.problem("title: [")
+        #expect(empty?.line == 1)
+        #expect(empty?.column == 8)
+        #expect(empty?.message.hasSuffix("before the end of the file (while parsing a flow sequence that starts here)") == true)
+        #expect(empty?.suggestion?.contains("close the bracket") == true)
+        let nested = DebateFileFixture.problem("title: T\nagents: [a, {b: [\n\n")
+        #expect(nested?.line == 2)
+        #expect(nested?.column == 17)
+        let mapping = DebateFileFixture.problem("title: T\npace: { mode: live,  # soon\n")
+        #expect(mapping?.line == 2)
+        #expect(mapping?.column == 7)
+        #expect(mapping?.message.hasSuffix("(while parsing a flow mapping that starts here)") == true)
         let tab = DebateFileFixture.problem("title: T\n\tquestion: Q?\n")
         #expect(tab?.line == 2)
         #expect(tab?.suggestion?.contains("spaces") == true)
@@ -231,6 +243,15 @@ struct DebateFileProblemTests {
         #expect(problem?.line == 4)
         #expect(problem?.column == 1)
         #expect(problem?.message == "key 'rounds' appears twice in the same mapping (first at line 3)")
+    }
+
+    @Test("a key written twice with a tag that hides it from YAML is reported too")
+    func duplicateTaggedKey() {
+        let problem = DebateFileFixture.problem(DebateFileFixture.debate("rounds: 2\n!x rounds: 4"))
+        #expect(problem?.line == 4)
+        #expect(problem?.column == 1)
+        #expect(problem?.message == "key 'rounds' appears twice in the same mapping (first at line 3)")
+        #expect(problem?.suggestion == "keep one of them")
     }
 
     @Test("every problem of a file is reported at once, in file order")

@@ -48,17 +48,17 @@ public enum DebateFile {
             root = try Yams.compose(yaml: text)
         } catch {
             reader.reportSyntax(error)
-            throw DebateFileError(problems: reader.problems)
+            throw reader.error
         }
         guard let root else {
             reader.report(
                 "the file is empty", at: nil, path: .root,
                 suggestion: "a debate needs at least a title, a question and 2 agents; see 'Debate files' in Parley's README"
             )
-            throw DebateFileError(problems: reader.problems)
+            throw reader.error
         }
         let spec = reader.debate(from: root)
-        guard let spec, reader.problems.isEmpty else { throw DebateFileError(problems: reader.problems) }
+        guard let spec, reader.problems.isEmpty else { throw reader.error }
         return spec
     }
 

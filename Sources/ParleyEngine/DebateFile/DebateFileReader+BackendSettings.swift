@@ -22,7 +22,7 @@ extension DebateFileReader {
             report(
                 "\(path.name): credentials are never read from a debate file", at: node.position, path: path,
                 suggestion: "remove them from the URL and set 'api_key_env' to the name of an environment variable holding the key",
-                hidingFrom: node.position
+                hiding: node
             )
             return nil
         }
@@ -50,7 +50,7 @@ extension DebateFileReader {
                 "\(path.name): expected the name of an environment variable (letters, digits and _), found something else",
                 at: node.position, path: path,
                 suggestion: "write the variable's name (like api_key_env: OPENAI_API_KEY) and put the key in that variable",
-                hidingFrom: node.position
+                hiding: node
             )
             return nil
         }
@@ -70,12 +70,13 @@ extension DebateFileReader {
                 expected("a header name", at: key, path: path)
                 continue
             }
+            guard !Self.isSecretKey(name) else { continue }  // reported by refuseSecrets(in:)
             let headerPath = path.key(name)
-            if ["authorization", "proxy-authorization", "x-api-key", "api-key"].contains(name.lowercased()) || Self.isSecretKey(name) {
+            if ["authorization", "proxy-authorization", "x-api-key"].contains(name.lowercased()) {  // Api-Key is a key's name
                 report(
                     "\(headerPath.name): credentials are never read from a debate file", at: key.position, path: headerPath,
                     suggestion: "set 'api_key_env' to the name of an environment variable holding the key; the backend sends it in the right header",
-                    hidingFrom: value.position
+                    hiding: value
                 )
                 continue
             }

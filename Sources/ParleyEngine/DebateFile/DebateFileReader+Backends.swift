@@ -17,6 +17,7 @@ extension DebateFileReader {
                 expected("a backend name", at: key, path: path)
                 continue
             }
+            guard !Self.isSecretKey(name) else { continue }  // a key, not a backend: reported by refuseSecrets(in:)
             let backendPath = path.key(name)
             if !Self.isBackendName(name) {
                 report(

@@ -9,8 +9,9 @@ extension DebateFileReader {
     ]
 
     /// The debate the file describes, defaults filled in; nil when it is not even a mapping.
-    /// Check ``problems`` before trusting the result.
+    /// Credentials anywhere in the file are refused first. Check ``problems`` before trusting the result.
     mutating func debate(from root: Node) -> DebateSpec? {
+        refuseSecrets(in: root)
         guard let fields = fields(
             of: root, at: .root, expecting: "a mapping of debate settings (title, question, agents, ...)",
             keys: Self.debateKeys
@@ -104,13 +105,11 @@ extension DebateFileReader {
     /// `repetition`: `false` (off), `true` (on with defaults), or a mapping with `threshold` and `stop`.
     private mutating func repetition(_ node: Node, at path: FieldPath) -> RepetitionSpec? {
         if case .scalar = node {
-            switch Self.scalarText(node)?.lowercased() {
-            case "true", "yes", "on": return RepetitionSpec()
-            case "false", "no", "off": return nil
-            default:
+            guard let on = Self.flag(node) else {
                 expected("false, true, or a mapping with threshold and stop", at: node, path: path)
                 return RepetitionSpec()
             }
+            return on ? RepetitionSpec() : nil
         }
         guard let fields = fields(
             of: node, at: path, expecting: "false, true, or a mapping with threshold and stop", keys: ["threshold", "stop"]

@@ -5,13 +5,7 @@ extension DebateFileReader {
     /// The facilitator: absent or `true` for the default one, `false` for none, or a mapping.
     mutating func facilitator(_ node: Node?, at path: FieldPath, backends: BackendCatalog) -> FacilitatorSpec? {
         guard let node else { return FacilitatorSpec() }
-        if case .scalar = node {
-            switch Self.scalarText(node)?.lowercased() {
-            case "true", "yes", "on": return FacilitatorSpec()
-            case "false", "no", "off": return nil
-            default: break
-            }
-        }
+        if let on = Self.flag(node) { return on ? FacilitatorSpec() : nil }
         guard let fields = fields(
             of: node, at: path, expecting: "a facilitator (a mapping with name, backend, system_prompt), or false",
             keys: ["name", "backend", "system_prompt"], elsewhere: Self.backendSettings

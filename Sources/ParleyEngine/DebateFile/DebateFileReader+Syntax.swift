@@ -4,10 +4,11 @@ import Yams
 extension DebateFileReader {
     /// Notes the error Yams threw while composing the file.
     mutating func reportSyntax(_ error: any Error) {
-        guard let yamlError = error as? YamlError else {
+        guard var yamlError = error as? YamlError else {
             report("invalid YAML: \(SourceText.visible(String(describing: error)))", at: nil, path: .root)
             return
         }
+        yamlError = errorNamingOpenBracket(yamlError) ?? yamlError
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
@@ -19,7 +20,8 @@ extension DebateFileReader {
                 ? "remove the invisible control character here" : "save the file as UTF-8 text"
             report("invalid YAML: \(problem)", at: mark, path: .root, suggestion: suggestion)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            duplicateKey(duplicates.first ?? "", firstAt: context.mark.position)
+            let key = duplicates.first ?? ""
+            duplicateKey(key, firstAt: context.mark.position, againAt: secondPlace(of: key, after: context.mark.position))
         default:
             report("invalid YAML: \(SourceText.visible(yamlError.description))", at: nil, path: .root)
         }
@@ -40,6 +42,21 @@ extension DebateFileReader {
             }
         }
         report(message, at: place, path: .root, suggestion: syntaxSuggestion(problem, at: mark))
+    }
+
+    /// For a file that ends inside a flow list or mapping right after `[`, `{`, `,` or `:`
+    /// (`title: [`), libyaml names only the end of the file ("while parsing a flow node"), not
+    /// where the bracket opened. Parsing the text again with a value appended gets the error that
+    /// does ("while parsing a flow sequence" at the innermost open `[`); nil when it does not.
+    private func errorNamingOpenBracket(_ error: YamlError) -> YamlError? {
+        guard case .parser(let context?, _, let end, let yaml) = error, context.text == "while parsing a flow node",
+            !source.contains(line: end.line),
+            case .failure(let again as YamlError) = Result(catching: { try Yams.compose(yaml: yaml + "\n ~") }),
+            case .parser(let bracket?, _, let againEnd, _) = again,
+            bracket.text == "while parsing a flow sequence" || bracket.text == "while parsing a flow mapping",
+            source.contains(line: bracket.mark.line), !source.contains(line: againEnd.line)
+        else { return nil }
+        return again
     }
 
     /// What to do about common YAML slips.
@@ -63,12 +80,13 @@ extension DebateFileReader {
         return nil
     }
 
-    /// Notes a key written twice in one mapping, at its second place when it can be found.
-    private mutating func duplicateKey(_ key: String, firstAt first: SourcePosition) {
-        let again = secondPlace(of: key, after: first)
+    /// Notes a key written twice in one mapping, at its second place when it is known.
+    ///
+    /// - Parameter path: the key's value, when known (not for a YAML syntax error).
+    mutating func duplicateKey(_ key: String, firstAt first: SourcePosition, againAt again: SourcePosition?, path: FieldPath = .root) {
         report(
             "key \(SourceText.quoted(key)) appears twice in the same mapping (first at line \(first.line))",
-            at: again ?? first, path: .root, suggestion: "keep one of them"
+            at: again ?? first, path: path, suggestion: "keep one of them"
         )
     }
 

@@ -50,13 +50,11 @@ extension DebateFileReader {
 
     /// `true` or `false` (also `yes`/`no`, `on`/`off`); nil (reported) otherwise.
     mutating func flag(_ node: Node, at path: FieldPath) -> Bool? {
-        switch Self.scalarText(node)?.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
+        guard let flag = Self.flag(node) else {
             expected("true or false", at: node, path: path)
             return nil
         }
+        return flag
     }
 
     /// One of `choices` by its name (ignoring case, `_` read as `-`); nil (reported, with the
@@ -100,6 +98,15 @@ extension DebateFileReader {
     static func scalarText(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node, !isNull(node) else { return nil }
         return scalar.string.trimmingWhitespace()
+    }
+
+    /// The value of a scalar that says `true`/`yes`/`on` or `false`/`no`/`off` (in any case), or nil.
+    static func flag(_ node: Node) -> Bool? {
+        switch scalarText(node)?.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
+        }
     }
 
     /// A whole number in decimal, with an optional sign and `_` between digits.

@@ -8,8 +8,13 @@ struct DebateFileReader {
     let file: String
     /// The file's text, to quote the line a problem is on.
     let source: SourceText
-    /// The problems found so far, in the order found.
+    /// The problems found so far, in the order found, without their excerpts (see ``error``).
     private(set) var problems: [DebateFileError.Problem] = []
+    /// Where the secret values found so far start: no excerpt shows them.
+    private(set) var secretValues: [SourcePosition] = []
+    /// Where each value ends, to leave a secret out up to its end; nil until the file's tree is
+    /// walked (never, when its YAML is malformed).
+    var valueEnds: ValueEnds?
     /// Mappings merged in with `<<`, flattened, by where they are written: an anchor merged in
     /// many times is flattened (and its problems reported) once.
     var mergedMappings: [SourcePosition: [Fields.Entry]] = [:]
@@ -22,29 +27,32 @@ struct DebateFileReader {
     /// Notes a problem at `position` (the start of the file when nil).
     ///
     /// - Parameters:
-    ///   - message: the whole message, naming the value concerned.
+    ///   - message: the whole message, naming the value concerned; never a secret.
     ///   - path: the value concerned.
     ///   - suggestion: what to do, if there is something useful to say.
-    ///   - hidingFrom: a position from which the source line is not shown (a secret's value).
+    ///   - secret: a value that may be a credential, which no excerpt will show.
     mutating func report(
         _ message: String, at position: SourcePosition?, path: FieldPath, suggestion: String? = nil,
-        hidingFrom secret: SourcePosition? = nil
+        hiding secret: Node? = nil
     ) {
-        let line = position?.line ?? 1
-        let column = position?.column ?? 1
-        var sourceLine = source.line(line)
-        if let secret, let shown = sourceLine {
-            if secret.line == line {
-                sourceLine = String(String.UnicodeScalarView(shown.unicodeScalars.prefix(max(secret.column - 1, 0)))) + "…"
-            } else if secret.line < line {
-                sourceLine = nil
-            }
-        }
+        if let secret, !Self.isNull(secret), let start = secret.position { secretValues.append(start) }
         problems.append(
             DebateFileError.Problem(
-                file: file, line: line, column: column, keyPath: path.description, message: message,
-                suggestion: suggestion, sourceLine: sourceLine
+                file: file, line: position?.line ?? 1, column: position?.column ?? 1, keyPath: path.description,
+                message: message, suggestion: suggestion
             )
+        )
+    }
+
+    /// Every problem noted, each with the line it is on, which shows no secret value found
+    /// anywhere in the file: excerpts are made last, when all of them are known.
+    var error: DebateFileError {
+        DebateFileError(
+            problems: problems.map { problem in
+                var problem = problem
+                problem.sourceLine = excerpt(ofLine: problem.line)
+                return problem
+            }
         )
     }
 

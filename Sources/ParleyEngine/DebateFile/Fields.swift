@@ -64,20 +64,20 @@ extension DebateFileReader {
         var entries: [Fields.Entry] = []
         var misspelt: Set<String> = []
         for entry in flattened(mapping, at: path) {
-            if let index = entries.firstIndex(where: { $0.key == entry.key }) {
-                entries[index] = entry  // a key written out overrides one merged in with `<<`
-            } else if keys.contains(entry.key) {
+            if keys.contains(entry.key) {
                 entries.append(entry)
-            } else {
-                if let meant = unknownKey(entry, at: path, keys: keys, elsewhere: elsewhere) { misspelt.insert(meant) }
+            } else if let meant = unknownKey(entry, at: path, keys: keys, elsewhere: elsewhere) {
+                misspelt.insert(meant)
             }
         }
         return Fields(path: path, position: mapping.mark?.position, entries: entries, misspelt: misspelt)
     }
 
     /// The mapping's entries with YAML merge keys (`<<: *base`) replaced by the entries they
-    /// merge in, merged ones first; keys that are not text are reported and left out. As YAML
-    /// says, written keys win over merged ones, and earlier merged mappings over later ones.
+    /// merge in, merged ones first, each key once; keys that are not text are reported and left
+    /// out. As YAML says, written keys win over merged ones, and earlier merged mappings over later
+    /// ones. A key written twice is an error Yams reports, except when a tag set it apart
+    /// (`!x rounds` and `rounds`): it is reported here.
     private mutating func flattened(_ mapping: Node.Mapping, at path: FieldPath) -> [Fields.Entry] {
         var merged: [Fields.Entry] = []
         var written: [Fields.Entry] = []
@@ -86,8 +86,12 @@ extension DebateFileReader {
                 expected("a key name", at: key, path: path)
                 continue
             }
-            guard scalar.string == "<<", scalar.style == .plain || scalar.style == .any else {
-                written.append(Fields.Entry(key: scalar.string, keyPosition: scalar.mark?.position, value: value))
+            guard scalar.isMergeKey else {
+                if let first = written.first(where: { $0.key == scalar.string }) {
+                    duplicateKey(scalar.string, firstAt: first.keyPosition ?? .start, againAt: scalar.mark?.position, path: path.key(scalar.string))
+                } else {
+                    written.append(Fields.Entry(key: scalar.string, keyPosition: scalar.mark?.position, value: value))
+                }
                 continue
             }
             let sources: [Node] = if case .sequence(let list) = value { Array(list) } else { [value] }
@@ -114,19 +118,12 @@ extension DebateFileReader {
     }
 
     /// Reports a key a mapping may not have, saying what to do instead; returns the key it was
-    /// probably meant to be, if any.
+    /// probably meant to be, if any. A key naming a credential was reported by ``refuseSecrets(in:)``.
     private mutating func unknownKey(
         _ entry: Fields.Entry, at path: FieldPath, keys: [String], elsewhere: [String: String]
     ) -> String? {
+        guard !Self.isSecretKey(entry.key) else { return nil }
         let keyPath = path.key(entry.key)
-        if Self.isSecretKey(entry.key) {
-            report(
-                "\(keyPath.name): API keys are never read from a debate file", at: entry.keyPosition, path: keyPath,
-                suggestion: "set 'api_key_env' to the name of an environment variable holding it (like api_key_env: OPENAI_API_KEY) in the backend",
-                hidingFrom: entry.value.position
-            )
-            return nil
-        }
         let meant = elsewhere[entry.key] == nil
             ? Spelling.closest(to: entry.key, among: keys) ?? Self.synonym(of: entry.key, among: keys) : nil
         let suggestion =
@@ -136,14 +133,6 @@ extension DebateFileReader {
             suggestion: suggestion
         )
         return meant
-    }
-
-    /// Whether a key names a credential (`api_key`, `apiKey`, `token`, `secret` ...), which must
-    /// never sit in a debate file.
-    static func isSecretKey(_ key: String) -> Bool {
-        let squashed = key.lowercased().filter { $0.isLetter }
-        return ["apikey", "apitoken", "key", "token", "secret", "secretkey", "accesstoken", "bearer", "password"]
-            .contains(squashed)
     }
 
     /// The key a user probably meant by another word for it (`floor` for `protocol`).
@@ -158,5 +147,12 @@ extension DebateFileReader {
             "reasoning": "show_reasoning", "display_name": "name", "label": "name", "moderator": "facilitator",
         ]
         return synonyms[String(Spelling.normalized(key))].flatMap { keys.contains($0) ? $0 : nil }
+    }
+}
+
+extension Node.Scalar {
+    /// Whether this key is YAML's merge key: `<<`, unquoted.
+    var isMergeKey: Bool {
+        string == "<<" && (style == .plain || style == .any)
     }
 }
