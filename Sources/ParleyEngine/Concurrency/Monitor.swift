@@ -11,12 +11,17 @@ final class Monitor<State: Sendable>: Sendable {
     /// Thrown to waiters once the monitor is closed.
     struct Closed: Error {}
 
-    private struct Waiter {
+    private struct Waiter: Sendable {
         let id: Int
-        /// Asks the waiter's condition; resumes it and returns true when it holds.
-        let poll: @Sendable (inout State) -> Bool
+        /// Asks the waiter's condition; when it holds, returns how to resume the waiter.
+        let poll: @Sendable (inout State) -> Resumption?
         let fail: @Sendable (any Error) -> Void
     }
+
+    /// Resumes a waiter. Always called after the lock is released: resuming a task takes the
+    /// runtime's lock on it, and a task being cancelled holds that lock while its cancellation
+    /// handler takes this monitor's — resuming under the lock could deadlock the two.
+    private typealias Resumption = @Sendable () -> Void
 
     private struct Box: ~Copyable {
         var state: State
@@ -41,20 +46,26 @@ final class Monitor<State: Sendable>: Sendable {
     /// Changes the state, then resumes every waiter whose condition now holds.
     @discardableResult
     func update<T>(_ body: (inout State) -> T) -> T {
-        box.withLock { box in
+        var ready: [Resumption] = []
+        let result = box.withLock { box in
             let result = body(&box.state)
-            Self.pollWaiters(&box)
+            ready = Self.pollWaiters(&box)
             return result
         }
+        for resume in ready { resume() }
+        return result
     }
 
     /// Returns `decide`'s value at once when it has one for the current state, without suspending.
     func now<T>(_ decide: (inout State) -> T?) -> T? {
-        box.withLock { box in
+        var ready: [Resumption] = []
+        let value = box.withLock { box in
             let value = decide(&box.state)
-            if value != nil { Self.pollWaiters(&box) }
+            if value != nil { ready = Self.pollWaiters(&box) }
             return value
         }
+        for resume in ready { resume() }
+        return value
     }
 
     /// Suspends until `decide` returns a value for the state; `decide` may change the state
@@ -75,63 +86,72 @@ final class Monitor<State: Sendable>: Sendable {
         }
         return try await withTaskCancellationHandler(operation: {
             try await withCheckedThrowingContinuation(isolation: isolation) { (continuation: CheckedContinuation<T, any Error>) in
+                var outcome: Result<T, any Error>?
+                var ready: [Resumption] = []
                 box.withLock { box in
                     box.starting.remove(id)
                     if box.cancelledEarly.remove(id) != nil {
-                        continuation.resume(throwing: CancellationError())
+                        outcome = .failure(CancellationError())
                     } else if box.closed {
-                        continuation.resume(throwing: Closed())
+                        outcome = .failure(Closed())
                     } else if let value = decide(&box.state) {
-                        continuation.resume(returning: value)
-                        Self.pollWaiters(&box)
+                        outcome = .success(value)
+                        ready = Self.pollWaiters(&box)
                     } else {
                         onWait?(box.state)
                         box.waiters.append(
                             Waiter(
                                 id: id,
                                 poll: { state in
-                                    guard let value = decide(&state) else { return false }
-                                    continuation.resume(returning: value)
-                                    return true
+                                    guard let value = decide(&state) else { return nil }
+                                    return { continuation.resume(returning: value) }
                                 },
                                 fail: { continuation.resume(throwing: $0) }))
                     }
                 }
+                if let outcome { continuation.resume(with: outcome) }
+                for resume in ready { resume() }
             }
         }, onCancel: {
-            box.withLock { box in
+            let cancelled: Waiter? = box.withLock { box in
                 if let index = box.waiters.firstIndex(where: { $0.id == id }) {
-                    box.waiters.remove(at: index).fail(CancellationError())
-                } else if box.starting.contains(id) {
-                    box.cancelledEarly.insert(id)
+                    return box.waiters.remove(at: index)
                 }
+                if box.starting.contains(id) { box.cancelledEarly.insert(id) }
+                return nil
             }
+            cancelled?.fail(CancellationError())
         }, isolation: isolation)
     }
 
     /// Ends every wait with ``Closed``, now and later.
     func close() {
-        box.withLock { box in
+        let waiters: [Waiter] = box.withLock { box in
             box.closed = true
-            let waiters = box.waiters
-            box.waiters.removeAll()
-            for waiter in waiters { waiter.fail(Closed()) }
+            defer { box.waiters.removeAll() }
+            return box.waiters
         }
+        for waiter in waiters { waiter.fail(Closed()) }
     }
 
     /// How many tasks are waiting now.
     var waiting: Int { box.withLock { $0.waiters.count } }
 
-    private static func pollWaiters(_ box: inout Box) {
+    /// Asks the waiters in order whether their condition holds now, removes those it holds for,
+    /// and returns how to resume them (after the lock is released).
+    private static func pollWaiters(_ box: inout Box) -> [Resumption] {
+        var ready: [Resumption] = []
         var index = 0
         while index < box.waiters.count {
-            if box.waiters[index].poll(&box.state) {
+            if let resume = box.waiters[index].poll(&box.state) {
+                ready.append(resume)
                 box.waiters.remove(at: index)
-                // A resumed waiter may have changed the state: ask the earlier ones again.
+                // A waiter that took its value may have changed the state: ask the earlier ones again.
                 index = 0
             } else {
                 index += 1
             }
         }
+        return ready
     }
 }

@@ -27,13 +27,17 @@ public final class EventBus: Sendable {
             state.seq += 1
             let record = EventRecord(seq: state.seq, time: time, event: event)
             for sink in state.sinks { sink(record) }
-            for subscriber in state.subscribers.values { subscriber.yield(record) }
+            // A subscriber that stopped listening is dropped here, when a yield says so, and
+            // not from the stream's termination handler: that runs while the runtime holds the
+            // cancelled task's lock, and yielding under this lock wakes tasks and needs theirs.
+            for (id, subscriber) in state.subscribers {
+                if case .terminated = subscriber.yield(record) { state.subscribers[id] = nil }
+            }
             guard case .debateFinished = event else { return [] }
             state.finished = true
             defer { state.subscribers.removeAll() }
             return Array(state.subscribers.values)
         }
-        // Finishing runs the streams' termination handlers, which take the lock: outside it.
         for subscriber in ended { subscriber.finish() }
     }
 
@@ -45,19 +49,13 @@ public final class EventBus: Sendable {
     /// A stream of every later event, ending after the debate finished.
     public func subscribe() -> AsyncStream<EventRecord> {
         let (stream, continuation) = AsyncStream.makeStream(of: EventRecord.self, bufferingPolicy: .unbounded)
-        let id: Int? = state.withLock { state in
-            guard !state.finished else { return nil }
+        let subscribed = state.withLock { state in
+            guard !state.finished else { return false }
             state.nextSubscriber += 1
             state.subscribers[state.nextSubscriber] = continuation
-            return state.nextSubscriber
+            return true
         }
-        if let id {
-            continuation.onTermination = { [weak self] _ in
-                _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
-            }
-        } else {
-            continuation.finish()
-        }
+        if !subscribed { continuation.finish() }
         return stream
     }
 
