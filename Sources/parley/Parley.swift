@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalKit
 
 /// `parley`: watch, step and steer peer multi-agent debates in the terminal.
 @main
@@ -17,4 +18,10 @@ struct Parley: AsyncParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self, ReplayCommand.self, ThemesCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    /// Sets up the character locale for measuring text before any thread starts, then runs.
+    static func main() async {
+        TextWidth.prepare()
+        await main(nil)
+    }
 }

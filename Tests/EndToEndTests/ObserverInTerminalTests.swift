@@ -64,8 +64,11 @@ struct ObserverInTerminalTests {
         let wide = try tmux.lines()
         #expect(wide[0].count == 120)
         try tmux.resize(width: 84, height: 26)
-        let narrow = try await tmux.waitUntil("the narrower layout") { $0.split(separator: "\n").first?.count == 84 }
-        #expect(narrow.contains("Priya") && narrow.contains("Dana"))
+        // The whole frame at the new size: its top line as wide as the terminal, every pane there.
+        let narrow = try await tmux.waitUntil("the narrower layout") { screen in
+            screen.split(separator: "\n").first?.count == 84 && screen.contains("Priya") && screen.contains("Dana")
+                && screen.contains("STEP")
+        }
         #expect(narrow != wide.joined(separator: "\n"))
         try tmux.resize(width: 30, height: 8)
         try await tmux.waitFor("needs at least")

@@ -30,8 +30,8 @@ struct ReplyEndTests {
         }
     }
 
-    @Test("a reply whose body ended with it leaves its connection for the next call")
-    func keepsAnEndedConnection() async throws {
+    @Test("on a loopback server every call asks for its own connection, so none lands on one the server is closing")
+    func ownConnectionOnLoopback() async throws {
         let capture = Captures.bytes("ollama.sse")
         // The whole response in one write, so the body's end arrives with [DONE].
         let response = Wire.head(200, "OK", Wire.streamHeaders) + Wire.chunk(capture) + Wire.lastChunk
@@ -42,7 +42,8 @@ struct ReplyEndTests {
                 try await backend.reply(to: sampleRequest, onChunk: chunks.record)
                 #expect(chunks.text == "Raise prices 3 % — über safe.")
             }
-            #expect(harness.server.requests.map(\.connection) == [0, 0])
+            #expect(harness.server.requests.map(\.connection) == [0, 1])
+            #expect(harness.server.requests.allSatisfy { $0.header("connection") == "close" })
         }
     }
 

@@ -86,6 +86,10 @@ struct ModelServer: Sendable {
             if let key { headers.add(name: "x-api-key", value: key) }
             if let apiVersion { headers.add(name: "anthropic-version", value: apiVersion) }
         }
+        // Local servers (llama-server among them) may close a kept-alive connection just after a
+        // reply, and a request sent on it at that moment fails. A new connection on loopback
+        // costs next to nothing: ask for one each time, so that no request is ever sent twice.
+        if address.isLoopback { headers.add(name: "connection", value: "close") }
         for (name, value) in extraHeaders.sorted(by: { $0.key < $1.key }) {
             headers.replaceOrAdd(name: name, value: value)
         }

@@ -36,6 +36,12 @@ struct ServerAddress: Sendable, Hashable {
     /// `127.0.0.1:11434`, or just the host when the URL names no port.
     var hostAndPort: String { port.map { "\(host):\($0)" } ?? host }
 
+    /// Whether the server runs on this machine (loopback).
+    var isLoopback: Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return name == "localhost" || name == "::1" || name.hasPrefix("127.")
+    }
+
     /// The port a connection goes to.
     var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
 

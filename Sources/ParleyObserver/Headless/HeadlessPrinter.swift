@@ -42,13 +42,11 @@ public struct HeadlessPrinter: Sendable {
         case .messageCompleted(let message):
             messages += 1
             let addressees = message.to == .everyone ? "" : style.dim("  → \(clean(message.to.description))") + "\n"
-            guard streaming?.id == message.id else {
+            guard let current = streaming, current.id == message.id else {
                 return hold(header(message.sender) + indentBlock(clean(message.text)) + "\n" + addressees)
             }
-            var out = indentStreamed(streaming!.sanitizer.finish())
-            if !streaming!.atLineStart { out += "\n" }
             streaming = nil
-            return out + addressees + releaseHeld()
+            return (current.atLineStart ? "" : "\n") + addressees + releaseHeld()
         case .humanMessage(let message):
             return hold("\n" + style.human("You → \(clean(message.to.description))") + "\n"
                 + indentBlock(clean(message.text)) + "\n")

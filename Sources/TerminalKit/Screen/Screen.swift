@@ -99,6 +99,9 @@ public final class Screen {
         // neither typed keys nor output on its way to the terminal (half an escape sequence).
         intrflush(window, false)
         nodelay(window, true)
+        // No typeahead checks while drawing: curses would otherwise cut a refresh short when a
+        // key is waiting, and a key that changes nothing would leave half a frame on screen.
+        typeahead(-1)
         leaveok(window, true)
         curs_set(0)
         set_escdelay(25)

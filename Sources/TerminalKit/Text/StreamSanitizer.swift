@@ -74,15 +74,6 @@ public struct StreamSanitizer: Sendable {
         lineTail = ""
     }
 
-    /// Transitional: the former `finish() -> String`, which always returned "". Kept only so
-    /// that `HeadlessPrinter` (ParleyObserver) builds until it calls ``finish()`` without using a
-    /// result; remove it then.
-    @_disfavoredOverload
-    public mutating func finish() -> String {
-        let _: Void = finish()
-        return ""
-    }
-
     // MARK: - The state machine
 
     private mutating func step(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {

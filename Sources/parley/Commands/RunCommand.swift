@@ -93,7 +93,7 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Runs the debate in the observer until the person quits; then stops the debate.
     private func observe(
-        _ debate: Debate, recording: EventLogWriter?, themes: (catalog: ThemeCatalog, index: Int)
+        _ debate: Debate, recording: Recording?, themes: (catalog: ThemeCatalog, index: Int)
     ) async throws -> FinishReason {
         let records = debate.events()
         let running = Task { await debate.run() }
