@@ -107,3 +107,23 @@ struct DebateFileSecretTests {
         #expect(problems.map(\.keyPath) == ["extra"])
     }
 }
+
+@Suite("Which keys name a credential")
+struct SecretKeyNameTests {
+    @Test("every spelling of a credential's name is one", arguments: [
+        "api_key", "apiKey", "API-Key", "key", "token", "auth_token", "access_token", "refresh-token", "clientSecret",
+        "client_secret", "secret", "password", "db_passwd", "aws_access_key", "private_key", "Authorization", "bearer",
+        "credentials",
+    ])
+    func credential(_ name: String) {
+        #expect(DebateFileReader.isSecretKey(name))
+    }
+
+    @Test("a debate file's own keys, and keys that only mention a credential, are not", arguments: [
+        "api_key_env", "token_budget", "max_tokens", "keys", "keynote", "tokens", "monkey", "turn_timeout", "system_prompt",
+        "base_url",
+    ])
+    func notCredential(_ name: String) {
+        #expect(!DebateFileReader.isSecretKey(name))
+    }
+}

