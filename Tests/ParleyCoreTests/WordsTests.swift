@@ -35,6 +35,26 @@ struct WordKeysTests {
         #expect(Words.keys(in: "Priya's churn", excluding: Words.KeySet([Words.key("priya")])) == [Words.key("churn")])
         #expect(Words.key("Users") == Words.key("user"))
     }
+
+    @Test("the scans that stop early agree with the whole scans, for ASCII and other text alike", arguments: [
+        "Users' teams churn, but the café's menus don't.", "The users' teams churn, however slowly.",
+    ])
+    func earlyScans(text: String) {
+        let content = Words.content(in: text)
+        #expect(content.count >= 4)
+        for (index, word) in content.enumerated() {
+            let first = content[..<index].first { Words.key($0) == Words.key(word) } ?? word
+            #expect(Words.firstContentWord(withKey: Words.key(word), in: text) == first)
+        }
+        #expect(Words.firstContentWord(withKey: Words.key("absent"), in: text) == nil)
+        for count in 0...(content.count + 1) {
+            #expect(Words.hasContentWords(count, in: text) == (content.count >= count), "\(count)")
+        }
+        let cues = Words.KeySet(["but", "however"].map(Words.key))
+        #expect(Words.containsAny(of: cues, in: text) == Words.allKeys(in: text).contains(where: cues.contains))
+        #expect(Words.containsAny(of: cues, in: text))
+        #expect(!Words.containsAny(of: Words.KeySet([Words.key("absent")]), in: text))
+    }
 }
 
 @Suite("Key sets")

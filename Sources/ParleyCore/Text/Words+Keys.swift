@@ -13,23 +13,77 @@ extension Words {
     /// gives, without making strings of them (ASCII text is scanned byte by byte).
     /// Words whose stem is shorter than `shortest` letters are left out too.
     public static func keys(in text: String, excluding excluded: KeySet = KeySet([]), shortest: Int = 0) -> [Key] {
-        scan(text, content: true, excluding: excluded, shortest: shortest)
+        var keys: [Key] = []
+        visit(text, content: true, excluding: excluded, shortest: shortest) { key, _ in
+            keys.append(key)
+            return true
+        }
+        return keys
     }
 
     /// The keys of every word of the text, stopwords included, unstemmed: to look for words
     /// like "but" or "however".
     public static func allKeys(in text: String) -> [Key] {
-        scan(text, content: false, excluding: KeySet([]), shortest: 0)
+        var keys: [Key] = []
+        visit(text, content: false, excluding: KeySet([]), shortest: 0) { key, _ in
+            keys.append(key)
+            return true
+        }
+        return keys
     }
 
-    private static func scan(_ text: String, content: Bool, excluding excluded: KeySet, shortest: Int) -> [Key] {
+    /// Whether any word of the text (stopwords included, unstemmed) is in `wanted`; the scan
+    /// stops at the first.
+    public static func containsAny(of wanted: KeySet, in text: String) -> Bool {
+        var found = false
+        visit(text, content: false, excluding: KeySet([]), shortest: 0) { key, _ in
+            found = wanted.contains(key)
+            return !found
+        }
+        return found
+    }
+
+    /// Whether the text has at least `count` content words; the scan stops there.
+    public static func hasContentWords(_ count: Int, in text: String) -> Bool {
+        var seen = 0
+        visit(text, content: true, excluding: KeySet([]), shortest: 0) { _, _ in
+            seen += 1
+            return seen < count
+        }
+        return seen >= count
+    }
+
+    /// The first content word of the text with this key, as ``content(in:excluding:)`` gives
+    /// it (lowercased and stemmed); only that word is made a string.
+    public static func firstContentWord(withKey wanted: Key, in text: String) -> String? {
+        var found: String?
+        visit(text, content: true, excluding: KeySet([]), shortest: 0) { key, word in
+            guard key == wanted else { return true }
+            found = word()
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each word's key and a way to make the word a string, in order, until it
+    /// returns false. Content words are stemmed and filtered as ``content(in:excluding:)`` does.
+    private static func visit(
+        _ text: String, content: Bool, excluding excluded: KeySet, shortest: Int,
+        _ body: (Key, () -> String) -> Bool
+    ) {
         var text = text
         text.makeContiguousUTF8()
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            guard content else { return all(in: text).map { hash(Array($0.utf8)[...]) } }
-            return Words.content(in: text).filter { $0.count >= shortest }.map(key).filter { !excluded.contains($0) }
+            if content {
+                for word in Words.content(in: text) where word.count >= shortest {
+                    let key = key(word)
+                    if !excluded.contains(key), !body(key, { word }) { return }
+                }
+            } else {
+                for word in all(in: text) where !body(hash(Array(word.utf8)[...]), { String(word) }) { return }
+            }
+            return
         }
-        var keys: [Key] = []
         text.withUTF8 { utf8 in
             var word: [UInt8] = []
             word.reserveCapacity(32)
@@ -52,7 +106,8 @@ extension Words {
                     index += 1
                 }
                 guard content else {
-                    keys.append(hash(word[...]))
+                    let whole = word[...]
+                    if !body(hash(whole), { String(decoding: whole, as: UTF8.self) }) { return }
                     continue
                 }
                 guard word.count >= 3 else { continue }
@@ -61,10 +116,13 @@ extension Words {
                 let stemmedWord = stemmed(&word)
                 guard stemmedWord.count >= shortest else { continue }
                 let stem = hash(stemmedWord)
-                if !stopwordKeys.contains(stem), !excluded.contains(stem) { keys.append(stem) }
+                if !stopwordKeys.contains(stem), !excluded.contains(stem),
+                    !body(stem, { String(decoding: stemmedWord, as: UTF8.self) })
+                {
+                    return
+                }
             }
         }
-        return keys
     }
 
     /// The stopwords' keys, unstemmed and stemmed.

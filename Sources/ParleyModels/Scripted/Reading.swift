@@ -14,23 +14,23 @@ struct Reading: Sendable {
     /// What it argues: its sentences without the opening, to find a word's text by its key.
     let argued: String
 
-    private static let cues = Set(["but", "however", "differently", "disagree", "instead"].map(Words.key))
+    private static let cues = Words.KeySet(["but", "however", "differently", "disagree", "instead"].map(Words.key))
 
     init(_ text: String, names: Words.KeySet) {
         let sentences = text.sentences.map(ScriptedFacilitator.withoutOpening)
         let claims = sentences.filter { !$0.isEmpty && !ScriptedFacilitator.isMarked($0) }
-        point = claims.first { !$0.hasSuffix("?") && Words.keys(in: $0).count >= 3 } ?? claims.first ?? text
+        point = claims.first { !$0.hasSuffix("?") && Words.hasContentWords(3, in: $0) } ?? claims.first ?? text
         argued = sentences.joined(separator: " ")
         words = Words.keys(in: argued, excluding: names, shortest: 4)
         questions = sentences.filter { $0.hasSuffix("?") }.map { sentence in
             sentence.uppercased().hasPrefix("QUESTION:") ? sentence.dropFirst(9).trimmingWhitespace() : sentence
         }
-        pushesBack = Words.allKeys(in: text).contains(where: Self.cues.contains)
+        pushesBack = Words.containsAny(of: Self.cues, in: text)
     }
 
     /// The text of the content word with this key, as it stands in the message.
     func word(_ key: Words.Key) -> String? {
-        Words.content(in: argued).first { Words.key($0) == key }
+        Words.firstContentWord(withKey: key, in: argued)
     }
 }
 
