@@ -13,6 +13,11 @@ import Darwin
 /// after them; every other event is written at once. So a crash of the program loses at most
 /// the message in flight.
 ///
+/// Writing has two steps, so that the debate's event lock is not held during a system call:
+/// ``encode(_:)`` adds the event's line to the lines waiting, in the order of the calls (the
+/// event bus calls it under its lock), and ``flush()`` writes the lines waiting, in order (the
+/// bus calls it after letting go of its lock, before `emit` returns). ``append(_:)`` does both.
+///
 /// Streamed deltas (``DebateEvent/isDelta``) are left out unless asked for: every message and
 /// summary is written whole when it completes.
 public final class EventLogWriter: Sendable {
@@ -20,14 +25,18 @@ public final class EventLogWriter: Sendable {
     public let path: String
     /// Whether text deltas are written too.
     public let includesDeltas: Bool
-    private let state: Mutex<State>
+    /// The lines encoded and not yet written.
+    private let lines: Mutex<Lines>
+    /// The file, held while writing so that lines go out in the order they were encoded; -1 once closed.
+    private let file: Mutex<Int32>
 
-    private struct State: ~Copyable {
-        var fd: Int32
+    private struct Lines: ~Copyable {
         var writer = JSONWriter(capacity: 1024)
-        /// Lines encoded and not yet written: announcements waiting for the next event.
         var pending: [UInt8] = []
+        /// Whether a line waiting is more than an announcement: the lines are due to be written.
+        var due = false
         var failure: String?
+        var closed = false
     }
 
     /// Creates (or truncates) the file and writes the header line.
@@ -41,40 +50,65 @@ public final class EventLogWriter: Sendable {
                 path: path, line: 0,
                 reason: "cannot write the recording: \(String(cString: strerror(errno))); check the folder exists and is writable")
         }
-        state = Mutex(State(fd: fd))
-        let header = Array((EventLog.header + "\n").utf8)
-        state.withLock { $0.failure = Self.writeAll(fd, header) }
+        file = Mutex(fd)
+        lines = Mutex(Lines(failure: Self.writeAll(fd, Array((EventLog.header + "\n").utf8))))
     }
 
-    /// Appends one event, unless it is a delta this writer leaves out.
+    /// Appends one event, unless it is a delta this writer leaves out: ``encode(_:)`` and ``flush()``.
     public func append(_ record: EventRecord) {
+        encode(record)
+        flush()
+    }
+
+    /// Adds the event's line to the lines waiting to be written (unless it is a delta this writer
+    /// leaves out). Nothing is written yet.
+    public func encode(_ record: EventRecord) {
         if record.event.isDelta && !includesDeltas { return }
-        state.withLock { state in
-            guard state.fd >= 0, state.failure == nil else { return }
-            state.writer.reset()
-            record.write(to: &state.writer)
-            state.pending.append(contentsOf: state.writer.bytes)
-            state.pending.append(0x0A)
-            guard !record.event.announces else { return }
-            state.failure = Self.writeAll(state.fd, state.pending)
-            state.pending.removeAll(keepingCapacity: true)
+        lines.withLock { lines in
+            guard !lines.closed, lines.failure == nil else { return }
+            lines.writer.reset()
+            record.write(to: &lines.writer)
+            lines.pending.append(contentsOf: lines.writer.bytes)
+            lines.pending.append(0x0A)
+            if !record.event.announces { lines.due = true }
+        }
+    }
+
+    /// Writes the lines waiting, unless they only announce what follows.
+    public func flush() {
+        file.withLock { fd in
+            guard fd >= 0, let bytes = takeLines(force: false) else { return }
+            let failure = Self.writeAll(fd, bytes)
+            if let failure { lines.withLock { $0.failure = $0.failure ?? failure } }
+        }
+    }
+
+    /// The lines waiting, taken out, when they are due (or `force`d) and writing has not failed.
+    private func takeLines(force: Bool) -> [UInt8]? {
+        lines.withLock { lines in
+            guard lines.due || force, lines.failure == nil, !lines.pending.isEmpty else { return nil }
+            lines.due = false
+            defer { lines.pending.removeAll(keepingCapacity: true) }
+            return lines.pending
         }
     }
 
     /// The file descriptor written to, so that a crash handler can fsync and close it; -1 once closed.
-    public var descriptor: Int32 { state.withLock { $0.fd } }
+    public var descriptor: Int32 { file.withLock { $0 } }
 
     /// The first write error, if any write failed (a full disk, say); later events are not written.
-    public var failure: String? { state.withLock { $0.failure } }
+    public var failure: String? { lines.withLock { $0.failure } }
 
-    /// Closes the file. Later appends are ignored.
+    /// Writes what is waiting and closes the file. Later events are ignored.
     public func close() {
-        state.withLock { state in
-            if state.fd >= 0 {
-                if !state.pending.isEmpty, state.failure == nil { state.failure = Self.writeAll(state.fd, state.pending) }
-                closeFile(state.fd)
+        file.withLock { fd in
+            guard fd >= 0 else { return }
+            if let bytes = takeLines(force: true), let failure = Self.writeAll(fd, bytes) {
+                lines.withLock { $0.failure = $0.failure ?? failure }
             }
-            state.fd = -1
+            lines.withLock { $0.closed = true }
+            closeFile(fd)
+            fd = -1
         }
     }
 

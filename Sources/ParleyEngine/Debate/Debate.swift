@@ -72,7 +72,7 @@ public final class Debate: Sendable {
 
     /// Writes every later event to an event log.
     public func record(to log: EventLogWriter) {
-        bus.addSink { log.append($0) }
+        bus.addSink({ log.encode($0) }, flush: { log.flush() })
     }
 
     /// The blackboard the peers share.

@@ -38,9 +38,13 @@ actor Peer {
         do {
             while case .speak(let now) = try await world.floor.await(id, round: round) {
                 try await world.pace.admit(id, round: now)
-                let message = try await takeTurn(round: now)
-                let mentions = message.map { Mentions.find(in: $0.text, known: world.mesh.peers) } ?? []
-                world.floor.done(id, mentions: mentions)
+                let reply = try await takeTurn(round: now)
+                // The message and what it sets off go to the recording in one write.
+                world.bus.batch {
+                    let message = reply.map(deliver)
+                    let mentions = message.map { Mentions.find(in: $0.text, known: world.mesh.peers) } ?? []
+                    world.floor.done(id, mentions: mentions)
+                }
                 round = now + 1
             }
         } catch {
@@ -48,10 +52,19 @@ actor Peer {
         }
     }
 
-    /// One turn: read the inbox and the blackboard, ask the model, deliver the message. A failed
-    /// turn holds the debate until it is retried or skipped (or ends it, as the policy says).
-    /// - Returns: the message, or nil when the turn was skipped.
-    func takeTurn(round: Int) async throws -> Message? {
+    /// A reply the model gave, to deliver as a message.
+    struct Reply {
+        let text: String
+        let draft: ReplyDraft
+        let id: MessageID
+        let round: Int
+        let started: Date
+    }
+
+    /// One turn: read the inbox and the blackboard, ask the model for the reply to deliver. A
+    /// failed turn holds the debate until it is retried or skipped (or ends it, as the policy says).
+    /// - Returns: the reply, or nil when the turn was skipped.
+    func takeTurn(round: Int) async throws -> Reply? {
         readInbox(round: round)
         while true {
             let messageID = world.nextMessageID()
@@ -64,7 +77,7 @@ actor Peer {
                 guard !text.isEmpty else {
                     throw ModelError(kind: .stream, message: "the model's reply was empty", retryable: true)
                 }
-                return deliver(text, draft, id: messageID, round: round, started: started)
+                return Reply(text: text, draft: draft, id: messageID, round: round, started: started)
             } catch let error where !Task.isCancelled {
                 switch try await world.failed(id, round: round, error: error) {
                 case .retry: continue
@@ -156,7 +169,8 @@ actor Peer {
         }
     }
 
-    private func deliver(_ text: String, _ draft: ReplyDraft, id messageID: MessageID, round: Int, started: Date) -> Message {
+    private func deliver(_ reply: Reply) -> Message {
+        let (text, draft, messageID, round, started) = (reply.text, reply.draft, reply.id, reply.round, reply.started)
         let (address, _) = Mentions.address(of: text, known: world.mesh.peers.subtracting([id]))
         let message = Message(
             id: messageID, sender: id, to: address, round: round, text: text,
