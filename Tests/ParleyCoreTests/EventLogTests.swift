@@ -79,6 +79,32 @@ struct EventLogTests {
         }
     }
 
+    @Test("encoded lines reach the file at a flush, in order; announcements alone wait for the next event")
+    func encodeThenFlush() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-\(UUID()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try EventLogWriter(path: path)
+        func written() throws -> [Int] {
+            try EventLogReader.read(path: path).records.map(\.seq)
+        }
+        let records = Self.records
+        // roundStarted and floorPassed (2–4) only announce; messageCompleted (8) does not.
+        writer.encode(records[1])
+        writer.encode(records[2])
+        writer.flush()
+        #expect(try written() == [], "announcements wait")
+        writer.encode(records[7])
+        #expect(try written() == [], "encoding writes nothing")
+        writer.flush()
+        #expect(try written() == [2, 3, 8])
+        writer.encode(records[3])
+        writer.close()
+        #expect(try written() == [2, 3, 8, 4], "closing writes what waits")
+        writer.encode(records[8])
+        writer.flush()
+        #expect(try written() == [2, 3, 8, 4], "nothing after closing")
+    }
+
     @Test("a log cut short mid-line reads up to the last whole event")
     func truncated() throws {
         var writer = JSONWriter()

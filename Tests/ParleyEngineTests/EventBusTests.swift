@@ -1,5 +1,6 @@
 import Foundation
 import ParleyCore
+import Synchronization
 import Testing
 @testable import ParleyEngine
 
@@ -48,5 +49,19 @@ struct EventBusTests {
             for await _ in emitted {}
             #expect(bus.count == 2_001)
         }
+    }
+
+    @Test("a sink flushes after each event, and once for a whole batch")
+    func batchFlushesOnce() async {
+        let bus = EventBus()
+        let log = Mutex<[String]>([])
+        bus.addSink({ record in log.withLock { $0.append("take \(record.seq)") } }, flush: { log.withLock { $0.append("flush") } })
+        bus.emit(.roundStarted(round: 1))
+        bus.batch {
+            bus.emit(.roundEnded(round: 1))
+            bus.batch { bus.emit(.roundStarted(round: 2)) }
+            bus.emit(.roundEnded(round: 2))
+        }
+        #expect(log.withLock { $0 } == ["take 1", "flush", "take 2", "take 3", "take 4", "flush"])
     }
 }

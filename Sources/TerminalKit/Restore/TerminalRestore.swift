@@ -88,6 +88,36 @@ public enum TerminalRestore {
         atexit(EmergencyHandlers.atExit)
     }
 
+    /// For a program without a screen that stops cleanly on Ctrl-C (a headless debate): the
+    /// first SIGINT runs `handler` on a thread of its own instead of stopping the program; a
+    /// second stops it as usual (cleanup hooks, files closed, terminal restored, exit 130).
+    /// Installs the handlers (``install()``) if that was not done. Call it once, and not while
+    /// a ``Screen`` runs (the screen reads Ctrl-C as a key).
+    public static func onFirstInterrupt(_ handler: @escaping @Sendable () -> Void) {
+        install()
+        let wake = wakePipeReadEnd
+        guard wake >= 0 else { return }
+        interruptsAreKeys(true)
+        let thread = Thread {
+            var watch = pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
+            var interrupted = false
+            while !interrupted {
+                let ready = poll(&watch, 1, -1)
+                if ready < 0 && errno == EINTR { continue }
+                guard ready > 0 else { return }
+                // 'R' (a resize) and 'S' (Ctrl-Z) wake it too; only 'C' counts.
+                var byte: UInt8 = 0
+                while read(wake, &byte, 1) == 1 {
+                    if byte == UInt8(ascii: "C") { interrupted = true }
+                }
+            }
+            interruptsAreKeys(false)
+            handler()
+        }
+        thread.name = "Interrupt"
+        thread.start()
+    }
+
     /// Registers a hook to run when SIGINT, SIGTERM or SIGHUP stops the program, before the
     /// terminal is restored; hooks run in the order they were added, on the restore thread.
     /// Keep them short: a second signal does not wait for them.

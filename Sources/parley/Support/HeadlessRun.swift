@@ -4,6 +4,8 @@ import Foundation
 import ParleyCore
 import ParleyEngine
 import ParleyObserver
+import Synchronization
+import TerminalKit
 
 /// A debate streamed to stdout: as text, or as JSON lines. Ctrl-C stops the debate cleanly
 /// (its recording ends with `debateFinished`); a second Ctrl-C exits at once.
@@ -26,32 +28,17 @@ struct HeadlessRun {
                 }
             }
         }
-        let interrupt = Interrupt { [debate] in debate.send(.stop) }
+        let interrupted = Atomic(false)
+        TerminalRestore.onFirstInterrupt { [debate] in
+            interrupted.store(true, ordering: .sequentiallyConsistent)
+            debate.send(.stop)
+        }
         let reason = await debate.run()
         await printing.value
-        if interrupt.fired {
+        if interrupted.load(ordering: .sequentiallyConsistent) {
             Console.error("parley: interrupted; the debate was stopped")
             exit(ExitCode.interrupted.rawValue)
         }
         return reason
     }
-}
-
-/// Ctrl-C handling for headless runs: the first stops the debate, the second exits.
-final class Interrupt {
-    private let source: DispatchSourceSignal
-    private let count = Counter()
-
-    init(_ onFirst: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT)
-        let count = self.count
-        source.setEventHandler {
-            if count.increment() > 1 { exit(ExitCode.interrupted.rawValue) }
-            onFirst()
-        }
-        source.resume()
-    }
-
-    var fired: Bool { count.value > 0 }
 }
