@@ -43,10 +43,11 @@ struct ObserverInTerminalTests {
         try tmux.sendKeys("i")
         try tmux.type("@cfo why not charge for it?")
         try tmux.sendKeys("Enter")
-        let shown = try await tmux.waitFor("you → @cfo")
-        #expect(shown.contains("why not charge for it?"))
+        // The frame with the message drawn whole, the graph (drawn lower down) included.
+        let shown = try await tmux.waitUntil("the message in the CFO's pane and the graph") { screen in
+            screen.contains("you → @cfo") && screen.contains("why not charge for it?") && graph(screen).contains("1")
+        }
         #expect(graph(shown) != before, "the graph shows the message from you")
-        #expect(graph(shown).contains("1"), "an edge from you counts one message")
         for next in ["Sam", "Dana", "Priya"] {
             try tmux.sendKeys("n")
             try await tmux.waitUntil("\(next) to be next") { header(of: next, in: $0).contains("next") }
@@ -73,8 +74,7 @@ struct ObserverInTerminalTests {
         try tmux.resize(width: 30, height: 8)
         try await tmux.waitFor("needs at least")
         try tmux.resize(width: 120, height: 34)
-        let back = try await tmux.waitFor("Message flow")
-        #expect(back.contains("┏━ Priya"))
+        try await tmux.waitUntil("the full layout again") { $0.contains("Message flow") && $0.contains("┏━ Priya") }
         try await quitWhileRunning(tmux)
     }
 

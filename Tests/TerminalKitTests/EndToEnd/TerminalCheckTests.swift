@@ -99,10 +99,14 @@ struct TerminalCheckTests {
         defer { tmux.kill() }
         for (width, height) in [(90, 22), (40, 10)] {
             try tmux.resize(width: width, height: height)
-            let screen = try await tmux.waitFor("size: \(width)x\(height)")
+            let bottom = "└" + String(repeating: "─", count: width - 2) + "┘"
+            // The whole frame at the new size: tmux may show one half drawn.
+            let screen = try await tmux.waitUntil("the frame at \(width)x\(height)") { screen in
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return screen.contains("size: \(width)x\(height)") && lines.count >= height && lines[height - 1] == bottom
+            }
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(lines[0] == "┌" + String(repeating: "─", count: width - 2) + "┐")
-            #expect(lines[height - 1] == "└" + String(repeating: "─", count: width - 2) + "┘")
             for line in lines.prefix(height) { #expect(TextWidth.columns(line) == width, "\(line)") }
             #expect(lines.filter { $0.contains("second ctrl-c quits") }.count == 1, "nothing is left over from the old layout")
         }

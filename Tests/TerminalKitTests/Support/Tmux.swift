@@ -224,6 +224,13 @@ final class Tmux: Sendable {
 
 /// Running a program and collecting what it prints.
 enum Subprocess {
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift does not
+    /// import: closes every descriptor from a number on in the spawned program.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
+    }()
+
     /// Runs `command` (looked up in PATH) with `environment`, stdin from /dev/null, and waits for
     /// it to exit.
     /// - Returns: its exit status (128 + signal when killed), standard output and standard error.
@@ -240,6 +247,11 @@ enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
         for fd in outputPipe + errorPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+        // Nothing else the test process has open reaches the program: a tmux server lives on,
+        // and with a socket of a loopback test server (SwiftNIO's are not close-on-exec) it
+        // would keep that connection open after the test closed it; with another spawn's pipe,
+        // that spawn would never read to its end.
+        if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }
         let argv = command.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
