@@ -21,19 +21,8 @@ extension Words {
         return keys
     }
 
-    /// The keys of every word of the text, stopwords included, unstemmed: to look for words
-    /// like "but" or "however".
-    public static func allKeys(in text: String) -> [Key] {
-        var keys: [Key] = []
-        visit(text, content: false, excluding: KeySet([]), shortest: 0) { key, _ in
-            keys.append(key)
-            return true
-        }
-        return keys
-    }
-
-    /// Whether any word of the text (stopwords included, unstemmed) is in `wanted`; the scan
-    /// stops at the first.
+    /// Whether any word of the text (stopwords included, unstemmed: "but", "however") is in
+    /// `wanted`; the scan stops at the first.
     public static func containsAny(of wanted: KeySet, in text: String) -> Bool {
         var found = false
         visit(text, content: false, excluding: KeySet([]), shortest: 0) { key, _ in

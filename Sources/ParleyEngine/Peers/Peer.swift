@@ -170,17 +170,16 @@ actor Peer {
     }
 
     private func deliver(_ reply: Reply) -> Message {
-        let (text, draft, messageID, round, started) = (reply.text, reply.draft, reply.id, reply.round, reply.started)
-        let (address, _) = Mentions.address(of: text, known: world.mesh.peers.subtracting([id]))
+        let (address, _) = Mentions.address(of: reply.text, known: world.mesh.peers.subtracting([id]))
         let message = Message(
-            id: messageID, sender: id, to: address, round: round, text: text,
+            id: reply.id, sender: id, to: address, round: reply.round, text: reply.text,
             replyTo: memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
-            usage: draft.usage, startedAt: started, completedAt: Date(), reasoning: draft.reasoning)
+            usage: reply.draft.usage, startedAt: reply.started, completedAt: Date(), reasoning: reply.draft.reasoning)
         memory.append(world.prompts.entry(message, for: id))
         world.mesh.deliver(message, as: world.prompts.heard(message))
         world.bus.emit(.messageCompleted(message))
-        for note in BlackboardNote.marked(in: text) {
-            world.blackboard.post(author: id, kind: note.kind, text: note.text, round: round, source: messageID)
+        for note in BlackboardNote.marked(in: message.text) {
+            world.blackboard.post(author: id, kind: note.kind, text: note.text, round: message.round, source: message.id)
         }
         world.guards.spend(message.usage)
         world.guards.check(message, names: world.name)
