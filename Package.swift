@@ -3,7 +3,9 @@ import PackageDescription
 
 /// Parley: watch, step and steer peer multi-agent debates in the terminal.
 ///
-/// Arrows point down only: parley → ParleyObserver → ParleyEngine → ParleyModels → ParleyCore,
+/// Arrows point down only: parley → ParleyObserver → ParleyEngine → ParleyModels → ParleyCore;
+/// parley → ParleyDebateFile → ParleyEngine; ParleyDebateFile and ParleyObserver → ParleyFiles
+/// (what every YAML file shares: positions, excerpts, did-you-mean, colour words) → ParleyCore;
 /// and ParleyObserver → TerminalKit → CNcursesw.
 let package = Package(
     name: "Parley",
@@ -13,6 +15,7 @@ let package = Package(
         .library(name: "ParleyCore", targets: ["ParleyCore"]),
         .library(name: "ParleyModels", targets: ["ParleyModels"]),
         .library(name: "ParleyEngine", targets: ["ParleyEngine"]),
+        .library(name: "ParleyDebateFile", targets: ["ParleyDebateFile"]),
         .library(name: "ParleyObserver", targets: ["ParleyObserver"]),
         .library(name: "TerminalKit", targets: ["TerminalKit"]),
     ],
@@ -41,21 +44,28 @@ let package = Package(
             name: "ParleyEngine",
             dependencies: [
                 "ParleyCore", "ParleyModels",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "ParleyFiles", dependencies: ["ParleyCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "ParleyDebateFile",
+            dependencies: [
+                "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyFiles",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "ParleyObserver",
             dependencies: [
-                "ParleyCore", "ParleyEngine", "TerminalKit",
+                "ParleyCore", "ParleyEngine", "ParleyFiles", "TerminalKit",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyObserver", "TerminalKit",
+                "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyDebateFile", "ParleyObserver", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,8 +85,10 @@ let package = Package(
         ),
         .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyModels", "ParleyCore"]),
         .testTarget(
+            name: "ParleyDebateFileTests", dependencies: ["ParleyDebateFile", "ParleyFiles", "ParleyEngine", "ParleyModels", "ParleyCore"]),
+        .testTarget(
             name: "ParleyObserverTests",
-            dependencies: ["ParleyObserver", "ParleyEngine", "TerminalKit", "ParleyCore"],
+            dependencies: ["ParleyObserver", "ParleyDebateFile", "ParleyEngine", "TerminalKit", "ParleyCore"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ParleyCore"]),

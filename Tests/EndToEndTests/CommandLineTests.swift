@@ -130,4 +130,32 @@ struct CommandLineTests {
         let last = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").last ?? ""
         #expect(last.contains(#""type":"debateFinished""#) && last.contains(#""reason":"stopped""#))
     }
+
+    @Test("Ctrl-C stops a headless replay as it stops a live run: exit 130, and it says so")
+    func interruptHeadlessReplay() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        // Replies come at once, 300 ms apart: at a fifth of the recorded pace the replay takes
+        // about 12 s, so Ctrl-C lands mid-replay.
+        let file = try Parley.temporaryFile("""
+            title: T
+            question: Q
+            rounds: 3
+            pace: { delay: 300ms }
+            backends:
+              scripted: { type: scripted, words_per_second: 0 }
+            agents:
+              - { id: a, name: Ann, role: A, arguments: [x] }
+              - { id: b, name: Bo, role: B, arguments: [y] }
+            facilitator: false
+            """)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let recorded = try Parley.run(["run", file.path, "--headless", "--record", log.path])
+        #expect(recorded.status == 0)
+        let tmux = try await Parley.start(["replay", log.path, "--headless", "--speed", "0.2"], until: "Ann (A")
+        defer { tmux.kill() }
+        try tmux.sendKeys("C-c")
+        #expect(try await tmux.exitStatus() == 130)
+        #expect(try tmux.capture().contains("interrupted; the debate was stopped"))
+    }
 }

@@ -1,4 +1,5 @@
 import ParleyCore
+import ParleyDebateFile
 import ParleyEngine
 import Testing
 @testable import ParleyObserver

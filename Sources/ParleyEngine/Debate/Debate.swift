@@ -11,7 +11,7 @@ import ParleyModels
 /// Task { await debate.run() }
 /// debate.send(.pause)
 /// ```
-public final class Debate: Sendable {
+public final class Debate: DebateSource {
     /// What the debate is, as its first event announces.
     public let info: DebateInfo
     /// Its event stream.

@@ -7,7 +7,7 @@ import ParleyCore
 /// commands work as live: pause, resume, step one turn, step one round. Messages recorded
 /// without their deltas stream again word by word. The original session's own pauses and
 /// holds are left out. Injected text and retries have nothing to act on and are ignored.
-public final class Replay: Sendable {
+public final class Replay: DebateSource {
     /// The replayed event stream.
     public let bus = EventBus()
     private let records: [EventRecord]

@@ -1,3 +1,5 @@
+import ParleyFiles
+
 /// Where in a theme something is: its file (or `built-in NAME`), and the line and column when
 /// known.
 public struct ThemeLocation: Sendable, Hashable, CustomStringConvertible {
@@ -19,6 +21,13 @@ public struct ThemeLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         [source, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":")
     }
+
+    /// A problem here, in the shape every Parley file's problems take.
+    func problem(_ message: String, sourceLine: String?, severity: FileProblem.Severity) -> FileProblem {
+        FileProblem(
+            file: source, line: line ?? 0, column: column ?? 0, keyPath: "", message: message,
+            sourceLine: sourceLine, severity: severity)
+    }
 }
 
 /// Something worth telling the user about a theme that still loaded: a missing key taken from
@@ -38,16 +47,20 @@ public struct ThemeDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: ThemeLocation
     /// What is wrong and what happens, for people.
     public var message: String
+    /// The theme's line it is on (made safe to show), for the excerpt; nil when not known.
+    public var sourceLine: String?
 
     /// Makes a diagnostic.
-    public init(kind: Kind, location: ThemeLocation, message: String) {
+    public init(kind: Kind, location: ThemeLocation, message: String, sourceLine: String? = nil) {
         self.kind = kind
         self.location = location
         self.message = message
+        self.sourceLine = sourceLine
     }
 
-    /// `source:line:column: warning: message`.
-    public var description: String { "\(location): warning: \(message)" }
+    /// `source:line:column: warning: message`, then the line and a caret, as every Parley file's
+    /// problems read.
+    public var description: String { location.problem(message, sourceLine: sourceLine, severity: .warning).description }
 }
 
 /// Why a theme could not be loaded.
@@ -56,13 +69,17 @@ public struct ThemeError: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: ThemeLocation
     /// What went wrong and what to do, for people.
     public var message: String
+    /// The theme's line it is on (made safe to show), for the excerpt; nil when not known.
+    public var sourceLine: String?
 
     /// Makes an error.
-    public init(_ location: ThemeLocation, _ message: String) {
+    public init(_ location: ThemeLocation, _ message: String, sourceLine: String? = nil) {
         self.location = location
         self.message = message
+        self.sourceLine = sourceLine
     }
 
-    /// `source:line:column: error: message`.
-    public var description: String { "\(location): error: \(message)" }
+    /// `source:line:column: error: message`, then the line and a caret, as every Parley file's
+    /// problems read.
+    public var description: String { location.problem(message, sourceLine: sourceLine, severity: .error).description }
 }

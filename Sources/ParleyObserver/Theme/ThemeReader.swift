@@ -1,3 +1,4 @@
+import ParleyFiles
 import TerminalKit
 import Yams
 
@@ -43,7 +44,7 @@ enum ThemeReader {
     static func read(
         _ yaml: String, source: String, defaultName: String, fallback: Theme?
     ) throws(ThemeError) -> (theme: Theme, diagnostics: [ThemeDiagnostic]) {
-        var reading = Reading(source: source)
+        var reading = Reading(source: source, text: SourceText(yaml))
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -62,8 +63,8 @@ enum ThemeReader {
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
-            case "name": name = try reading.text(value)
-            case "description": _ = try reading.text(value)
+            case "name": name = try reading.scalarText(value)
+            case "description": _ = try reading.scalarText(value)
             case "colours":
                 guard let roles = value.mapping else { throw reading.error(at: value, "colours is a map from role to colour") }
                 for (roleNode, roleValue) in roles {
@@ -113,6 +114,7 @@ enum ThemeReader {
     /// What one reading collected so far, and how it words its messages.
     struct Reading {
         let source: String
+        let text: SourceText
         var diagnostics: [ThemeDiagnostic] = []
 
         func location(of node: Node) -> ThemeLocation {
@@ -120,14 +122,16 @@ enum ThemeReader {
         }
 
         func error(at node: Node, _ message: String) -> ThemeError {
-            ThemeError(location(of: node), message)
+            ThemeError(location(of: node), message, sourceLine: node.mark.flatMap { text.line($0.line) })
         }
 
         func error(of yamlError: YamlError) -> ThemeError {
             switch yamlError {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
-                ThemeError(ThemeLocation(source: source, line: mark.line, column: mark.column), "this is not valid YAML: \(problem)")
+                ThemeError(
+                    ThemeLocation(source: source, line: mark.line, column: mark.column), "this is not valid YAML: \(problem)",
+                    sourceLine: text.line(mark.line))
             default:
                 ThemeError(ThemeLocation(source: source), "this is not valid YAML: \(yamlError)")
             }
@@ -135,9 +139,12 @@ enum ThemeReader {
 
         mutating func unknown(_ key: String, at node: Node, in section: String?, known: [String]) {
             let within = section.map { " in \($0)" } ?? ""
+            let hint = Spelling.closest(to: key, among: known).map { "did you mean '\($0)'?" }
+                ?? "known keys: \(known.joined(separator: ", "))"
             diagnostics.append(ThemeDiagnostic(
                 kind: .unknownKey, location: location(of: node),
-                message: "unknown key '\(key)'\(within), ignored; known keys: \(known.joined(separator: ", "))"))
+                message: "unknown key \(SourceText.quoted(key))\(within), ignored; \(hint)",
+                sourceLine: node.mark.flatMap { text.line($0.line) }))
         }
 
         mutating func missing(_ key: String, fallbackName: String) {
@@ -146,15 +153,15 @@ enum ThemeReader {
                 message: "'\(key)' is not set; using the \(fallbackName) theme's"))
         }
 
-        func text(_ node: Node) throws(ThemeError) -> String {
+        func scalarText(_ node: Node) throws(ThemeError) -> String {
             guard let scalar = node.scalar else { throw error(at: node, "expected text here") }
             return scalar.string
         }
 
         func colour(_ node: Node) throws(ThemeError) -> Color {
-            let text = try text(node)
-            guard let colour = ThemeColour.parse(text) else {
-                throw error(at: node, "'\(text)' is not a colour: use an ANSI name (cyan, bright-red), default, 0–255 or #rrggbb")
+            let written = try scalarText(node)
+            guard let colour = ThemeColour.parse(written) else {
+                throw error(at: node, "\(SourceText.quoted(written)) is not a colour: use an ANSI name (cyan, bright-red), default, 0–255 or #rrggbb")
             }
             return colour
         }
@@ -180,7 +187,7 @@ enum ThemeReader {
             let nodes = node.sequence.map(Array.init) ?? [node]
             var attributes: TextAttributes = []
             for item in nodes {
-                for word in try text(item).split(whereSeparator: { $0 == " " || $0 == "," }) {
+                for word in try scalarText(item).split(whereSeparator: { $0 == " " || $0 == "," }) {
                     guard let attribute = ThemeReader.attributeNames[String(word).lowercased()] else {
                         throw error(at: item, "'\(word)' is not an attribute: use bold, dim, italic, underline or reverse")
                     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyCore
+import ParleyDebateFile
 import ParleyEngine
 import ParleyModels
 

@@ -19,7 +19,7 @@ struct CheckCommand: AsyncParsableCommand {
     var logPath: String?
 
     func run() async throws {
-        let spec = try DebateSource.load(file)
+        let spec = try DebateChoice.spec(file)
         let peers = spec.agents.map { "@\($0.id)" }.joined(separator: " ")
         // Text from the file and from servers is untrusted: it reaches the terminal sanitized.
         let clean = { (text: String) in Sanitizer.clean(text) }

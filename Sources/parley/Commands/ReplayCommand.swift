@@ -12,8 +12,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Argument(help: "The event log (JSONL) a run wrote with --record.")
     var log: String
 
-    @Option(help: "Playback speed: 2 is twice as fast, 0 as fast as possible.")
-    var speed = 1.0
+    @Option(help: "Playback speed: 2 is twice as fast, 0 as fast as possible (default: 1 in the observer, 0 headless).")
+    var speed: Double?
 
     @Flag(help: "Print the debate to stdout instead of opening the observer.")
     var headless = false
@@ -25,7 +25,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var theme: String?
 
     func validate() throws {
-        if speed < 0 { throw ValidationError("--speed must not be negative") }
+        if let speed, speed < 0 { throw ValidationError("--speed must not be negative") }
     }
 
     func run() async throws {
@@ -37,26 +37,12 @@ struct ReplayCommand: AsyncParsableCommand {
             throw ExitCode.badDebate
         }
         if contents.truncated { Console.error("parley: \(log): the last line was cut short; replaying the rest") }
-        let interactive = !headless && Console.isInteractive
-        let replay = Replay(records: contents.records, speed: interactive ? speed : 0, stepping: step && interactive)
-        let records = replay.events()
-        if interactive {
-            let themes = try ThemeChoice.catalog(theme)
-            let running = Task { await replay.run() }
-            _ = try await ObserverApp.onScreen(
-                options: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, isReplay: true)
-            ) { app in
-                await app.run(records: records, send: { replay.send($0) })
-            }
-            replay.send(.stop)
-            _ = await running.value
-        } else {
-            let printing = Task {
-                var printer = HeadlessPrinter(colour: Console.wantsColour)
-                for await record in records { Console.out(printer.text(for: record.event)) }
-            }
-            await replay.run()
-            await printing.value
-        }
+        let themes = try ThemeChoice.catalog(theme)
+        let frontend = Frontend.choose(
+            headless: headless, jsonl: false,
+            observer: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, isReplay: true))
+        let interactive = frontend.isInteractive
+        let replay = Replay(records: contents.records, speed: speed ?? (interactive ? 1 : 0), stepping: step && interactive)
+        _ = try await frontend.show(replay)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ParleyCore
+import ParleyDebateFile
 import ParleyEngine
 import ParleyModels
 import ParleyObserver
@@ -56,60 +57,33 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var spec = try DebateSource.load(file)
-        // The theme is checked before anything starts, so that a mistake costs nothing.
-        let themes = try ThemeChoice.catalog(theme)
+        var spec = try DebateChoice.spec(file)
         if let rounds { spec.rounds = rounds }
         if let delay { spec.pace.delay = DebateFile.seconds(from: delay) ?? spec.pace.delay }
         if instant { spec.pace.delay = 0 }
         if step { spec.pace.mode = .step }
+        // The theme is checked before anything starts, so that a mistake costs nothing.
+        let themes = try ThemeChoice.catalog(theme)
+        let frontend = Frontend.choose(
+            headless: headless, jsonl: jsonl,
+            observer: ObserverOptions(
+                themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath, showsReasoning: !hideReasoning))
         let logger = try Diagnostics.bootstrap(logPath)
-        let interactive = !headless && !jsonl && Console.isInteractive
-        if !headless && !jsonl && !interactive {
-            Console.error("parley: standard input or output is not a terminal; streaming the debate headless (use --headless to say so)")
-        }
         let debate: Debate
         do {
             debate = try Debate(
                 spec: spec, models: .standard(logger: logger, scriptedPace: instant ? 0 : nil),
-                policy: interactive ? .hold : .stop)
+                policy: frontend.isInteractive ? .hold : .stop)
         } catch {
             Console.error("parley: \(error)")
             throw ExitCode.badDebate
         }
         let recording = try Recording.start(recordPath, for: debate)
         defer { recording?.close() }
-        let reason: FinishReason
-        if interactive {
-            reason = try await observe(debate, recording: recording, themes: themes)
-        } else {
-            reason = await HeadlessRun(debate: debate, jsonl: jsonl).run()
-        }
+        let reason = try await frontend.show(debate)
         await ModelHTTPClient.shutdown()
         if let failure = recording?.failure { Console.error("parley: the recording stopped early: \(failure)") }
         if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
         throw ExitCode(reason)
-    }
-
-    /// Runs the debate in the observer until the person quits; then stops the debate.
-    private func observe(
-        _ debate: Debate, recording: Recording?, themes: (catalog: ThemeCatalog, index: Int)
-    ) async throws -> FinishReason {
-        let records = debate.events()
-        let running = Task { await debate.run() }
-        let options = ObserverOptions(
-            themes: themes.catalog, themeIndex: themes.index, recordingPath: recording?.path, showsReasoning: !hideReasoning)
-        do {
-            _ = try await ObserverApp.onScreen(options: options) { app in
-                await app.run(records: records, send: { debate.send($0) })
-            }
-        } catch {
-            debate.send(.stop)
-            _ = await running.value
-            Console.error("parley: cannot open the observer: \(error); try --headless")
-            throw ExitCode.badDebate
-        }
-        debate.send(.stop)
-        return await running.value
     }
 }

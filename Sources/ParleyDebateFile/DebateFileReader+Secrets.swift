@@ -1,0 +1,88 @@
+import ParleyCore
+import ParleyEngine
+import ParleyFiles
+import Yams
+
+/// Credentials in a debate file: refused wherever they are written, and never shown.
+extension DebateFileReader {
+    /// Notes every key anywhere in the file that names a credential (`api_key`, `token` ...) as a
+    /// problem, at the key, and its value as a secret no excerpt shows, however deep it sits: under
+    /// an unknown key, in a list, under a mistyped backend name. Readers of the mappings skip such
+    /// keys, since they are reported here.
+    mutating func refuseSecrets(in root: Node) {
+        let ends = ValueEnds(of: root)
+        valueEnds = ends
+        root.visitInDocumentOrder { node, path in
+            guard case .mapping(let mapping) = node else { return }
+            for (key, value) in mapping {
+                guard case .scalar(let name) = key, Self.isSecretKey(name.string) else { continue }
+                // A secret inside a secret is hidden with it, and one problem says enough.
+                if let place = key.position, isInsideSecret(place, ends: ends) { continue }
+                let keyPath = path.key(name.string)
+                report(
+                    "\(keyPath.name): API keys are never read from a debate file", at: key.position, path: keyPath,
+                    suggestion: "set 'api_key_env' to the name of an environment variable holding it (like api_key_env: OPENAI_API_KEY) in the backend",
+                    hiding: value
+                )
+            }
+        }
+    }
+
+    /// Whether a key names a credential (`api_key`, `apiKey`, `token`, `secret` ...), which must
+    /// never sit in a debate file.
+    /// Any spelling counts (`API-Key`, `auth_token`, `clientSecret`, `AWS_ACCESS_KEY` ...): the
+    /// key's letters are compared, and a name ending in a credential's word is one.
+    static func isSecretKey(_ key: String) -> Bool {
+        let squashed = key.lowercased().filter { $0.isLetter }
+        if ["key", "bearer", "authorization", "auth"].contains(squashed) { return true }
+        return ["apikey", "accesskey", "privatekey", "secretkey", "token", "secret", "password", "passwd", "credential", "credentials"]
+            .contains { squashed.hasSuffix($0) }
+    }
+
+    /// Line `number` of the file for an excerpt, made safe to show and cut where a secret value
+    /// starts; nil past the end of the file, or when a secret runs through the line. Before the
+    /// file's tree is walked (its YAML is malformed) values cannot be told apart, so the line is
+    /// cut after any key that names a credential instead.
+    func excerpt(ofLine number: Int) -> String? {
+        guard source.lines.indices.contains(number - 1) else { return nil }
+        let line = Array(source.lines[number - 1].unicodeScalars)
+        var hiddenFrom: Int?
+        for start in secretValues {
+            let end = valueEnds?.end(ofValueAt: start) ?? SourcePosition(line: source.lines.count + 1, column: 1)
+            if start.line == number {
+                hiddenFrom = min(hiddenFrom ?? start.column, start.column)
+            } else if start.line < number, number < end.line {
+                return nil
+            } else if start.line < number, number == end.line,
+                line.prefix(max(end.column - 1, 0)).contains(where: { !" \t-".unicodeScalars.contains($0) }) {
+                return nil  // the secret's last line, like `  sk-1] }` before what follows it
+            }
+        }
+        if valueEnds == nil, let column = Self.valueColumnOfSecretKey(in: line) {
+            hiddenFrom = min(hiddenFrom ?? column, column)
+        }
+        guard let hiddenFrom else { return source.line(number) }
+        return SourceText.visible(String(String.UnicodeScalarView(line.prefix(max(hiddenFrom - 1, 0))))) + "…"
+    }
+
+    /// Whether `position` lies in a secret value noted already.
+    private func isInsideSecret(_ position: SourcePosition, ends: ValueEnds) -> Bool {
+        secretValues.contains { start in
+            start <= position && ends.end(ofValueAt: start).map { position < $0 } != false
+        }
+    }
+
+    /// The column where the value of the first key that names a credential starts on a line
+    /// (`api_key: sk-...` → the column of `sk-...`), read from the text alone.
+    private static func valueColumnOfSecretKey(in line: [Unicode.Scalar]) -> Int? {
+        let blank: Set<Unicode.Scalar> = [" ", "\t"]
+        for (index, scalar) in line.enumerated() where scalar == ":" {
+            guard index + 1 == line.count || blank.contains(line[index + 1]) else { continue }
+            let key = line[..<index].reversed().prefix { !blank.contains($0) && !"{[,?".unicodeScalars.contains($0) }
+            guard isSecretKey(String(String.UnicodeScalarView(key.reversed()))) else { continue }  // quotes are ignored
+            guard let value = line[(index + 1)...].firstIndex(where: { !blank.contains($0) }) else { return nil }
+            return value + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import ParleyCore
+import ParleyObserver
+import Synchronization
+import TerminalKit
+
+/// Where a debate source is shown: the observer, or stdout. `parley run` and `parley replay`
+/// (and every later source) go through ``show(_:)``, so they start, stop and end alike.
+enum Frontend {
+    /// The ncurses observer.
+    case observer(ObserverOptions)
+    /// Streamed to stdout: as text, or as JSON lines (the event log format).
+    case headless(jsonl: Bool)
+
+    /// The observer when both stdin and stdout are terminals and nothing asked otherwise; else
+    /// headless (saying so on stderr when the person did not ask for it).
+    static func choose(headless: Bool, jsonl: Bool, observer: ObserverOptions) -> Frontend {
+        if headless || jsonl { return .headless(jsonl: jsonl) }
+        guard Console.isInteractive else {
+            Console.error("parley: standard input or output is not a terminal; streaming the debate headless (use --headless to say so)")
+            return .headless(jsonl: false)
+        }
+        return .observer(observer)
+    }
+
+    /// Whether the person watches in the observer (a failed turn then waits for them).
+    var isInteractive: Bool {
+        if case .observer = self { true } else { false }
+    }
+
+    /// Runs `source` here until it ends (headless) or the person quits (observer), and returns how
+    /// it ended. Headless, Ctrl-C stops the source cleanly (its recording ends with
+    /// `debateFinished`) and the program exits with code 130; a second Ctrl-C exits at once.
+    /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
+    func show(_ source: some DebateSource) async throws -> FinishReason {
+        switch self {
+        case .observer(let options):
+            do {
+                return try await ObserverApp.watch(source, options: options)
+            } catch {
+                Console.error("parley: cannot open the observer: \(error); try --headless")
+                throw ExitCode.badDebate
+            }
+        case .headless(let jsonl):
+            return await Self.stream(source, jsonl: jsonl)
+        }
+    }
+
+    private static func stream(_ source: some DebateSource, jsonl: Bool) async -> FinishReason {
+        let records = source.events()
+        let printing = Task {
+            var printer = HeadlessPrinter(colour: Console.wantsColour)
+            var writer = JSONWriter(capacity: 1024)
+            if jsonl { Console.out(EventLog.header + "\n") }
+            for await record in records {
+                if jsonl {
+                    Console.out(String(decoding: EventLog.line(record, into: &writer), as: UTF8.self))
+                } else {
+                    Console.out(printer.text(for: record.event))
+                }
+            }
+        }
+        let interrupted = Atomic(false)
+        TerminalRestore.onFirstInterrupt { [source] in
+            interrupted.store(true, ordering: .sequentiallyConsistent)
+            source.send(.stop)
+        }
+        let reason = await source.run()
+        await printing.value
+        if interrupted.load(ordering: .sequentiallyConsistent) {
+            Console.error("parley: interrupted; the debate was stopped")
+            exit(ExitCode.interrupted.rawValue)
+        }
+        return reason
+    }
+}
