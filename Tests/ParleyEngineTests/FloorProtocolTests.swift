@@ -123,4 +123,21 @@ struct ReplayTests {
         let words = replayed.filter { if case .textDelta = $0 { true } else { false } }
         #expect(!words.isEmpty, "messages recorded whole stream again")
     }
+
+    @Test("under simultaneous a message of this round waits for the next, the human's excepted; turn-taking hears all")
+    func roundBarrier() {
+        func floor(_ rule: FloorProtocol) -> Floor {
+            Floor(ring: ["pm", "eng"], rule: rule, rounds: 3, bus: EventBus(), shouldEnd: { false }, onRoundEnded: { _, _ in })
+        }
+        func message(from sender: AgentID, round: Int) -> Message {
+            Message(id: MessageID(1), sender: sender, to: .everyone, round: round, text: "t", startedAt: .now, completedAt: .now)
+        }
+        let simultaneous = floor(.simultaneous)
+        #expect(!simultaneous.isHeard(message(from: "eng", round: 2), inTurnOf: 2))
+        #expect(simultaneous.isHeard(message(from: "eng", round: 1), inTurnOf: 2))
+        #expect(simultaneous.isHeard(message(from: .human, round: 2), inTurnOf: 2))
+        for rule in [FloorProtocol.roundRobin, .mention] {
+            #expect(floor(rule).isHeard(message(from: "eng", round: 2), inTurnOf: 2))
+        }
+    }
 }

@@ -30,22 +30,21 @@ public final class Debate: DebateSource {
                 id: agent.id, name: agent.name, role: agent.role, model: model.label, colour: agent.colour,
                 showsReasoning: spec.backend(named: agent.backend)?.showsReasoning ?? true)
         }
-        let facilitatorModel = try spec.facilitator.map { try models.model(for: $0, in: spec) }
-        let facilitatorAgent = spec.facilitator.map { facilitator in
-            Agent(id: .facilitator, name: facilitator.name, role: "facilitator", model: facilitatorModel!.label)
+        let listener = try spec.facilitator.map { facilitator in
+            let model = try models.model(for: facilitator, in: spec)
+            return (spec: facilitator, model: model, agent: Agent(id: .facilitator, name: facilitator.name, role: "facilitator", model: model.label))
         }
         info = DebateInfo(
             title: spec.title, question: spec.question, floor: spec.floor, rounds: spec.rounds, agents: agents,
-            facilitator: facilitatorAgent, pace: spec.pace, tokenBudget: spec.guards.tokenBudget,
+            facilitator: listener?.agent, pace: spec.pace, tokenBudget: spec.guards.tokenBudget,
             costBudget: spec.guards.costBudget)
 
         let bus = self.bus
         let guards = Guards(spec: spec.guards, bus: bus)
-        let prompts = PromptBuilder(spec: spec, participants: agents + (facilitatorAgent.map { [$0] } ?? []))
-        let facilitator = spec.facilitator.map { facilitator in
+        let prompts = PromptBuilder(spec: spec, participants: agents + (listener.map { [$0.agent] } ?? []))
+        let facilitator = listener.map { listener in
             Facilitator(
-                agent: facilitatorAgent!, spec: facilitator, model: facilitatorModel!, prompts: prompts, bus: bus,
-                guards: guards)
+                agent: listener.agent, spec: listener.spec, model: listener.model, prompts: prompts, bus: bus, guards: guards)
         }
         self.facilitator = facilitator
         let floor = Floor(

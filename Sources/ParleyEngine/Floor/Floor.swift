@@ -75,6 +75,14 @@ final class Floor: Sendable {
             }, isolation: isolation)
     }
 
+    /// Whether a peer taking its turn in `round` reads `message` now. In turn-taking protocols it
+    /// reads everything that reached it. Under simultaneous, every peer answers the same
+    /// previous round, so a message of this round waits for the next (the round barrier) —
+    /// except the human's: the person is outside the barrier and is heard on the next turn.
+    func isHeard(_ message: Message, inTurnOf round: Int) -> Bool {
+        rule != .simultaneous || message.round < round || message.sender == .human
+    }
+
     /// Records that `peer` spoke (or was skipped), naming `mentions`, and passes the floor on:
     /// to the first peer it mentioned that has not spoken this round (mention), else to its next
     /// successor in the ring that has not. The peer that completes a round closes it.

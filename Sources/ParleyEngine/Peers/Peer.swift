@@ -95,10 +95,8 @@ actor Peer {
     }
 
     private func readInbox(round: Int) {
-        let ready =
-            world.floor.rule == .simultaneous
-            ? inbox.take { $0.round < round || $0.sender == .human }
-            : inbox.take()
+        let floor = world.floor
+        let ready = inbox.take { floor.isHeard($0, inTurnOf: round) }
         memory.append(contentsOf: ready.map(\.entry))
         let notes = world.blackboard.notes(after: lastNote)
         for note in notes where note.author != id { memory.append(world.prompts.entry(note)) }
