@@ -71,7 +71,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "terminal-check", dependencies: ["TerminalKit"]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        // What the test targets share: a tmux driver, a subprocess runner, scratch files and
+        // golden files.
+        .target(name: "ParleyTestSupport", path: "Tests/ParleyTestSupport"),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
         .testTarget(
             name: "ParleyModelsTests",
@@ -88,9 +91,9 @@ let package = Package(
             name: "ParleyDebateFileTests", dependencies: ["ParleyDebateFile", "ParleyFiles", "ParleyEngine", "ParleyModels", "ParleyCore"]),
         .testTarget(
             name: "ParleyObserverTests",
-            dependencies: ["ParleyObserver", "ParleyDebateFile", "ParleyEngine", "TerminalKit", "ParleyCore"],
+            dependencies: ["ParleyObserver", "ParleyDebateFile", "ParleyEngine", "TerminalKit", "ParleyCore", "ParleyTestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["ParleyCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ParleyCore", "ParleyTestSupport"]),
     ]
 )

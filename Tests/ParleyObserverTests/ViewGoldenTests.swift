@@ -14,7 +14,7 @@ struct ViewGoldenTests {
     @Test("a three-peer debate at 120×34, 100×30 and 80×24", arguments: [(120, 34), (100, 30), (80, 24)])
     func threePeers(size: (Int, Int)) throws {
         let state = DebateBuilder.threePeerDebate().state(columns: size.0, rows: size.1)
-        try GoldenFile.check(render(state, size.0, size.1), "three-peers-\(size.0)x\(size.1)")
+        try Goldens.check(render(state, size.0, size.1), "three-peers-\(size.0)x\(size.1)")
     }
 
     @Test("2, 5 and 9 peers lay out in a grid", arguments: [2, 5, 9])
@@ -24,9 +24,9 @@ struct ViewGoldenTests {
         for (index, agent) in DebateBuilder.agents(count).enumerated() {
             debate.turn(agent.id, round: 1, says: "Point \(index + 1): I think we should weigh the cost against the value.")
         }
-        try GoldenFile.check(render(debate.state(), 100, 30), "peers-\(count)-100x30")
+        try Goldens.check(render(debate.state(), 100, 30), "peers-\(count)-100x30")
         if count == 9 {
-            try GoldenFile.check(render(debate.state(), 60, 16), "peers-9-60x16")
+            try Goldens.check(render(debate.state(), 60, 16), "peers-9-60x16")
         }
     }
 
@@ -37,7 +37,7 @@ struct ViewGoldenTests {
         debate.turn("pm", round: 1, says: "用户最想要的功能是X，我们应该在六周内发布第一版。🚀🎉 Ship it! 👩‍💻")
         debate.turn("eng", round: 1, says: "日本語のテキストも折り返す必要があります：エンジニアリングの見積もりは十週間です。")
         let canvas = render(debate.state(), 80, 24)
-        try GoldenFile.check(canvas, "wide-characters-80x24")
+        try Goldens.check(canvas, "wide-characters-80x24")
         for row in 0..<canvas.height {
             for column in 0..<canvas.width where canvas[column, row].isContinuation {
                 #expect(column > 0 && TextWidth.columns(canvas[column - 1, row].character) == 2)
@@ -49,7 +49,7 @@ struct ViewGoldenTests {
     func tooSmall(size: (Int, Int)) throws {
         let state = DebateBuilder.threePeerDebate().state(columns: size.0, rows: size.1)
         let canvas = render(state, size.0, size.1)
-        try GoldenFile.check(canvas, "too-small-\(size.0)x\(size.1)")
+        try Goldens.check(canvas, "too-small-\(size.0)x\(size.1)")
         if size.0 >= 20 { #expect(canvas.text.contains("Parley needs")) }
     }
 
@@ -67,7 +67,7 @@ struct ViewGoldenTests {
         var state = DebateBuilder.threePeerDebate().state(columns: size.0, rows: size.1)
         _ = state.apply(.showHelp)
         let canvas = render(state, size.0, size.1)
-        try GoldenFile.check(canvas, "help-\(size.0)x\(size.1)")
+        try Goldens.check(canvas, "help-\(size.0)x\(size.1)")
         #expect(canvas.text.contains("pause / resume"))
     }
 
@@ -97,7 +97,7 @@ struct ViewGoldenTests {
         var state = DebateBuilder.threePeerDebate().state(columns: 100, rows: 30)
         _ = state.apply(.focus(.side))
         _ = state.apply(.toggleZoom)
-        try GoldenFile.check(render(state, 100, 30), "graph-zoomed-100x30")
+        try Goldens.check(render(state, 100, 30), "graph-zoomed-100x30")
     }
 
     @Test("the blackboard's notes with their authors and rounds")
@@ -105,7 +105,7 @@ struct ViewGoldenTests {
         var state = DebateBuilder.threePeerDebate().state(columns: 100, rows: 30)
         _ = state.apply(.toggleGraphView)
         let canvas = render(state, 100, 30)
-        try GoldenFile.check(canvas, "blackboard-100x30")
+        try Goldens.check(canvas, "blackboard-100x30")
         #expect(canvas.text.contains("decision · Eli · round 2"))
     }
 
@@ -117,7 +117,7 @@ struct ViewGoldenTests {
             _ = state.apply(.compose(.insert(String(character))))
         }
         let canvas = render(state, 80, 24)
-        try GoldenFile.check(canvas, "composer-80x24")
+        try Goldens.check(canvas, "composer-80x24")
         let cursor = try #require(ObserverView.cursor(state: state))
         #expect(cursor.y == 22)
         #expect(canvas[cursor.x - 1, cursor.y].character == "?")
@@ -131,7 +131,7 @@ struct ViewGoldenTests {
     func failurePrompt() throws {
         var debate = DebateBuilder.threePeerDebate()
         debate.add(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "HTTP 503 from http://127.0.0.1:8571/v1/chat/completions: is the server up?", retryable: true)))
-        try GoldenFile.check(render(debate.state(), 100, 30), "failure-100x30")
+        try Goldens.check(render(debate.state(), 100, 30), "failure-100x30")
     }
 
     @Test("the quit question")
@@ -151,7 +151,7 @@ struct ViewGoldenTests {
         var state = debate.state(columns: 100, rows: 30)
         state.recordingPath = "debates/feature-x.jsonl"
         state.elapsed = 125
-        try GoldenFile.check(render(state, 100, 30), "finished-100x30")
+        try Goldens.check(render(state, 100, 30), "finished-100x30")
     }
 
     @Test("an escape sequence split across deltas never reaches the canvas")

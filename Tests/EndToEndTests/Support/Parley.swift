@@ -1,3 +1,4 @@
+import ParleyTestSupport
 import Foundation
 
 /// The built `parley` program, for tests that run it for real.

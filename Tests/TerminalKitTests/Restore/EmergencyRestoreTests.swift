@@ -1,3 +1,4 @@
+import ParleyTestSupport
 import CNcursesw
 import Foundation
 import Testing

@@ -1,1 +1,0 @@
-../../TerminalKitTests/Support/Tmux.swift
