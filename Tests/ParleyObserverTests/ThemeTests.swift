@@ -125,6 +125,25 @@ struct ThemeTests {
         #expect(ThemeColour.parse("blurple") == nil)
     }
 
+    @Test("a theme reads colour words as a debate file does: brightred, bright_red and Bright Red are bright-red")
+    func colourSpellings() {
+        for spelling in ["brightred", "bright_red", "Bright Red", "BRIGHT-RED"] {
+            #expect(ThemeColour.parse(spelling) == .ansi(9), "\(spelling)")
+        }
+    }
+
+    @Test("a theme's problems read like a debate file's: did you mean, then the line and a caret")
+    func problemsLikeDebateFiles() throws {
+        let yaml = "name: typo\ncolours:\n  bordr: red\n"
+        let (_, diagnostics) = try ThemeCatalog.read(yaml, source: "typo.yaml", name: "typo")
+        let unknown = try #require(diagnostics.first { $0.kind == .unknownKey })
+        #expect(unknown.description == """
+            typo.yaml:3:3: warning: unknown key 'bordr' in colours, ignored; did you mean 'border'?
+             3 |   bordr: red
+               |   ^
+            """)
+    }
+
     @Test("an agent's own colour wins over the palette, which goes round in order")
     func agentColours() {
         let theme = ThemeCatalog.defaultTheme
