@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TerminalKit
 
 /// `parley`: watch, step and steer peer multi-agent debates in the terminal.
@@ -7,6 +8,10 @@ struct Parley: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Watch, step and steer peer multi-agent debates in the terminal.",
+        usage: """
+            parley [FILE] [options]            (the same as `parley run [FILE]`)
+            parley <command> [arguments]
+            """,
         discussion: """
             With no command, parley opens its built-in demo debate ("Should we build feature X?") \
             in the observer; `parley FILE` runs a debate file.
@@ -19,9 +24,17 @@ struct Parley: AsyncParsableCommand {
         defaultSubcommand: RunCommand.self
     )
 
+    /// The commands, by the names people type.
+    static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+
     /// Sets up the character locale for measuring text before any thread starts, then runs.
     static func main() async {
         TextWidth.prepare()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let mistake = CommandSpelling.mistake(in: arguments, commands: commandNames) {
+            Console.error("parley: \(mistake)")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         await main(nil)
     }
 }

@@ -115,8 +115,27 @@ struct CommandLineTests {
         #expect(delay.status == 64)
         #expect(delay.errors.contains("--delay takes a duration"))
         let themes = try Parley.run(["themes"])
-        #expect(themes.output.contains("default (default)"))
+        #expect(themes.output.contains("Used when --theme is not given"))
+        #expect(!themes.output.contains("(default)"))
         #expect(themes.output.contains("monochrome"))
+    }
+
+    @Test("slips on the command line get a usage error that says what was meant")
+    func slips() throws {
+        let help = try Parley.run(["help", "nosuch"])
+        #expect(help.status == 64)
+        #expect(help.errors.contains("there is no command 'nosuch'"))
+        let typo = try Parley.run(["chek", "Debates/feature-x.yaml"])
+        #expect(typo.status == 64)
+        #expect(typo.errors.contains("did you mean `parley check`?"))
+        let speed = try Parley.run(["replay", "x.jsonl", "--speed", "-1"])
+        #expect(speed.status == 64)
+        #expect(speed.errors.contains("--speed must not be negative"))
+        let both = try Parley.run(["run", "--headless", "--jsonl"])
+        #expect(both.status == 64)
+        #expect(both.errors.contains("choose one"))
+        let usage = try Parley.run(["--help"])
+        #expect(usage.output.contains("parley [FILE] [options]"))
     }
 
     @Test("Ctrl-C stops a headless debate cleanly: exit 130, and the recording ends with debateFinished")

@@ -109,6 +109,18 @@ struct HeadlessConcurrentTests {
         #expect(out.hasSuffix("\nPriya (PM)\n  Ship it.\n\nDana (CFO)\n  Price it higher.\n"))
     }
 
+    @Test("the closing line counts in words that agree: 1 message, 2 messages")
+    func messageCount() {
+        for count in [1, 2] {
+            var printer = HeadlessPrinter(colour: false)
+            _ = printer.text(for: .debateStarted(Self.info))
+            for id in 1...count { _ = printer.text(for: .messageCompleted(Self.message(id, "pm", "Ship it."))) }
+            let end = printer.text(for: .debateFinished(.completed, usage: .zero))
+            let words = count == 1 ? "1 message " : "2 messages "
+            #expect(end.contains("· \(words)"), "\(end)")
+        }
+    }
+
     @Test("a turn that fails mid-stream ends its line, and what waited for it follows")
     func failureMidStream() {
         var printer = HeadlessPrinter(colour: false)

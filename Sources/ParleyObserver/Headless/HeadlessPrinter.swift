@@ -72,7 +72,7 @@ public struct HeadlessPrinter: Sendable {
             let cost = usage.cost.map { String(format: " · $%.4f", $0) } ?? ""
             let cut = streaming.map { $0.atLineStart ? "" : "\n" } ?? ""
             streaming = nil
-            return cut + releaseHeld() + "\n" + style.rule("Debate \(clean(reason.description)) · \(messages) messages\(tokens)\(cost)") + "\n"
+            return cut + releaseHeld() + "\n" + style.rule("Debate \(clean(reason.description)) · \(messages) message\(messages == 1 ? "" : "s")\(tokens)\(cost)") + "\n"
         case .roundEnded, .floorPassed, .reasoningDelta, .summaryStarted, .summaryDelta, .held, .paceChanged:
             return ""
         }

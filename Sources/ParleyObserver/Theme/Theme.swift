@@ -11,9 +11,14 @@ public struct Theme: Sendable, Hashable {
     public var palette: [Style]
     /// Whether an agent's own `colour` from the debate file overrides the palette.
     public var usesAgentColours: Bool
+    /// What it is for, in a sentence (the file's `description`); nil when it does not say.
+    public var summary: String?
 
     /// Makes a theme.
-    public init(name: String, styles: [ThemeRole: Style], palette: [Style], usesAgentColours: Bool = true) {
+    public init(
+        name: String, styles: [ThemeRole: Style], palette: [Style], usesAgentColours: Bool = true, summary: String? = nil
+    ) {
+        self.summary = summary
         self.name = name
         self.styles = styles
         self.palette = palette.isEmpty ? [Style()] : palette

@@ -57,6 +57,7 @@ enum ThemeReader {
         guard let top = root.mapping else { throw reading.error(at: root, "a theme is a map of keys such as name, colours, palette") }
 
         var name = defaultName
+        var summary: String?
         var specs: [ThemeRole: (StyleSpec, Node)] = [:]
         var palette: [StyleSpec]?
         var usesAgentColours = fallback?.usesAgentColours ?? true
@@ -64,7 +65,7 @@ enum ThemeReader {
             let key = keyNode.string ?? ""
             switch key {
             case "name": name = try reading.scalarText(value)
-            case "description": _ = try reading.scalarText(value)
+            case "description": summary = try reading.scalarText(value)
             case "colours":
                 guard let roles = value.mapping else { throw reading.error(at: value, "colours is a map from role to colour") }
                 for (roleNode, roleValue) in roles {
@@ -107,7 +108,8 @@ enum ThemeReader {
             reading.missing("palette", fallbackName: fallbackTheme.name)
             paletteStyles = fallbackTheme.palette
         }
-        let theme = Theme(name: name, styles: styles, palette: paletteStyles, usesAgentColours: usesAgentColours)
+        let theme = Theme(
+            name: name, styles: styles, palette: paletteStyles, usesAgentColours: usesAgentColours, summary: summary)
         return (theme, reading.diagnostics)
     }
 

@@ -12,7 +12,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Argument(help: "The event log (JSONL) a run wrote with --record.")
     var log: String
 
-    @Option(help: "Playback speed: 2 is twice as fast, 0 as fast as possible (default: 1 in the observer, 0 headless).")
+    @Option(parsing: .unconditional, help: "Playback speed: 2 is twice as fast, 0 as fast as possible (default: 1 in the observer, 0 headless).")
     var speed: Double?
 
     @Flag(help: "Print the debate to stdout instead of opening the observer.")

@@ -35,10 +35,10 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Scripted personas answer at once and there is no delay between turns.")
     var instant = false
 
-    @Option(help: ArgumentHelp("Time to wait before each turn, like 0.5, 400ms or 2s (overrides the file's pace.delay).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time to wait before each turn, like 0.5, 400ms or 2s (overrides the file's pace.delay).", valueName: "duration"))
     var delay: String?
 
-    @Option(help: ArgumentHelp("How many rounds to hold (overrides the file's rounds).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many rounds to hold (overrides the file's rounds).", valueName: "n"))
     var rounds: Int?
 
     @Option(name: .customLong("log"), help: ArgumentHelp("Write a diagnostic log of model requests to this file.", valueName: "file"))
@@ -48,6 +48,9 @@ struct RunCommand: AsyncParsableCommand {
     var hideReasoning = false
 
     func validate() throws {
+        if headless && jsonl {
+            throw ValidationError("--headless and --jsonl both stream the debate to stdout, as text or as JSON lines: choose one")
+        }
         if let rounds, !DebateFile.roundLimits.contains(rounds) {
             throw ValidationError("--rounds must be from \(DebateFile.roundLimits.lowerBound) to \(DebateFile.roundLimits.upperBound)")
         }

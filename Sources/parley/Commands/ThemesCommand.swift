@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import ParleyObserver
+import TerminalKit
 
 /// `parley themes`: lists the built-in colour themes.
 struct ThemesCommand: ParsableCommand {
@@ -9,8 +11,11 @@ struct ThemesCommand: ParsableCommand {
 
     func run() throws {
         let catalog = ThemeCatalog.builtIn
-        for (index, name) in catalog.names.enumerated() {
-            Console.out("\(name)\(index == 0 ? " (default)" : "")\n")
+        let width = catalog.names.map(\.count).max() ?? 0
+        for (index, theme) in catalog.themes.enumerated() {
+            let padded = theme.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let used = index == 0 ? " Used when --theme is not given." : ""
+            Console.out("\(padded)  \(Sanitizer.clean(theme.summary ?? ""))\(used)\n")
         }
         Console.out("\nIn the observer, t cycles through them. A theme file is YAML with the same keys as Themes/default.yaml.\n")
     }
