@@ -69,3 +69,21 @@ struct KeySetTests {
         #expect(!Words.KeySet([]).contains(5))
     }
 }
+
+@Suite("Cutting text to fit")
+struct WordsCutTests {
+    @Test("a cut ends at a sentence or a word, never inside a word, and says it cut")
+    func neverMidWord() {
+        let text = "The tradeoff I can accept is delaying the mobile redesign by one quarter to staff feature X, because churn costs more."
+        for limit in stride(from: 10, through: text.count - 1, by: 7) {
+            let cut = Words.cut(text, to: limit)
+            #expect(cut.count <= limit, "\(limit): \(cut)")
+            let kept = cut.hasSuffix("…") ? String(cut.dropLast()) : cut
+            #expect(text.hasPrefix(kept))
+            let next = text[text.index(text.startIndex, offsetBy: kept.count)...].first
+            #expect(next == nil || next == " " || next == ",", "\(limit): cut inside a word: \(cut)")
+        }
+        #expect(Words.cut("Short.", to: 40) == "Short.")
+        #expect(Words.cut("One sentence here. Another sentence that is long.", to: 30) == "One sentence here.")
+    }
+}

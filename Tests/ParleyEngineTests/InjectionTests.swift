@@ -54,4 +54,50 @@ struct InjectionTests {
         #expect(cfo[0].text.contains("Pricing it into a higher tier gives a clean read on demand."))
         #expect(!cfo[1].text.hasPrefix("To your question"), "answered once, on the next turn only")
     }
+
+    @Test("a question to everyone is answered first by every peer on its next turn, with its most related argument")
+    func broadcastAnswered() async throws {
+        let spec = Fixtures.spec(rounds: 2, pace: PaceState(mode: .step), facilitator: false)
+        let debate = try Fixtures.debate(spec)
+        let (events, task) = EventCollector.start(debate)
+        let run = Task { await debate.run() }
+        debate.send(.stepRound)
+        await events.waitHeld("pm", round: 2)
+        debate.send(.inject(text: "how long would the sync engine take to build?", to: .everyone))
+        debate.send(.resume)
+        _ = await run.value
+        await task.value
+        let all = await events.events
+        let human = try #require(all.compactMap { event -> Message? in if case .humanMessage(let m) = event { m } else { nil } }.first)
+        let round2 = all.messages.filter { $0.round == 2 }
+        #expect(round2.map(\.sender) == ["pm", "eng", "cfo"])
+        for message in round2 {
+            #expect(message.text.hasPrefix("To your question (\u{201C}how long would the sync engine take to build?\u{201D})"), "\(message.text)")
+            #expect(message.replyTo == human.id, "\(message.sender) answers the person's message")
+        }
+        #expect(round2[1].text.contains("A sync engine with conflict resolution takes two quarters to build."))
+        #expect(round2[0].text.contains("I have nothing on that exactly"), "no pm argument bears on it, and pm says so")
+    }
+
+    @Test("a model is asked with the person's message last, and told to answer it first")
+    func modelPromptEndsWithThePerson() async throws {
+        let spec = Fixtures.spec(["pm", "eng"], rounds: 2, pace: PaceState(mode: .step), facilitator: false)
+        let pm = TestModel { _ in "Build it." }
+        let eng = TestModel { _ in "Two quarters." }
+        let debate = try TestDebate.make(spec, models: ["pm": pm, "eng": eng])
+        let (events, task) = EventCollector.start(debate)
+        let run = Task { await debate.run() }
+        debate.send(.stepTurn)
+        await events.waitHeld("eng", round: 1)
+        debate.send(.inject(text: "what breaks first under load?", to: .peer("eng")))
+        debate.send(.resume)
+        _ = await run.value
+        await task.value
+        let cue = try #require(eng.requests.first?.messages.last)
+        #expect(cue.kind == .instruction)
+        #expect(cue.content.contains("To you: what breaks first under load?"))
+        #expect(cue.content.contains("Answer them first"))
+        #expect(eng.requests.count == 2)
+        #expect(!(eng.requests.last?.messages.last?.content.contains("what breaks first") ?? true), "answered once")
+    }
 }

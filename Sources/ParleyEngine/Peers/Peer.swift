@@ -108,7 +108,9 @@ actor Peer {
     /// storage instead of copying it.
     private func askWithCue(round: Int, messageID: MessageID, into draft: ReplyDraft) async throws {
         let opening = !memory.contains { $0.kind == .peer || $0.kind == .own }
-        memory.append(world.prompts.turnCue(for: spec, round: round, opening: opening))
+        memory.append(
+            world.prompts.turnCue(
+                for: spec, round: round, opening: opening, rounds: world.floor.rounds, person: unansweredPerson))
         defer { memory.removeLast() }
         try await ask(request(round: round), messageID: messageID, into: draft)
     }
@@ -167,11 +169,17 @@ actor Peer {
         }
     }
 
+    /// What the person wrote to this peer since its last turn, oldest first: its next turn
+    /// answers it.
+    private var unansweredPerson: [ChatMessage] {
+        Array(memory.reversed().prefix { $0.kind != .own }.filter { $0.kind == .human }.reversed())
+    }
+
     private func deliver(_ reply: Reply) -> Message {
         let (address, _) = Mentions.address(of: reply.text, known: world.mesh.peers.subtracting([id]))
         let message = Message(
             id: reply.id, sender: id, to: address, round: reply.round, text: reply.text,
-            replyTo: memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
+            replyTo: unansweredPerson.last?.messageID ?? memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
             usage: reply.draft.usage, startedAt: reply.started, completedAt: Date(), reasoning: reply.draft.reasoning)
         memory.append(world.prompts.entry(message, for: id))
         world.mesh.deliver(message, as: world.prompts.heard(message))

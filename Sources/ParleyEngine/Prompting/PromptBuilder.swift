@@ -38,13 +38,23 @@ struct PromptBuilder: Sendable {
     }
 
     /// The last entry of every turn's request: whose turn it is, so that a model answers as the
-    /// peer instead of carrying on the conversation (or the instructions).
-    func turnCue(for peer: AgentSpec, round: Int, opening: Bool) -> ChatMessage {
-        let text =
-            opening
-            ? "\(peer.name), what is your position on the question? (Round \(round) of \(spec.rounds).)"
-            : "\(peer.name), what do you say to that? (Round \(round) of \(spec.rounds).)"
-        return ChatMessage(role: .user, content: text, kind: .instruction, round: round)
+    /// peer instead of carrying on the conversation (or the instructions). When the person
+    /// watching wrote to the peer since its last turn, the cue ends with what they wrote and asks
+    /// for an answer to it first: a person's message is the most important thing a peer hears.
+    func turnCue(for peer: AgentSpec, round: Int, opening: Bool, rounds: Int, person: [ChatMessage] = []) -> ChatMessage {
+        let place = "(Round \(round) of \(rounds).)"
+        guard !person.isEmpty else {
+            let text =
+                opening
+                ? "\(peer.name), what is your position on the question? \(place)"
+                : "\(peer.name), what do you say to that? \(place)"
+            return ChatMessage(role: .user, content: text, kind: .instruction, round: round)
+        }
+        let said = person.map { "\($0.addressedToMe ? "To you" : "To everyone"): \($0.text)" }
+        let lines =
+            ["\(peer.name), the person watching wrote \(person.count == 1 ? "this" : "these") since your last turn:"] + said
+            + ["Answer them first, directly and in your own voice; then go on with the debate. \(place)"]
+        return ChatMessage(role: .user, content: lines.joined(separator: "\n"), kind: .instruction, round: round)
     }
 
     /// The last entry of a summary request: what to write now.
@@ -62,7 +72,7 @@ struct PromptBuilder: Sendable {
         guard message.sender == reader else { return heard(message) }
         return ChatMessage(
             role: .assistant, content: message.text, kind: .own, speaker: reader, round: message.round,
-            messageID: message.id, text: message.text)
+            messageID: message.id, text: message.text, replyTo: message.replyTo)
     }
 
     /// A debate message as every peer but its sender sees it (the mesh delivers it once made).
@@ -73,13 +83,13 @@ struct PromptBuilder: Sendable {
                 role: .user,
                 content: "The person watching says \(addressed ? "to you" : "to everyone"): \(message.text)",
                 kind: .human, speaker: .human, round: message.round, messageID: message.id,
-                addressedToMe: addressed, text: message.text)
+                addressedToMe: addressed, text: message.text, replyTo: message.replyTo)
         }
         let who = participants.first { $0.id == message.sender }.map { "\($0.name) (\($0.role))" } ?? message.sender.rawValue
         return ChatMessage(
             role: .user, content: "\(who)\(addressed ? ", to you" : ""): \(message.text)", kind: .peer,
             speaker: message.sender, round: message.round, messageID: message.id, addressedToMe: addressed,
-            text: message.text)
+            text: message.text, replyTo: message.replyTo)
     }
 
     /// A participant's display name.

@@ -39,12 +39,15 @@ public struct ChatMessage: Sendable, Hashable {
     public var addressedToMe: Bool
     /// What was said, without the prefix `content` may carry.
     public var text: String
+    /// The message this one answers, for debate messages that answer one.
+    public var replyTo: MessageID?
 
     /// Makes an entry; `text` defaults to `content`.
     public init(
         role: Role, content: String, kind: Kind, speaker: AgentID? = nil, round: Int? = nil,
-        messageID: MessageID? = nil, addressedToMe: Bool = false, text: String? = nil
+        messageID: MessageID? = nil, addressedToMe: Bool = false, text: String? = nil, replyTo: MessageID? = nil
     ) {
+        self.replyTo = replyTo
         self.role = role
         self.content = content
         self.kind = kind

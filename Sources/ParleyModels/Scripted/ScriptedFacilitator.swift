@@ -77,8 +77,9 @@ public struct ScriptedFacilitator: ChatModel {
         return lines.joined(separator: "\n")
     }
 
+    /// A point cut to `limit` characters at a sentence or word end, never mid-word.
     static func shortened(_ text: String, _ limit: Int) -> String {
-        text.count > limit ? String(text.prefix(limit - 3)) + "..." : text
+        Words.cut(text, to: limit)
     }
 
     /// "Priya (Product manager)".
@@ -144,10 +145,17 @@ public struct ScriptedFacilitator: ChatModel {
         }
     }
 
-    /// Questions asked, each once.
+    /// Questions asked and not yet answered, each once: a question is answered by a later
+    /// message that replies to the one asking it, from someone else.
     static func openQuestions(_ said: [Read]) -> [String] {
+        var speakers: [MessageID: AgentID] = [:]
+        var answered: Set<MessageID> = []
+        for (message, _) in said {
+            if let asked = message.replyTo, let asker = speakers[asked], asker != message.speaker { answered.insert(asked) }
+            if let id = message.messageID, let speaker = message.speaker { speakers[id] = speaker }
+        }
         var questions: [String] = []
-        for (_, reading) in said {
+        for (message, reading) in said where !(message.messageID.map(answered.contains) ?? false) {
             for question in reading.questions where !questions.contains(question) { questions.append(question) }
         }
         return questions

@@ -3,8 +3,8 @@ import Synchronization
 
 /// A deterministic, offline persona that argues from the arguments its debate file gives it.
 ///
-/// On each turn it answers a human question addressed to it, if one came since its last turn,
-/// with its argument most related to the question; otherwise it picks the unused argument most
+/// On each turn it first answers the person watching, if they wrote to it or to everyone since
+/// its last turn, with its argument most related to what they wrote (saying so when none is); otherwise it picks the unused argument most
 /// related to what was last said and answers, by name, the peer it builds on. With no argument
 /// left it comes back to the one most related (which the repetition guard may flag).
 public final class ScriptedPersona: ChatModel {
@@ -47,9 +47,12 @@ public final class ScriptedPersona: ChatModel {
             return names!
         }
         let unread = request.messages.reversed().prefix { $0.kind != .own }
-        if let question = unread.first(where: { $0.kind == .human && $0.addressedToMe }) {
-            let index = mostRelated(to: Words.KeySet(Words.keys(in: question.text, excluding: names)), among: Array(arguments.indices))
-            return ("\(Self.answerOpening(question.text)) \(arguments[index])", index)
+        // The person first: what they wrote to this persona, else what they wrote to everyone.
+        if let person = unread.first(where: { $0.kind == .human && $0.addressedToMe }) ?? unread.first(where: { $0.kind == .human }) {
+            let asked = Words.KeySet(Words.keys(in: person.text, excluding: names))
+            let index = mostRelated(to: asked, among: Array(arguments.indices))
+            let related = argumentKeys[index].contains { asked.contains($0) }
+            return ("\(Self.answerOpening(person.text, related: related)) \(arguments[index])", index)
         }
         let unused = used.withLock { used in arguments.indices.filter { !used.contains($0) } }
         guard let last = unread.first(where: { $0.kind == .peer }) ?? request.messages.last(where: { $0.kind == .peer }),
@@ -97,10 +100,18 @@ public final class ScriptedPersona: ChatModel {
         ][turn % 4]
     }
 
-    static func answerOpening(_ question: String) -> String {
-        let trimmed = question.trimmingWhitespace()
-        let short = trimmed.count > 60 ? String(trimmed.prefix(57)) + "..." : trimmed
-        return "To your question (\u{201C}\(short)\u{201D}):"
+    /// How a persona opens its answer to the person: quoting them (cut at a word), and saying
+    /// so plainly when none of its arguments bears on what they asked.
+    static func answerOpening(_ said: String, related: Bool) -> String {
+        let trimmed = said.trimmingWhitespace()
+        let quoted = "\u{201C}\(Words.cut(trimmed, to: 60))\u{201D}"
+        let asked = trimmed.hasSuffix("?")
+        switch (asked, related) {
+        case (true, true): return "To your question (\(quoted)):"
+        case (true, false): return "To your question (\(quoted)): I have nothing on that exactly; what I can say is this:"
+        case (false, true): return "To what you said (\(quoted)):"
+        case (false, false): return "To what you said (\(quoted)): that is outside what I know; what I would weigh is this:"
+        }
     }
 }
 
