@@ -11,6 +11,10 @@ struct TerminalCheckTests {
     func drawsWideCharacters(language: String) async throws {
         let tmux = try await TerminalCheck.start(width: 60, height: 16, environment: ["LANG": language])
         defer { tmux.kill() }
+        // "ready" can show before the last rows are drawn on a loaded machine: wait for the frame's bottom.
+        _ = try await tmux.waitUntil("the whole frame") { screen in
+            screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(16).last?.hasPrefix("└") == true
+        }
         let lines = try tmux.lines()
         #expect(lines.first == "┌" + String(repeating: "─", count: 58) + "┐")
         #expect(lines.contains { $0.contains("size: 60x16") })
