@@ -79,7 +79,7 @@ struct ObserverAppTests {
         #expect(done?.text.contains("Priya") == true)
         terminal.keys.yield([.character("q")])
         let state = await ended
-        #expect(state.finish == .completed)
+        #expect(state.debate.finish == .completed)
         #expect(sent.all.isEmpty)
         #expect(terminal.cursor == nil)
     }
@@ -122,7 +122,7 @@ struct ObserverAppTests {
         #expect(tooSmall != nil)
         terminal.keys.finish()
         let state = await ended
-        #expect(state.columns == 40)
+        #expect(state.view.columns == 40)
     }
 
     @Test("a replay's observer says what a replay cannot do, and sends nothing for it")
@@ -141,7 +141,7 @@ struct ObserverAppTests {
         terminal.keys.yield([.character("n")])
         terminal.keys.finish()
         let state = await ended
-        #expect(!state.composer.isOpen)
+        #expect(!state.view.composer.isOpen)
         #expect(sent.all == [.stepTurn])
     }
 
@@ -156,15 +156,15 @@ struct ObserverAppTests {
         async let ended = app.run(records: stream, send: SentCommands().send)
         let frame = await terminal.frame { $0.text.contains("Budget approved for") }
         let last = Double(records.count - 1)
-        #expect(app.state.elapsed >= last)
+        #expect(app.state.debate.elapsed >= last)
         let before = try #require(frame)[0, 0].style
         terminal.keys.yield([.character("t")])
         let themed = await terminal.frame { $0[0, 0].style != before }
         #expect(themed != nil)
         terminal.keys.finish()
         let state = await ended
-        #expect(state.themeIndex == 1)
-        #expect(state.elapsed >= last)
+        #expect(state.view.themeIndex == 1)
+        #expect(state.debate.elapsed >= last)
     }
 }
 

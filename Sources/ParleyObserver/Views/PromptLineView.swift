@@ -9,7 +9,7 @@ enum PromptLineView {
 
     static func draw(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
         canvas.fill(rect, style: theme.base)
-        if state.composer.isOpen, !state.isConfirmingQuit {
+        if state.view.composer.isOpen, !state.view.isConfirmingQuit {
             drawComposer(state, rect: rect, theme: theme, agents: agents, into: &canvas)
             return
         }
@@ -19,30 +19,30 @@ enum PromptLineView {
 
     /// What the line says when the composer is closed.
     static func line(for state: ObserverState, width: Int) -> StyledLine {
-        if state.isConfirmingQuit {
+        if state.view.isConfirmingQuit {
             return [
                 Span("The debate is still running. Stop it and quit? ", .role(.warning), .bold),
                 Span("y", .role(.accent), .bold), Span(" yes · ", .role(.muted)),
                 Span("n", .role(.accent), .bold), Span(" keep watching", .role(.muted)),
             ]
         }
-        if let failure = state.failure {
-            let name = state.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
+        if let failure = state.debate.failure {
+            let name = state.debate.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
             let keys: [(String, String)] = (failure.retryable ? [("r", "retry")] : [("r", "retry anyway")]) + [("s", "skip"), ("q", "quit")]
             return [Span("✗ \(name)'s turn failed · ", .role(.error), .bold)] + hints(keys)
                 + [Span(" · \(failure.error)", .role(.error))]
         }
-        if let notice = state.notice {
+        if let notice = state.debate.notice {
             return [Span(notice.text, .role(notice.tone.role))]
         }
-        if let finish = state.finish {
+        if let finish = state.debate.finish {
             let head = [Span("The debate ended: \(finish). ", .role(.accent))]
             return head + hints([("q", "quit"), ("Tab", "focus"), ("↑↓", "scroll"), ("g", "blackboard"), ("?", "help")], width: width - PaneFrame.width(head))
         }
-        if state.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
-        let pause = state.pace.mode == .live ? "pause" : "resume"
+        if state.debate.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
+        let pause = state.debate.pace.mode == .live ? "pause" : "resume"
         // A replay cannot be written to and has no speed of its own to change.
-        let live: (String, String) -> [(String, String)] = { state.isReplay ? [] : [($0, $1)] }
+        let live: (String, String) -> [(String, String)] = { state.intake.isReplay ? [] : [($0, $1)] }
         return hints(
             [("space", pause), ("n", "step"), ("r", "round")] + live("i", "write")
                 + [("?", "help"), ("q", "quit"), ("Tab", "focus"), ("z", "zoom"), ("g", "graph/board")] + live("+-", "speed"),
@@ -95,7 +95,7 @@ enum PromptLineView {
     }
 
     static func drawComposer(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
-        let composer = state.composer
+        let composer = state.view.composer
         var x = canvas.put(prompt, x: rect.x + 1, y: rect.y, style: theme.style(.accent).adding(.bold), clip: rect)
         guard !composer.characters.isEmpty else {
             canvas.put(composerHint, x: x, y: rect.y, style: theme.style(.muted), clip: rect)
@@ -109,8 +109,8 @@ enum PromptLineView {
 
     /// Where the terminal's cursor goes while composing.
     static func cursor(_ state: ObserverState, rect: Rect) -> Point? {
-        guard state.composer.isOpen, !state.isConfirmingQuit, !state.showsHelp else { return nil }
-        let (_, column) = window(state.composer, width: rect.width)
+        guard state.view.composer.isOpen, !state.view.isConfirmingQuit, !state.view.showsHelp else { return nil }
+        let (_, column) = window(state.view.composer, width: rect.width)
         return Point(x: min(rect.maxX - 1, rect.x + 1 + TextWidth.columns(prompt) + column), y: rect.y)
     }
 }
