@@ -79,7 +79,7 @@ struct ObserverAppTests {
         #expect(done?.text.contains("Priya") == true)
         terminal.keys.yield([.character("q")])
         let state = await ended
-        #expect(state.finish == .completed)
+        #expect(state.debate.finish == .completed)
         #expect(sent.all.isEmpty)
         #expect(terminal.cursor == nil)
     }
@@ -122,7 +122,48 @@ struct ObserverAppTests {
         #expect(tooSmall != nil)
         terminal.keys.finish()
         let state = await ended
-        #expect(state.columns == 40)
+        #expect(state.view.columns == 40)
+    }
+
+    @Test("scroll keys are carried out where the pane is drawn, and the state keeps where it settled")
+    func scrollSettlesWhenDrawn() async throws {
+        var debate = DebateBuilder.threePeerDebate()
+        debate.add(.textDelta(agent: "cfo", message: MessageID(10), text: String(repeating: "more words ", count: 40)))
+        let (events, continuation) = stream(debate.events, finish: false)
+        defer { continuation.finish() }
+        let terminal = FakeTerminal()
+        let app = ObserverApp(terminal: terminal)
+        async let ended = app.run(events: events, send: SentCommands().send)
+        _ = await terminal.frame { $0.text.contains("more words more words") }
+        terminal.keys.yield([.tab, .tab, .up, .up])
+        let scrolled = await terminal.frame { $0.text.contains("↓ 2 more · End follows") }
+        #expect(scrolled != nil)
+        terminal.keys.finish()
+        let state = await ended
+        let scroll = state.view.scroll(of: .peer("cfo"))
+        #expect(scroll.moves.isEmpty)
+        guard case .line(let line) = scroll.intent else {
+            Issue.record("the pane follows after ↑ ↑: \(scroll)")
+            return
+        }
+        let (lines, rows) = try #require(ObserverView.scrollContent(.peer("cfo"), of: state, in: state.layout))
+        #expect(line == lines.count - rows - 2)
+    }
+
+    @Test("events that fail before the debate finished are told on the prompt line")
+    func eventsStopped() async throws {
+        struct Cut: Error, CustomStringConvertible { var description: String { "the log is cut short" } }
+        let (events, continuation) = AsyncThrowingStream.makeStream(of: DebateEvent.self)
+        for event in DebateBuilder.threePeerDebate().events { continuation.yield(event) }
+        continuation.finish(throwing: Cut())
+        let terminal = FakeTerminal()
+        let app = ObserverApp(terminal: terminal)
+        async let ended = app.run(events: events, send: SentCommands().send)
+        let told = await terminal.frame { $0.text.contains("The debate's events stopped: the log is cut short") }
+        #expect(told != nil)
+        terminal.keys.finish()
+        let state = await ended
+        #expect(state.intake.hasEnded)
     }
 
     @Test("a replay's observer says what a replay cannot do, and sends nothing for it")
@@ -141,7 +182,7 @@ struct ObserverAppTests {
         terminal.keys.yield([.character("n")])
         terminal.keys.finish()
         let state = await ended
-        #expect(!state.composer.isOpen)
+        #expect(!state.view.composer.isOpen)
         #expect(sent.all == [.stepTurn])
     }
 
@@ -156,15 +197,15 @@ struct ObserverAppTests {
         async let ended = app.run(records: stream, send: SentCommands().send)
         let frame = await terminal.frame { $0.text.contains("Budget approved for") }
         let last = Double(records.count - 1)
-        #expect(app.state.elapsed >= last)
+        #expect(app.state.debate.elapsed >= last)
         let before = try #require(frame)[0, 0].style
         terminal.keys.yield([.character("t")])
         let themed = await terminal.frame { $0[0, 0].style != before }
         #expect(themed != nil)
         terminal.keys.finish()
         let state = await ended
-        #expect(state.themeIndex == 1)
-        #expect(state.elapsed >= last)
+        #expect(state.view.themeIndex == 1)
+        #expect(state.debate.elapsed >= last)
     }
 }
 

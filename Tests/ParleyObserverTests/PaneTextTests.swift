@@ -11,11 +11,11 @@ struct PaneTextTests {
         debate.summary(.final, "Tradeoffs: ship X behind a flag in eight weeks against a later sync rework.")
         let state = debate.state()
         for width in [12, 30] {
-            var texts = state.peers.map { PaneText.blocks(of: $0, width: width, showsReasoning: true) }
-            texts.append(PaneText.blocks(of: state.summaries, facilitator: true, width: width))
+            var texts = state.debate.peers.map { PaneText.blocks(of: $0, width: width, showsReasoning: true) }
+            texts.append(PaneText.blocks(of: state.debate.summaries, facilitator: true, width: width))
             texts.append(PaneText.blocks(of: [], facilitator: true, width: width))
-            texts.append(PaneText.blocks(of: state.notes, peers: state.peers, width: width))
-            texts.append(PaneText.blocks(of: [], peers: state.peers, width: width))
+            texts.append(PaneText.blocks(of: state.debate.notes, peers: state.debate.peers, width: width))
+            texts.append(PaneText.blocks(of: [], peers: state.debate.peers, width: width))
             for text in texts {
                 let all = text.lines
                 let tail = text.tail(rows: rows)
@@ -45,7 +45,7 @@ struct PaneTextTests {
         let id = debate.begin("eng", round: 1)
         debate.add(.reasoningDelta(agent: "eng", message: id, text: "Estimate: two engineers, ten weeks."))
         debate.stream("eng", id, "Ten weeks.")
-        let pane = try #require(debate.state().pane("eng"))
+        let pane = try #require(debate.state().debate.pane("eng"))
         let shown = PaneText.blocks(of: pane, width: 40, showsReasoning: true).lines
         #expect(shown.contains { $0.first == Span("┆ ", .role(.reasoning)) && $0.last?.ink == .role(.reasoning) })
         let hidden = PaneText.blocks(of: pane, width: 40, showsReasoning: false).lines
@@ -56,7 +56,7 @@ struct PaneTextTests {
     @Test("who a message is for shows above it: → @cfo, → all, and the human's marked")
     func addressees() throws {
         let state = DebateBuilder.threePeerDebate().state()
-        let cfo = try #require(state.pane("cfo"))
+        let cfo = try #require(state.debate.pane("cfo"))
         let texts = PaneText.blocks(of: cfo, width: 60, showsReasoning: true).lines.map { $0.map(\.text).joined() }
         #expect(texts.contains("→ @pm"))
         #expect(texts.contains("→ all"))

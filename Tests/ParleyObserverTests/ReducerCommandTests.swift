@@ -17,7 +17,7 @@ struct ReducerCommandTests {
     func pause() {
         var state = running()
         #expect(state.apply(.togglePause) == [.send(.pause)])
-        #expect(state.pace.mode == .paused)
+        #expect(state.debate.pace.mode == .paused)
         #expect(state.apply(.togglePause) == [.send(.resume)])
         state.apply(.paceChanged(PaceState(mode: .step)))
         #expect(state.apply(.togglePause) == [.send(.resume)])
@@ -28,7 +28,7 @@ struct ReducerCommandTests {
         var state = running()
         #expect(state.apply(.stepTurn) == [.send(.stepTurn)])
         #expect(state.apply(.stepRound) == [.send(.stepRound)])
-        #expect(state.pace.mode == .step)
+        #expect(state.debate.pace.mode == .step)
     }
 
     @Test("nothing is sent to a debate that has ended; a notice says so")
@@ -37,8 +37,8 @@ struct ReducerCommandTests {
         state.apply(.debateFinished(.stopped, usage: .zero))
         #expect(state.apply(.togglePause).isEmpty)
         #expect(state.apply(.startCompose).isEmpty)
-        #expect(!state.composer.isOpen)
-        #expect(state.notice != nil)
+        #expect(!state.view.composer.isOpen)
+        #expect(state.debate.notice != nil)
     }
 
     @Test("quitting a running debate asks first; yes stops it and quits, Esc keeps watching")
@@ -57,8 +57,8 @@ struct ReducerCommandTests {
         var state = running()
         _ = state.apply(.startCompose)
         #expect(state.apply(.cancel).isEmpty)
-        #expect(!state.composer.isOpen)
-        #expect(state.peers.contains { $0.activity == .speaking || $0.activity == .thinking })
+        #expect(!state.view.composer.isOpen)
+        #expect(state.debate.peers.contains { $0.activity == .speaking || $0.activity == .thinking })
         #expect(state.apply(.cancel) == [.send(.cancelTurn)])
         var quiet = DebateBuilder()
         quiet.round(1)
@@ -101,7 +101,7 @@ struct ReducerCommandTests {
         #expect(state.apply(.cancelTurn) == [.send(.cancelTurn)])
         var idle = DebateBuilder().state()
         #expect(idle.apply(.cancelTurn).isEmpty)
-        #expect(idle.notice?.text == "No turn is being written.")
+        #expect(idle.debate.notice?.text == "No turn is being written.")
     }
 
     @Test("the composer sends @mentions to those peers and the rest to everyone")
@@ -111,7 +111,7 @@ struct ReducerCommandTests {
         #expect(state.mode == .composing)
         type("@pm @cfo why not ship now?", into: &state)
         #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "why not ship now?", to: .peers(["pm", "cfo"])))])
-        #expect(!state.composer.isOpen)
+        #expect(!state.view.composer.isOpen)
         _ = state.apply(.startCompose)
         type("hello everyone", into: &state)
         #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hello everyone", to: .everyone))])
@@ -123,7 +123,7 @@ struct ReducerCommandTests {
         _ = state.apply(.startCompose)
         type("@pm", into: &state)
         #expect(state.apply(.compose(.submit)).isEmpty)
-        #expect(state.notice?.tone == .warning)
+        #expect(state.debate.notice?.tone == .warning)
     }
 
     @Test("Esc closes the composer without sending")
@@ -132,8 +132,8 @@ struct ReducerCommandTests {
         _ = state.apply(.startCompose)
         type("draft", into: &state)
         #expect(state.apply(.cancel).isEmpty)
-        #expect(!state.composer.isOpen)
-        #expect(state.composer.history.isEmpty)
+        #expect(!state.view.composer.isOpen)
+        #expect(state.view.composer.history.isEmpty)
     }
 
     @Test("↑ and ↓ walk the history and come back to the draft")
@@ -200,41 +200,42 @@ struct ReducerCommandTests {
     func followBottom() throws {
         var state = running()
         _ = state.apply(.focus(.peer("cfo")))
-        let (before, rows) = try #require(state.scrollContent(.peer("cfo"), in: state.layout))
-        #expect(state.scrollTops[.peer("cfo")] == nil)
+        let (before, rows) = try #require(ObserverView.scrollContent(.peer("cfo"), of: state, in: state.layout))
+        #expect(state.scrollTop(.peer("cfo")) == nil)
         #expect(before.count > rows)
 
         _ = state.apply(.scroll(.up))
-        let top = try #require(state.scrollTops[.peer("cfo")])
+        let scrolled = state.scrollTop(.peer("cfo"))
+        let top = try #require(scrolled)
         #expect(top == before.count - rows - 1)
         state.apply(.textDelta(agent: "cfo", message: MessageID(10), text: String(repeating: "more words ", count: 30)))
-        #expect(state.scrollTops[.peer("cfo")] == top)
+        #expect(state.scrollTop(.peer("cfo")) == top)
 
         _ = state.apply(.scroll(.end))
-        #expect(state.scrollTops[.peer("cfo")] == nil)
+        #expect(state.scrollTop(.peer("cfo")) == nil)
         _ = state.apply(.scroll(.home))
-        #expect(state.scrollTops[.peer("cfo")] == 0)
+        #expect(state.scrollTop(.peer("cfo")) == 0)
         _ = state.apply(.scroll(.pageDown))
-        #expect(state.scrollTops[.peer("cfo")] == rows - 1)
+        #expect(state.scrollTop(.peer("cfo")) == rows - 1)
         for _ in 0..<50 { _ = state.apply(.scroll(.down)) }
-        #expect(state.scrollTops[.peer("cfo")] == nil)
+        #expect(state.scrollTop(.peer("cfo")) == nil)
     }
 
     @Test("Tab moves the focus round the panes; a click focuses the pane under it; the wheel scrolls it")
     func focusAndMouse() throws {
         var state = running()
         _ = state.apply(.focusNext)
-        #expect(state.focus == .peer("eng"))
+        #expect(state.view.focus == .peer("eng"))
         _ = state.apply(.focusPrevious)
         _ = state.apply(.focusPrevious)
-        #expect(state.focus == .side)
+        #expect(state.view.focus == .side)
         let rect = try #require(state.layout.rect(of: .peer("cfo")))
         _ = state.apply(.click(Point(x: rect.x + 3, y: rect.y + 2)))
-        #expect(state.focus == .peer("cfo"))
+        #expect(state.view.focus == .peer("cfo"))
         let summary = try #require(state.layout.rect(of: .summary))
         _ = state.apply(.wheel(Point(x: summary.x + 2, y: summary.y + 1), .up))
-        #expect(state.scrollTops[.summary] != nil)
-        #expect(state.focus == .peer("cfo"))
+        #expect(state.scrollTop(.summary) != nil)
+        #expect(state.view.focus == .peer("cfo"))
     }
 
     @Test("z zooms the focused pane to the whole screen and back")
@@ -256,12 +257,12 @@ struct ReducerCommandTests {
         #expect(state.apply(.faster) == [.send(.setDelay(0.25))])
         #expect(state.apply(.faster) == [.send(.setDelay(0))])
         #expect(state.apply(.faster).isEmpty)
-        #expect(state.notice?.text == "No delay between turns already.")
+        #expect(state.debate.notice?.text == "No delay between turns already.")
         state.apply(.paceChanged(PaceState(mode: .live, delay: 3)))
         #expect(state.apply(.slower) == [.send(.setDelay(4))])
         #expect(state.apply(.slower).isEmpty)
-        #expect(state.notice?.text == "The longest delay is 4 s.")
-        #expect(state.pace.delay == 4)
+        #expect(state.debate.notice?.text == "The longest delay is 4 s.")
+        #expect(state.debate.pace.delay == 4)
     }
 
     @Test("- leaves a delay longer than its steps as it is, and + brings it down to the longest step")
@@ -269,27 +270,27 @@ struct ReducerCommandTests {
         var state = running()
         state.apply(.paceChanged(PaceState(mode: .live, delay: 10)))
         #expect(state.apply(.slower).isEmpty)
-        #expect(state.pace.delay == 10)
-        #expect(state.notice?.text == "The delay is 10 s already, longer than - goes (4 s).")
+        #expect(state.debate.pace.delay == 10)
+        #expect(state.debate.notice?.text == "The delay is 10 s already, longer than - goes (4 s).")
         #expect(state.apply(.faster) == [.send(.setDelay(4))])
-        #expect(state.pace.delay == 4)
-        #expect(state.notice == nil)
+        #expect(state.debate.pace.delay == 4)
+        #expect(state.debate.notice == nil)
     }
 
     @Test("a replay cannot be written to, nor its turns cancelled, nor its speed changed: each says so")
     func replay() {
         var state = DebateBuilder.threePeerDebate().state(replay: true)
-        #expect(state.isTurnBeingWritten)
+        #expect(state.debate.isTurnBeingWritten)
         #expect(state.apply(.startCompose).isEmpty)
-        #expect(!state.composer.isOpen)
-        #expect(state.notice?.text == "A replay cannot be written to; space pauses, n and r step.")
+        #expect(!state.view.composer.isOpen)
+        #expect(state.debate.notice?.text == "A replay cannot be written to; space pauses, n and r step.")
         for command in [ObserverCommand.cancelTurn, .cancel] {
             #expect(state.apply(command).isEmpty)
-            #expect(state.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
+            #expect(state.debate.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
         }
         for command in [ObserverCommand.faster, .slower] {
             #expect(state.apply(command).isEmpty)
-            #expect(state.notice?.text == "A replay has no speed to change (--speed sets it); space pauses, n and r step.")
+            #expect(state.debate.notice?.text == "A replay has no speed to change (--speed sets it); space pauses, n and r step.")
         }
         #expect(state.apply(.togglePause) == [.send(.pause)])
         #expect(state.apply(.stepTurn) == [.send(.stepTurn)])
@@ -308,12 +309,12 @@ struct ReducerCommandTests {
     func toggles() {
         var state = running()
         _ = state.apply(.toggleGraphView)
-        #expect(state.sideView == .blackboard)
+        #expect(state.view.sideView == .blackboard)
         _ = state.apply(.showHelp)
         #expect(state.mode == .help)
         _ = state.apply(.cancel)
         #expect(state.mode == .normal)
         _ = state.apply(.toggleReasoning)
-        #expect(!state.showsReasoning)
+        #expect(!state.view.showsReasoning)
     }
 }

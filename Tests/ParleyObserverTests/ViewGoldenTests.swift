@@ -149,8 +149,8 @@ struct ViewGoldenTests {
         debate.summary(.final, "Tradeoffs: ship X behind a flag in eight weeks (user value, churn) against a later sync rework (engineering risk); payback under two quarters.")
         debate.add(.debateFinished(.completed, usage: Usage(promptTokens: 4000, completionTokens: 1200, cost: 0.0312)))
         var state = debate.state(columns: 100, rows: 30)
-        state.recordingPath = "debates/feature-x.jsonl"
-        state.elapsed = 125
+        state.intake.recordingPath = "debates/feature-x.jsonl"
+        state.debate.elapsed = 125
         try Goldens.check(render(state, 100, 30), "finished-100x30")
     }
 

@@ -51,7 +51,7 @@ struct FramePacing: Sendable {
     /// When the clock in the status bar next shows a new second, if it should tick at all:
     /// only while the debate runs live. `elapsed` is the clock's reading at `now`.
     static func nextTick(for state: ObserverState, elapsed: Double, at now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
-        guard state.isRunning, state.pace.mode == .live else { return nil }
+        guard state.debate.isRunning, state.debate.pace.mode == .live else { return nil }
         let toNextSecond = (elapsed.rounded(.down) + 1) - elapsed
         return now + .milliseconds(Int((toNextSecond * 1000).rounded(.up)))
     }

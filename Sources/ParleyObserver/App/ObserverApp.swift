@@ -125,11 +125,8 @@ public final class ObserverApp {
                 followClock(record.event)
                 changed(wake)
             case .eventsEnded(let failure):
-                if let failure, state.finish == nil {
-                    state.notice = ObserverState.Notice(
-                        text: "The debate's events stopped: \(Sanitizer.clean(failure))", tone: .error)
-                    changed(wake)
-                }
+                state.apply(.eventsEnded(failure: failure))
+                if failure != nil { changed(wake) }
             case .keys(let keys):
                 for key in keys where press(key, send: send) { return state }
                 changed(wake)
@@ -187,23 +184,25 @@ public final class ObserverApp {
 
     private func draw(_ wake: (@Sendable (Wake) -> Void)? = nil) {
         let size = terminal.size
-        if size.width != state.columns || size.height != state.rows {
+        if size.width != state.view.columns || size.height != state.view.rows {
             _ = state.apply(.resize(columns: size.width, rows: size.height))
         }
         updateElapsed()
+        let settled = ObserverView.settledScrolls(of: state)
+        if !settled.isEmpty { state.apply(.scrollsSettled(settled)) }
         terminal.setCursor(ObserverView.cursor(state: state))
         terminal.present(ObserverView.render(state: state, theme: theme))
         let now = ContinuousClock.now
         pacing.drawn(at: now)
-        if let wake, !tickArmed, let tick = FramePacing.nextTick(for: state, elapsed: state.elapsed, at: now) {
+        if let wake, !tickArmed, let tick = FramePacing.nextTick(for: state, elapsed: state.debate.elapsed, at: now) {
             tickArmed = true
             tickTimer = timer(.tick, at: tick, wake)
         }
     }
 
     private func updateElapsed() {
-        guard let clockBase, state.isRunning else { return }
-        state.elapsed = max(state.elapsed, clockBase.elapsed + (ContinuousClock.now - clockBase.instant).inSeconds)
+        guard let clockBase else { return }
+        state.apply(.clockTicked(clockBase.elapsed + (ContinuousClock.now - clockBase.instant).inSeconds))
     }
 
     /// A one-shot timer that wakes the loop at `deadline`.

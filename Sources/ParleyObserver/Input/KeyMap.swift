@@ -110,6 +110,13 @@ public enum KeyMap {
         }
     }
 
+    /// The first key that makes `command` in `mode`, as the help lists the keys; nil when no
+    /// key does there.
+    public static func key(for command: ObserverCommand, in mode: ObserverMode) -> Key? {
+        let bindings = mode == .failurePrompt ? failurePrompt + normal : bindings(of: mode)
+        return bindings.lazy.filter { $0.command == command }.flatMap(\.keys).first { self.command(for: $0, in: mode) == command }
+    }
+
     static func command(for mouse: MouseEvent, in mode: ObserverMode) -> ObserverCommand? {
         switch mouse.kind {
         case .press(button: 1): mode == .help ? .showHelp : .click(mouse.position)

@@ -5,31 +5,31 @@ extension ObserverState {
     /// Carries out a command of the person watching.
     /// - Returns: what the app loop must do: commands to send to the debate, quitting, a theme.
     public mutating func apply(_ command: ObserverCommand) -> [ObserverEffect] {
-        if case .resize = command {} else { notice = nil }
+        if case .resize = command {} else { debate.notice = nil }
         switch command {
         case .togglePause:
             guard checkRunning() else { return [] }
-            if pace.mode == .live {
-                pace.mode = .paused
+            if debate.pace.mode == .live {
+                debate.pace.mode = .paused
                 return [.send(.pause)]
             }
-            pace.mode = .live
+            debate.pace.mode = .live
             return [.send(.resume)]
         case .stepTurn, .stepRound:
             guard checkRunning() else { return [] }
-            pace.mode = .step
+            debate.pace.mode = .step
             return [.send(command == .stepTurn ? .stepTurn : .stepRound)]
         case .cancelTurn:
             guard checkRunning() else { return [] }
             return cancelTurn(saysWhy: true)
         case .retryTurn, .skipTurn:
-            guard failure != nil else { return [] }
-            failure = nil
+            guard debate.failure != nil else { return [] }
+            debate.failure = nil
             return [.send(command == .retryTurn ? .retryTurn : .skipTurn)]
         case .startCompose:
             guard checkRunning() else { return [] }
-            guard !isReplay else { return replayNotice("A replay cannot be written to") }
-            composer.open()
+            guard !intake.isReplay else { return replayNotice("A replay cannot be written to") }
+            view.composer.open()
             return []
         case .compose(let edit):
             return compose(edit)
@@ -37,46 +37,46 @@ extension ObserverState {
             return cancel()
         case .focusNext: moveFocus(by: 1)
         case .focusPrevious: moveFocus(by: -1)
-        case .focus(let pane): focus = pane
-        case .scroll(let move): scroll(focus, move)
-        case .toggleZoom: isZoomed.toggle()
+        case .focus(let pane): view.focus = pane
+        case .scroll(let move): scroll(view.focus, move)
+        case .toggleZoom: view.isZoomed.toggle()
         case .toggleGraphView:
-            sideView = sideView == .graph ? .blackboard : .graph
-            scrollTops[.side] = nil
-        case .toggleReasoning: showsReasoning.toggle()
+            view.sideView = view.sideView == .graph ? .blackboard : .graph
+            view.scrolls[.side] = nil
+        case .toggleReasoning: view.showsReasoning.toggle()
         case .nextTheme:
-            themeIndex = (themeIndex + 1) % max(1, themeCount)
-            return [.useTheme(themeIndex)]
+            view.themeIndex = (view.themeIndex + 1) % max(1, view.themeCount)
+            return [.useTheme(view.themeIndex)]
         case .faster, .slower:
             return changeDelay(faster: command == .faster)
         case .requestQuit:
-            if finish != nil { return [.quit] }
+            if debate.finish != nil { return [.quit] }
             // Nothing is lost by leaving a replay or a debate that has not begun: no question.
-            if info == nil || isReplay { return [.send(.stop), .quit] }
-            isConfirmingQuit = true
+            if debate.info == nil || intake.isReplay { return [.send(.stop), .quit] }
+            view.isConfirmingQuit = true
         case .confirmQuit:
-            isConfirmingQuit = false
-            return finish == nil ? [.send(.stop), .quit] : [.quit]
-        case .showHelp: showsHelp.toggle()
+            view.isConfirmingQuit = false
+            return debate.finish == nil ? [.send(.stop), .quit] : [.quit]
+        case .showHelp: view.showsHelp.toggle()
         case .click(let point):
-            if let pane = layout.pane(at: point) { focus = pane }
+            if let pane = layout.pane(at: point) { view.focus = pane }
         case .wheel(let point, let direction):
             if let pane = layout.pane(at: point) { scroll(pane, .lines(direction == .up ? -3 : 3)) }
         case .resize(let columns, let rows):
-            self.columns = max(0, columns)
-            self.rows = max(0, rows)
+            view.columns = max(0, columns)
+            view.rows = max(0, rows)
         }
         return []
     }
 
     /// Whether the debate runs; if not, says so on the prompt line.
     private mutating func checkRunning() -> Bool {
-        if finish != nil {
-            notice = Notice(text: "The debate has ended: q quits, the panes still scroll.", tone: .info)
+        if debate.finish != nil {
+            debate.notice = Notice(text: "The debate has ended: q quits, the panes still scroll.", tone: .info)
             return false
         }
-        if info == nil {
-            notice = Notice(text: "The debate has not started yet.", tone: .info)
+        if debate.info == nil {
+            debate.notice = Notice(text: "The debate has not started yet.", tone: .info)
             return false
         }
         return true
@@ -84,16 +84,16 @@ extension ObserverState {
 
     /// Says on the prompt line what a replay cannot do, and what it can.
     private mutating func replayNotice(_ cannot: String) -> [ObserverEffect] {
-        notice = Notice(text: "\(cannot); space pauses, n and r step.", tone: .info)
+        debate.notice = Notice(text: "\(cannot); space pauses, n and r step.", tone: .info)
         return []
     }
 
     private mutating func compose(_ edit: ComposerEdit) -> [ObserverEffect] {
-        guard let line = composer.apply(edit, peers: peerIDs) else { return [] }
+        guard let line = view.composer.apply(edit, peers: debate.peerIDs) else { return [] }
         guard checkRunning() else { return [] }
-        let (address, text) = Mentions.address(of: line, known: Set(peerIDs))
+        let (address, text) = Mentions.address(of: line, known: Set(debate.peerIDs))
         guard !text.trimmingWhitespace().isEmpty else {
-            notice = Notice(text: "Nothing was sent: write a message after the @ids.", tone: .warning)
+            debate.notice = Notice(text: "Nothing was sent: write a message after the @ids.", tone: .warning)
             return []
         }
         return [.send(.inject(text: text, to: address))]
@@ -102,15 +102,15 @@ extension ObserverState {
     /// Esc: closes what is open (question, help, composer, zoom), innermost first; with
     /// nothing open, cancels the turn being written, if one is.
     private mutating func cancel() -> [ObserverEffect] {
-        if isConfirmingQuit {
-            isConfirmingQuit = false
-        } else if showsHelp {
-            showsHelp = false
-        } else if composer.isOpen {
-            composer.close()
-        } else if isZoomed {
-            isZoomed = false
-        } else if isRunning {
+        if view.isConfirmingQuit {
+            view.isConfirmingQuit = false
+        } else if view.showsHelp {
+            view.showsHelp = false
+        } else if view.composer.isOpen {
+            view.composer.close()
+        } else if view.isZoomed {
+            view.isZoomed = false
+        } else if debate.isRunning {
             return cancelTurn(saysWhy: false)
         }
         return []
@@ -119,42 +119,50 @@ extension ObserverState {
     /// x, or Esc with nothing open: cancels the turn being written. `saysWhy`: with a notice
     /// when there is none to cancel.
     private mutating func cancelTurn(saysWhy: Bool) -> [ObserverEffect] {
-        guard isTurnBeingWritten || saysWhy else { return [] }
-        if isReplay { return replayNotice("A replay's turns cannot be cancelled") }
-        guard isTurnBeingWritten else {
-            notice = Notice(text: "No turn is being written.", tone: .info)
+        guard debate.isTurnBeingWritten || saysWhy else { return [] }
+        if intake.isReplay { return replayNotice("A replay's turns cannot be cancelled") }
+        guard debate.isTurnBeingWritten else {
+            debate.notice = Notice(text: "No turn is being written.", tone: .info)
             return []
         }
         return [.send(.cancelTurn)]
     }
 
     private mutating func moveFocus(by step: Int) {
-        let panes = Layout(columns: columns, rows: rows, peers: peerIDs).panes
+        let panes = Layout(columns: view.columns, rows: view.rows, peers: debate.peerIDs).panes
         guard !panes.isEmpty else { return }
-        let current = panes.firstIndex(of: focus) ?? (step > 0 ? -1 : 0)
-        focus = panes[((current + step) % panes.count + panes.count) % panes.count]
+        let current = panes.firstIndex(of: view.focus) ?? (step > 0 ? -1 : 0)
+        view.focus = panes[((current + step) % panes.count + panes.count) % panes.count]
     }
 
     /// `+` and `-`: the next step of ``delays`` down or up. `-` leaves a delay at or above the
     /// longest step (a long `--delay`) as it is; `+` brings it down to the step below it.
     private mutating func changeDelay(faster: Bool) -> [ObserverEffect] {
         guard checkRunning() else { return [] }
-        guard !isReplay else { return replayNotice("A replay has no speed to change (--speed sets it)") }
+        guard !intake.isReplay else { return replayNotice("A replay has no speed to change (--speed sets it)") }
         let delays = Self.delays
-        let next = faster ? delays.last { $0 < pace.delay } : delays.first { $0 > pace.delay }
+        let next = faster ? delays.last { $0 < debate.pace.delay } : delays.first { $0 > debate.pace.delay }
         guard let next else {
             let longest = Seconds.describe(delays[delays.count - 1])
             let text = if faster {
                 "No delay between turns already."
-            } else if pace.delay > delays[delays.count - 1] {
-                "The delay is \(Seconds.describe(pace.delay)) already, longer than - goes (\(longest))."
+            } else if debate.pace.delay > delays[delays.count - 1] {
+                "The delay is \(Seconds.describe(debate.pace.delay)) already, longer than - goes (\(longest))."
             } else {
                 "The longest delay is \(longest)."
             }
-            notice = Notice(text: text, tone: .info)
+            debate.notice = Notice(text: text, tone: .info)
             return []
         }
-        pace.delay = next
+        debate.pace.delay = next
         return [.send(.setDelay(next))]
+    }
+
+    /// Asks for a scroll of `pane`, carried out where the pane is drawn; a pane not shown, or
+    /// one that does not scroll (the graph), stays as it is.
+    private mutating func scroll(_ pane: PaneID, _ move: ScrollMove) {
+        guard layout.rect(of: pane) != nil, pane != .side || view.sideView == .blackboard else { return }
+        view.scrolls[pane, default: PaneScroll()].ask(move)
+        if view.scrolls[pane]?.follows == true { view.scrolls[pane] = nil }
     }
 }

@@ -16,7 +16,7 @@ enum GraphView {
 
     /// The nodes, in drawing order: the human, the peers in ring order, the blackboard.
     static func nodes(_ state: ObserverState) -> [GraphNode] {
-        [.human] + state.peerIDs.map(GraphNode.peer) + [.blackboard]
+        [.human] + state.debate.peerIDs.map(GraphNode.peer) + [.blackboard]
     }
 
     /// Where each node's label is centred in `area`: on an ellipse, the human at the bottom,
@@ -27,7 +27,7 @@ enum GraphView {
         let centre = Point(x: area.x + area.width / 2, y: area.y + area.height / 2)
         let radiusX = Double(max(0, area.width / 2 - (widest + 1) / 2))
         let radiusY = Double(max(0, (area.height - 1) / 2))
-        var order: [GraphNode] = [.human] + state.peerIDs.map(GraphNode.peer)
+        var order: [GraphNode] = [.human] + state.debate.peerIDs.map(GraphNode.peer)
         order.insert(.blackboard, at: (order.count + 1) / 2)
         var places: [GraphNode: Point] = [:]
         for (slot, node) in order.enumerated() {
@@ -45,7 +45,7 @@ enum GraphView {
         case .human: return "you"
         case .blackboard: return "▣ board"
         case .peer(let id):
-            let name = width < 40 ? id.rawValue : (state.pane(id)?.agent.name ?? id.rawValue)
+            let name = width < 40 ? id.rawValue : (state.debate.pane(id)?.agent.name ?? id.rawValue)
             return String(name.prefix(width < 40 ? 8 : 12))
         }
     }
@@ -71,7 +71,7 @@ enum GraphView {
         // Edges with messages either way, then the messages in flight over them.
         var pairs: [(GraphNode, GraphNode)] = []
         for (index, a) in nodes.enumerated() {
-            for b in nodes[(index + 1)...] where state.graph.count(from: a, to: b) + state.graph.count(from: b, to: a) > 0 {
+            for b in nodes[(index + 1)...] where state.debate.graph.count(from: a, to: b) + state.debate.graph.count(from: b, to: a) > 0 {
                 pairs.append((a, b))
             }
         }
@@ -88,7 +88,7 @@ enum GraphView {
         for (a, b) in pairs {
             guard let from = places[a], let to = places[b] else { continue }
             let path = line(from: from, to: to)
-            let ab = state.graph.count(from: a, to: b), ba = state.graph.count(from: b, to: a)
+            let ab = state.debate.graph.count(from: a, to: b), ba = state.debate.graph.count(from: b, to: a)
             if path.count < 8 {
                 putCount(ab + ba, at: path[path.count / 2], style: theme.style(.graphCount), clip: area, into: &canvas)
             } else {
@@ -109,7 +109,7 @@ enum GraphView {
 
     /// Sender → addressee of every message being written.
     static func flights(_ state: ObserverState) -> [(GraphNode, GraphNode)] {
-        state.graph.inFlight.flatMap { flight in flight.addressees.map { (GraphNode.peer(flight.sender), GraphNode.peer($0)) } }
+        state.debate.graph.inFlight.flatMap { flight in flight.addressees.map { (GraphNode.peer(flight.sender), GraphNode.peer($0)) } }
     }
 
     /// A node's look: the human's, the blackboard's, a peer's colour (reversed while it writes).
@@ -118,8 +118,8 @@ enum GraphView {
         case .human: return theme.style(.human)
         case .blackboard: return theme.style(.blackboard)
         case .peer(let id):
-            let style = theme.style(.agent(state.pane(id)?.index ?? 0), agents: agents).adding(.bold)
-            return state.graph.inFlight.contains { $0.sender == id } ? style.adding(.reverse) : style
+            let style = theme.style(.agent(state.debate.pane(id)?.index ?? 0), agents: agents).adding(.bold)
+            return state.debate.graph.inFlight.contains { $0.sender == id } ? style.adding(.reverse) : style
         }
     }
 
@@ -127,11 +127,11 @@ enum GraphView {
     /// busiest first: `✎ cfo → pm eng`, `pm→eng 3  eng→cfo 2`.
     static func drawList(_ state: ObserverState, in area: Rect, theme: Theme, into canvas: inout Canvas) {
         var spans: StyledLine = []
-        for flight in state.graph.inFlight {
-            let to = flight.addressees.count == state.peers.count - 1 ? "all" : flight.addressees.map(\.rawValue).joined(separator: " ")
+        for flight in state.debate.graph.inFlight {
+            let to = flight.addressees.count == state.debate.peers.count - 1 ? "all" : flight.addressees.map(\.rawValue).joined(separator: " ")
             spans.append(Span("✎ \(flight.sender.rawValue) → \(to)", .role(.graphInFlight)))
         }
-        let edges = state.graph.counts.filter { $0.value > 0 }.sorted {
+        let edges = state.debate.graph.counts.filter { $0.value > 0 }.sorted {
             ($1.value, shortName($0.key.from), shortName($0.key.to)) < ($0.value, shortName($1.key.from), shortName($1.key.to))
         }
         for (edge, count) in edges {

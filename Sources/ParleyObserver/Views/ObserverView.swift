@@ -10,27 +10,27 @@ public enum ObserverView {
         return canvas
     }
 
-    /// A canvas of the state's own terminal size (``ObserverState/columns`` × ``ObserverState/rows``).
+    /// A canvas of the state's own terminal size (``ViewSettings/columns`` × ``ViewSettings/rows``).
     public static func render(state: ObserverState, theme: Theme) -> Canvas {
-        render(state: state, theme: theme, columns: state.columns, rows: state.rows)
+        render(state: state, theme: theme, columns: state.view.columns, rows: state.view.rows)
     }
 
     /// Draws `state` over the whole of `canvas`, laid out for the canvas's size.
     public static func draw(state: ObserverState, theme: Theme, into canvas: inout Canvas) {
         var state = state
-        state.columns = canvas.width
-        state.rows = canvas.height
+        state.view.columns = canvas.width
+        state.view.rows = canvas.height
         canvas.fill(canvas.bounds, style: theme.base)
         let layout = state.layout
         if layout.isTooSmall {
-            TooSmallView.draw(layout, confirmingQuit: state.isConfirmingQuit, theme: theme, into: &canvas)
+            TooSmallView.draw(layout, confirmingQuit: state.view.isConfirmingQuit, theme: theme, into: &canvas)
             return
         }
-        let agents = Dictionary(uniqueKeysWithValues: state.peers.map { ($0.index, theme.agentStyle($0.agent, index: $0.index)) })
+        let agents = Dictionary(uniqueKeysWithValues: state.debate.peers.map { ($0.index, theme.agentStyle($0.agent, index: $0.index)) })
         if let rect = layout.summary {
             SummaryPaneView.draw(state, rect: rect, theme: theme, agents: agents, into: &canvas)
         }
-        for (peer, rect) in zip(state.peers, layout.peerRects) where !rect.isEmpty {
+        for (peer, rect) in zip(state.debate.peers, layout.peerRects) where !rect.isEmpty {
             PeerPaneView.draw(peer, rect: rect, state: state, theme: theme, agents: agents, into: &canvas)
         }
         if let rect = layout.side {
@@ -38,9 +38,9 @@ public enum ObserverView {
         }
         PromptLineView.draw(state, rect: layout.prompt, theme: theme, agents: agents, into: &canvas)
         StatusBarView.draw(state, rect: layout.status, theme: theme, agents: agents, into: &canvas)
-        if state.showsHelp {
+        if state.view.showsHelp {
             HelpOverlayView.draw(
-                in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), isReplay: state.isReplay, theme: theme,
+                in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), isReplay: state.intake.isReplay, theme: theme,
                 into: &canvas)
         }
     }

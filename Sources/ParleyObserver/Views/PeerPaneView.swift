@@ -8,7 +8,7 @@ enum PeerPaneView {
     ) {
         let area = PaneFrame.content(of: rect)
         let width = max(1, area.width)
-        let text = PaneText.blocks(of: peer, width: width, showsReasoning: state.showsReasoning)
+        let text = PaneText.blocks(of: peer, width: width, showsReasoning: state.view.showsReasoning)
         var labels = PaneFrame.Labels()
         labels.title = [Span(peer.agent.name, .agent(peer.index), .bold)]
         labels.status = status(of: peer, state: state)
@@ -31,7 +31,7 @@ enum PeerPaneView {
         case .error: activity = Span("error", .role(.error))
         case .done: activity = Span("done", .role(.muted))
         }
-        if peer.activity == .waiting, state.nextSpeaker == peer.id {
+        if peer.activity == .waiting, state.debate.nextSpeaker == peer.id {
             return [Span("next", .role(.accent), .bold)]
         }
         return [activity]

@@ -4,12 +4,16 @@ import TerminalKit
 /// The line above the status bar: the composer while writing, the quit question, the failed
 /// turn's prompt, a passing notice, or a hint of the main keys.
 enum PromptLineView {
-    /// What the composer shows before anything is typed.
-    static let composerHint = "@id … writes to peers (Tab completes), no @ to all · Enter sends · Esc cancels"
+    /// What the composer shows before anything is typed, its keys from the key map.
+    static var composerHint: String {
+        let key = { (command: ObserverCommand) in KeyHint([command], "", in: .composing)?.label ?? "?" }
+        return "@id … writes to peers (\(key(.compose(.complete))) completes), no @ to all · \(key(.compose(.submit))) sends · "
+            + "\(key(.cancel)) cancels"
+    }
 
     static func draw(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
         canvas.fill(rect, style: theme.base)
-        if state.composer.isOpen, !state.isConfirmingQuit {
+        if state.view.composer.isOpen, !state.view.isConfirmingQuit {
             drawComposer(state, rect: rect, theme: theme, agents: agents, into: &canvas)
             return
         }
@@ -19,49 +23,69 @@ enum PromptLineView {
 
     /// What the line says when the composer is closed.
     static func line(for state: ObserverState, width: Int) -> StyledLine {
-        if state.isConfirmingQuit {
-            return [
-                Span("The debate is still running. Stop it and quit? ", .role(.warning), .bold),
-                Span("y", .role(.accent), .bold), Span(" yes · ", .role(.muted)),
-                Span("n", .role(.accent), .bold), Span(" keep watching", .role(.muted)),
-            ]
+        let debate = state.debate
+        let shown = hints(for: state)
+        if state.view.isConfirmingQuit {
+            return [Span("The debate is still running. Stop it and quit? ", .role(.warning), .bold)] + hints(shown)
         }
-        if let failure = state.failure {
-            let name = state.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
-            let keys: [(String, String)] = (failure.retryable ? [("r", "retry")] : [("r", "retry anyway")]) + [("s", "skip"), ("q", "quit")]
-            return [Span("✗ \(name)'s turn failed · ", .role(.error), .bold)] + hints(keys)
-                + [Span(" · \(failure.error)", .role(.error))]
+        if let failure = debate.failure {
+            let name = debate.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
+            return [Span("✗ \(name)'s turn failed · ", .role(.error), .bold)] + hints(shown) + [Span(" · \(failure.error)", .role(.error))]
         }
-        if let notice = state.notice {
+        if let notice = debate.notice {
             return [Span(notice.text, .role(notice.tone.role))]
         }
-        if let finish = state.finish {
+        if let finish = debate.finish {
             let head = [Span("The debate ended: \(finish). ", .role(.accent))]
-            return head + hints([("q", "quit"), ("Tab", "focus"), ("↑↓", "scroll"), ("g", "blackboard"), ("?", "help")], width: width - PaneFrame.width(head))
+            return head + hints(shown, width: width - PaneFrame.width(head))
         }
-        if state.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
-        let pause = state.pace.mode == .live ? "pause" : "resume"
-        // A replay cannot be written to and has no speed of its own to change.
-        let live: (String, String) -> [(String, String)] = { state.isReplay ? [] : [($0, $1)] }
-        return hints(
-            [("space", pause), ("n", "step"), ("r", "round")] + live("i", "write")
-                + [("?", "help"), ("q", "quit"), ("Tab", "focus"), ("z", "zoom"), ("g", "graph/board")] + live("+-", "speed"),
-            width: width)
+        if debate.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
+        return hints(shown, width: width)
     }
 
-    /// `key what · key what`, keys in the accent: as many of the pairs, in order, as fit.
-    static func hints(_ pairs: [(String, String)], width: Int) -> StyledLine {
-        var pairs = pairs
-        while pairs.count > 1, PaneFrame.width(hints(pairs)) > width { pairs.removeLast() }
-        return hints(pairs)
+    /// The key hints the line shows for `state` when the composer is closed, each made from the
+    /// key map for the mode the line is about (the help overlay, which any key closes, aside);
+    /// none when it shows a notice or waits for the debate.
+    static func hints(for state: ObserverState) -> [KeyHint] {
+        let debate = state.debate
+        let mode: ObserverMode = state.view.isConfirmingQuit ? .confirmingQuit : debate.failure != nil ? .failurePrompt : .normal
+        let wanted: [([ObserverCommand], String)]
+        if state.view.isConfirmingQuit {
+            wanted = [([.confirmQuit], "yes"), ([.cancel], "keep watching")]
+        } else if let failure = debate.failure {
+            wanted = [([.retryTurn], failure.retryable ? "retry" : "retry anyway"), ([.skipTurn], "skip"), ([.confirmQuit], "quit")]
+        } else if debate.notice != nil || debate.info == nil {
+            wanted = []
+        } else if debate.finish != nil {
+            wanted = [
+                ([.requestQuit], "quit"), ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
+                ([.toggleGraphView], "blackboard"), ([.showHelp], "help"),
+            ]
+        } else {
+            let all: [([ObserverCommand], String)] = [
+                ([.togglePause], debate.pace.mode == .live ? "pause" : "resume"), ([.stepTurn], "step"), ([.stepRound], "round"),
+                ([.startCompose], "write"), ([.showHelp], "help"), ([.requestQuit], "quit"), ([.focusNext], "focus"),
+                ([.toggleZoom], "zoom"), ([.toggleGraphView], "graph/board"), ([.faster, .slower], "speed"),
+            ]
+            // A replay cannot be written to and has no speed of its own to change.
+            wanted = state.intake.isReplay ? all.filter { !$0.0.contains(where: \.needsLiveDebate) } : all
+        }
+        return wanted.compactMap { KeyHint($0.0, $0.1, in: mode) }
     }
 
-    static func hints(_ pairs: [(String, String)]) -> StyledLine {
+    /// `key what · key what`, keys in the accent: as many of the hints, in order, as fit.
+    static func hints(_ hints: [KeyHint], width: Int) -> StyledLine {
+        var hints = hints
+        while hints.count > 1, PaneFrame.width(self.hints(hints)) > width { hints.removeLast() }
+        return self.hints(hints)
+    }
+
+    static func hints(_ hints: [KeyHint]) -> StyledLine {
         var line: StyledLine = []
-        for (index, (key, what)) in pairs.enumerated() {
+        for (index, hint) in hints.enumerated() {
             if index > 0 { line.append(Span(" · ", .role(.muted))) }
-            line.append(Span(key, .role(.accent), .bold))
-            line.append(Span(" \(what)", .role(.muted)))
+            line.append(Span(hint.label, .role(.accent), .bold))
+            line.append(Span(" \(hint.what)", .role(.muted)))
         }
         return line
     }
@@ -95,7 +119,7 @@ enum PromptLineView {
     }
 
     static func drawComposer(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
-        let composer = state.composer
+        let composer = state.view.composer
         var x = canvas.put(prompt, x: rect.x + 1, y: rect.y, style: theme.style(.accent).adding(.bold), clip: rect)
         guard !composer.characters.isEmpty else {
             canvas.put(composerHint, x: x, y: rect.y, style: theme.style(.muted), clip: rect)
@@ -109,8 +133,8 @@ enum PromptLineView {
 
     /// Where the terminal's cursor goes while composing.
     static func cursor(_ state: ObserverState, rect: Rect) -> Point? {
-        guard state.composer.isOpen, !state.isConfirmingQuit, !state.showsHelp else { return nil }
-        let (_, column) = window(state.composer, width: rect.width)
+        guard state.view.composer.isOpen, !state.view.isConfirmingQuit, !state.view.showsHelp else { return nil }
+        let (_, column) = window(state.view.composer, width: rect.width)
         return Point(x: min(rect.maxX - 1, rect.x + 1 + TextWidth.columns(prompt) + column), y: rect.y)
     }
 }

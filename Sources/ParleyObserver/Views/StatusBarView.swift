@@ -14,28 +14,28 @@ enum StatusBarView {
     static func items(_ state: ObserverState) -> (title: String, items: [Item]) {
         var items: [Item] = []
         items.append(Item(spans: [mode(state)], priority: 10))
-        if let info = state.info {
-            items.append(Item(spans: [Span("round \(max(state.round, 0))/\(info.rounds)", .role(.statusBar))], priority: 9))
+        if let info = state.debate.info {
+            items.append(Item(spans: [Span("round \(max(state.debate.round, 0))/\(info.rounds)", .role(.statusBar))], priority: 9))
             items.append(Item(spans: [Span(info.floor.rawValue, .role(.statusBar))], priority: 3))
         }
-        items.append(Item(spans: [Span(Format.clock(state.elapsed), .role(.statusBar))], priority: 6))
-        items.append(Item(spans: [Span("\(Format.tokens(state.usage.totalTokens)) tok", .role(.statusBar))], priority: 5))
-        if let cost = state.usage.cost { items.append(Item(spans: [Span(Format.cost(cost), .role(.statusBar))], priority: 4)) }
-        if let path = state.recordingPath {
+        items.append(Item(spans: [Span(Format.clock(state.debate.elapsed), .role(.statusBar))], priority: 6))
+        items.append(Item(spans: [Span("\(Format.tokens(state.debate.usage.totalTokens)) tok", .role(.statusBar))], priority: 5))
+        if let cost = state.debate.usage.cost { items.append(Item(spans: [Span(Format.cost(cost), .role(.statusBar))], priority: 4)) }
+        if let path = state.intake.recordingPath {
             let name = Sanitizer.clean(path).replacingNewlines()
             items.append(Item(spans: [Span("● rec \(name)", .role(.statusBar))], priority: 2))
         }
         items.append(Item(spans: [Span("? help", .role(.statusBar), .bold)], priority: 8))
-        return (state.info?.title ?? "Parley — waiting for the debate to start", items)
+        return (state.debate.info?.title ?? "Parley — waiting for the debate to start", items)
     }
 
     static func mode(_ state: ObserverState) -> Span {
-        if let finish = state.finish {
+        if let finish = state.debate.finish {
             return Span(finish == .completed ? " DONE " : " ENDED ", .role(.statusHeld))
         }
-        switch state.pace.mode {
+        switch state.debate.pace.mode {
         case .live:
-            let delay = state.pace.delay > 0 ? " +\(Seconds.describe(state.pace.delay))" : ""
+            let delay = state.debate.pace.delay > 0 ? " +\(Seconds.describe(state.debate.pace.delay))" : ""
             return Span(" LIVE\(delay) ", .role(.statusLive))
         case .paused: return Span(" PAUSED ", .role(.statusHeld))
         case .step: return Span(" STEP ", .role(.statusHeld))

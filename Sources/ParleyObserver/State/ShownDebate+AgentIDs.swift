@@ -5,7 +5,7 @@ import TerminalKit
 /// id. The state keeps every id clean, so that views draw them as they are; and as ids are keys
 /// too, every id an event brings goes through the same mapping (``keptID(_:)``), so lookups
 /// find what they found before.
-extension ObserverState {
+extension ShownDebate {
     /// The id the state keeps for `id`: the clean id an announced agent was given, else `id`
     /// cleaned (unchanged when it is clean already, as every id of a debate file is).
     func keptID(_ id: AgentID) -> AgentID {

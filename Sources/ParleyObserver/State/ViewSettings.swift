@@ -1,0 +1,45 @@
+import ParleyCore
+import TerminalKit
+
+/// How the person watching has set up the observer: what is focused, zoomed, open, scrolled,
+/// the theme and the terminal's size. A new debate keeps them.
+public struct ViewSettings: Sendable, Hashable {
+    /// The line the human writes with, with the messages sent before.
+    public var composer = Composer()
+    /// The focused pane.
+    public var focus: PaneID = .summary
+    /// Whether the focused pane fills the screen.
+    public var isZoomed = false
+    /// What the side pane shows.
+    public var sideView: ObserverState.SideView = .graph
+    /// Whether the help overlay is shown.
+    public var showsHelp = false
+    /// Whether the observer is asking if it should quit.
+    public var isConfirmingQuit = false
+    /// Whether reasoning models' thinking is shown (dimmed) in the panes.
+    public var showsReasoning: Bool
+    /// The theme in use, an index into the app's ``ThemeCatalog``.
+    public var themeIndex: Int
+    /// How many themes ``ObserverCommand/nextTheme`` cycles through.
+    public var themeCount: Int
+    /// The terminal's columns.
+    public var columns: Int
+    /// The terminal's rows.
+    public var rows: Int
+    /// Where each pane is scrolled to; a pane not here follows new text.
+    public var scrolls: [PaneID: PaneScroll] = [:]
+
+    /// Makes the settings of a terminal of `columns` × `rows`.
+    public init(columns: Int, rows: Int, themeIndex: Int, themeCount: Int, showsReasoning: Bool) {
+        self.columns = columns
+        self.rows = rows
+        self.themeIndex = themeIndex
+        self.themeCount = max(1, themeCount)
+        self.showsReasoning = showsReasoning
+    }
+
+    /// Where pane `pane` is scrolled to.
+    public func scroll(of pane: PaneID) -> PaneScroll {
+        scrolls[pane] ?? PaneScroll()
+    }
+}
