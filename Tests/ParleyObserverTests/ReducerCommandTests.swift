@@ -23,6 +23,22 @@ struct ReducerCommandTests {
         #expect(state.apply(.togglePause) == [.send(.resume)])
     }
 
+    @Test("e asks for one more round; a message no peer can answer says so and names e; a replay cannot be extended")
+    func oneMoreRound() {
+        var state = running()
+        #expect(state.apply(.addRound) == [.send(.addRound)])
+        state.apply(.unheard(peers: ["cfo"], message: MessageID(7)))
+        #expect(state.debate.notice?.text == "@cfo has no turn left to answer you — press e to add a round")
+        #expect(state.debate.notice?.tone == .warning)
+        let rounds = state.debate.info?.rounds ?? 0
+        state.apply(.roundsChanged(rounds: rounds + 1))
+        #expect(state.debate.info?.rounds == rounds + 1)
+        #expect(KeyMap.command(for: .character("e"), in: .normal) == .addRound)
+        var replay = DebateBuilder.threePeerDebate().state(columns: 100, rows: 30, replay: true)
+        #expect(replay.apply(.addRound).isEmpty)
+        #expect(replay.debate.notice?.text.hasPrefix("A replay cannot be extended") == true)
+    }
+
     @Test("n and r step a turn and a round")
     func step() {
         var state = running()

@@ -18,6 +18,8 @@ public enum DebateCommand: Sendable, Hashable {
     case retryTurn
     /// After a peer failed: skip its turn and go on.
     case skipTurn
+    /// Hold one round more than planned; asked while the debate runs (its last round included).
+    case addRound
     /// End the debate now; every task it started ends.
     case stop
 }

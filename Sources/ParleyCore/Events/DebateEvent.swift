@@ -39,6 +39,11 @@ public enum DebateEvent: Sendable, Hashable {
     case held(agent: AgentID, round: Int)
     /// The pace changed: paused, resumed, stepping, or a new delay.
     case paceChanged(PaceState)
+    /// The debate now holds this many rounds: the person added one.
+    case roundsChanged(rounds: Int)
+    /// The person's message reached peers that have no turn left (their last round is over, or
+    /// the debate is ending): they will not answer it unless a round is added.
+    case unheard(peers: [AgentID], message: MessageID)
     /// The debate ended; this is always the last event. `usage` is the whole debate's.
     case debateFinished(FinishReason, usage: Usage)
 
@@ -62,6 +67,8 @@ public enum DebateEvent: Sendable, Hashable {
         case .peerFailed: "peerFailed"
         case .turnRetrying: "turnRetrying"
         case .contextFolded: "contextFolded"
+        case .roundsChanged: "roundsChanged"
+        case .unheard: "unheard"
         case .held: "held"
         case .paceChanged: "paceChanged"
         case .debateFinished: "debateFinished"

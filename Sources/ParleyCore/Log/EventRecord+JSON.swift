@@ -53,6 +53,12 @@ extension EventRecord: JSONWritable {
                 w.field("round", round)
             case .paceChanged(let pace):
                 w.field("pace", pace)
+            case .roundsChanged(let rounds):
+                w.field("rounds", rounds)
+            case .unheard(let peers, let message):
+                w.key("peers")
+                w.array { w in for peer in peers { w.element(peer.rawValue) } }
+                w.field("message", message.rawValue)
             case .debateFinished(let reason, let usage):
                 w.field("finish", reason)
                 w.field("usage", usage)
@@ -64,7 +70,7 @@ extension EventRecord: JSONWritable {
 extension EventRecord: Decodable {
     enum CodingKeys: String, CodingKey {
         case seq, t, type, debate, round, from, to, agent, message, text, note, scope, summary
-        case trip, failure, attempt, delay, reason, turns, pace, finish, usage
+        case trip, failure, attempt, delay, reason, turns, pace, finish, usage, rounds, peers
     }
 
     /// Reads a record written by ``write(to:)``.
@@ -108,6 +114,9 @@ extension EventRecord: Decodable {
             event = .contextFolded(agent: try id(.agent), turns: try int(.turns), note: try text(.note))
         case "held": event = .held(agent: try id(.agent), round: try int(.round))
         case "paceChanged": event = .paceChanged(try c.decode(PaceState.self, forKey: .pace))
+        case "roundsChanged": event = .roundsChanged(rounds: try int(.rounds))
+        case "unheard":
+            event = .unheard(peers: try c.decode([AgentID].self, forKey: .peers), message: MessageID(try int(.message)))
         case "debateFinished":
             event = .debateFinished(
                 try c.decode(FinishReason.self, forKey: .finish), usage: try c.decode(Usage.self, forKey: .usage))

@@ -88,6 +88,7 @@ public final class Debate: DebateSource {
         case .inject(let text, let address): inject(text, to: address)
         case .retryTurn: world.failures.resolve(.retry)
         case .skipTurn: world.failures.resolve(.skip)
+        case .addRound: world.floor.addRound()
         case .cancelTurn:
             for peer in peers { Task { await peer.cancelTurn() } }
         case .stop: stopper.update { $0 = true }
@@ -140,7 +141,12 @@ public final class Debate: DebateSource {
         let message = Message(
             id: world.nextMessageID(), sender: .human, to: address, round: world.floor.round, text: text,
             startedAt: now, completedAt: now)
-        world.bus.emit(.humanMessage(message))
-        world.mesh.deliver(message, as: world.prompts.heard(message))
+        world.bus.batch {
+            world.bus.emit(.humanMessage(message))
+            world.mesh.deliver(message, as: world.prompts.heard(message))
+            let addressed = address.named ?? info.agents.map(\.id)
+            let unheard = addressed.filter { !world.floor.hasTurnLeft($0) }
+            if !unheard.isEmpty { world.bus.emit(.unheard(peers: unheard, message: message.id)) }
+        }
     }
 }

@@ -15,18 +15,20 @@ final class Floor: Sendable {
 
     struct State: Sendable {
         var round = 1
+        var rounds: Int
         var holder: AgentID?
         var spoken: [AgentID] = []
+        /// The peers whose turn of this round has begun: they have read their inboxes.
+        var begun: Set<AgentID> = []
         var over = false
     }
 
     let ring: [AgentID]
     let rule: FloorProtocol
-    let rounds: Int
     private let bus: EventBus
     private let shouldEnd: @Sendable () -> Bool
     private let onRoundEnded: @Sendable (_ round: Int, _ last: Bool) -> Void
-    private let monitor = Monitor(State())
+    private let monitor: Monitor<State>
 
     /// Makes the floor for peers in ring order. `shouldEnd` says whether a guard asked the
     /// debate to stop; `onRoundEnded` hears each round's end (the facilitator summarizes).
@@ -37,7 +39,7 @@ final class Floor: Sendable {
     ) {
         self.ring = ring
         self.rule = rule
-        self.rounds = rounds
+        monitor = Monitor(State(rounds: rounds))
         self.bus = bus
         self.shouldEnd = shouldEnd
         self.onRoundEnded = onRoundEnded
@@ -48,6 +50,34 @@ final class Floor: Sendable {
 
     /// Whether the debate is over.
     var isOver: Bool { monitor.read(\.over) }
+
+    /// How many rounds the debate holds now.
+    var rounds: Int { monitor.read(\.rounds) }
+
+    /// Holds one round more, if the debate is not over yet; says so with `roundsChanged`.
+    /// - Returns: the rounds now, or nil when the debate was already over.
+    @discardableResult
+    func addRound() -> Int? {
+        monitor.update { state in
+            guard !state.over else { return nil }
+            state.rounds += 1
+            bus.emit(.roundsChanged(rounds: state.rounds))
+            return state.rounds
+        }
+    }
+
+    /// Marks the beginning of `peer`'s turn: from now on it hears nothing more this round.
+    func begin(_ peer: AgentID) {
+        monitor.update { state in _ = state.begun.insert(peer) }
+    }
+
+    /// Whether `peer` will take another turn (and so read what reaches its inbox now): not once
+    /// the debate is over, nor in the last round once its turn there has begun.
+    func hasTurnLeft(_ peer: AgentID) -> Bool {
+        monitor.read { state in
+            !state.over && (state.round < state.rounds || !state.begun.contains(peer))
+        }
+    }
 
     /// Opens round 1; under a sequential protocol the first peer of the ring gets the floor.
     func open() {
@@ -98,7 +128,7 @@ final class Floor: Sendable {
             }
             let round = state.round
             bus.emit(.roundEnded(round: round))
-            let last = ending || round >= rounds
+            let last = ending || round >= state.rounds
             onRoundEnded(round, last)
             if last {
                 state.over = true
@@ -107,6 +137,7 @@ final class Floor: Sendable {
             }
             state.round += 1
             state.spoken = []
+            state.begun = []
             bus.emit(.roundStarted(round: state.round))
             if rule != .simultaneous { pass(&state, from: peer, to: opener(after: peer, mentions)) }
         }

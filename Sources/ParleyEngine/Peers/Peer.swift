@@ -65,6 +65,7 @@ actor Peer {
     /// failed turn holds the debate until it is retried or skipped (or ends it, as the policy says).
     /// - Returns: the reply, or nil when the turn was skipped.
     func takeTurn(round: Int) async throws -> Reply? {
+        world.floor.begin(id)
         readInbox(round: round)
         while true {
             let messageID = world.nextMessageID()

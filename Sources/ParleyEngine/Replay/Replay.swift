@@ -35,7 +35,7 @@ public final class Replay: DebateSource {
         case .stepTurn: pace.stepTurn()
         case .stepRound: pace.stepRound()
         case .stop: stopper.update { $0 = true }
-        case .inject, .setDelay, .retryTurn, .skipTurn, .cancelTurn: break
+        case .inject, .setDelay, .retryTurn, .skipTurn, .cancelTurn, .addRound: break
         }
     }
 

@@ -56,6 +56,12 @@ public struct HeadlessPrinter: Sendable {
             let heading = summary.scope == .final ? "Final summary — the tradeoffs" : "Summary of round \(summary.scope.round ?? 0)"
             let who = info?.facilitator.map { clean($0.name) } ?? "Facilitator"
             return hold("\n" + style.summary("▌ \(who) · \(heading)") + "\n" + indentBlock(clean(summary.text), bar: style.summary("▌ ")) + "\n")
+        case .roundsChanged(let rounds):
+            info?.rounds = rounds
+            return hold(style.dim("  + one more round: \(rounds) rounds now") + "\n")
+        case .unheard(let peers, _):
+            let ids = peers.map { "@\(clean($0.rawValue))" }.joined(separator: " ")
+            return hold(style.warning("⚠ \(ids) \(peers.count == 1 ? "has" : "have") no turn left to answer you") + "\n")
         case .guardTripped(let trip):
             return hold(style.warning("⚠ \(trip.kind) guard: \(clean(trip.detail))\(trip.stops ? " — stopping the debate" : "")") + "\n")
         case .peerFailed(let failure):

@@ -12,6 +12,7 @@ public enum KeyMap {
             HelpRow("r", "step one round", [.character("r")], .stepRound),
             HelpRow("x", "cancel the current turn", [.character("x")], .cancelTurn),
             HelpRow("i  /", "write to the debate", [.character("i"), .character("/")], .startCompose),
+            HelpRow("e", "one more round", [.character("e")], .addRound),
             HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
             HelpRow("↑ ↓ k j", "scroll a line", [
                 KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),

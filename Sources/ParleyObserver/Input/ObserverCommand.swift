@@ -56,13 +56,15 @@ public enum ObserverCommand: Sendable, Hashable {
     case wheel(Point, WheelDirection)
     /// The terminal is now this size.
     case resize(columns: Int, rows: Int)
+    /// Hold one more round than planned.
+    case addRound
 
     /// Whether only a live debate can do it: a replay cannot be written to, its turns were
     /// written (or retried, or skipped) when it was recorded, and its speed is set by
     /// `parley replay --speed`.
     public var needsLiveDebate: Bool {
         switch self {
-        case .startCompose, .compose, .cancelTurn, .retryTurn, .skipTurn, .faster, .slower: true
+        case .startCompose, .compose, .cancelTurn, .retryTurn, .skipTurn, .faster, .slower, .addRound: true
         default: false
         }
     }

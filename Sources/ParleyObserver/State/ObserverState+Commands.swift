@@ -62,6 +62,10 @@ extension ObserverState {
             if let pane = layout.pane(at: point) { view.focus = pane }
         case .wheel(let point, let direction):
             if let pane = layout.pane(at: point) { scroll(pane, .lines(direction == .up ? -3 : 3)) }
+        case .addRound:
+            guard !intake.isReplay else { return replayNotice("A replay cannot be extended") }
+            guard checkRunning() else { return [] }
+            return [.send(.addRound)]
         case .resize(let columns, let rows):
             view.columns = max(0, columns)
             view.rows = max(0, rows)

@@ -60,6 +60,14 @@ extension ShownDebate {
                 + (detail.isEmpty ? "" : ": \(detail)")
             updatePane(agent) { $0.entries.append(.notice(text, .info)) }
         case .paceChanged(let pace): self.pace = pace
+        case .roundsChanged(let rounds):
+            info?.rounds = rounds
+            notice = ObserverState.Notice(text: "One more round: the debate now holds \(rounds) rounds.", tone: .info)
+        case .unheard(let peers, _):
+            let ids = peers.map { "@\($0.rawValue)" }.joined(separator: " ")
+            let verb = peers.count == 1 ? "has" : "have"
+            notice = ObserverState.Notice(
+                text: "\(ids) \(verb) no turn left to answer you — press e to add a round", tone: .warning)
         case .debateFinished(let reason, let usage): finish(reason, usage: usage)
         }
     }
