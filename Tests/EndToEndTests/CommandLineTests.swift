@@ -62,6 +62,24 @@ struct CommandLineTests {
         #expect(spoken(live.output).count >= 9)
     }
 
+    @Test("a recording whose usage is beyond any sum (2^62 a message, negative, fractional) replays to the end")
+    func replayHugeUsage() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        #expect(try Parley.run(["run", "--headless", "--instant", "--rounds", "1", "--record", log.path]).status == 0)
+        let recorded = try String(contentsOf: log, encoding: .utf8)
+        var counts = ["4611686018427387904", "9223372036854775807", "-7000", "2.5"].makeIterator()
+        let hostile = try Regex(#""(prompt|completion)":[0-9]+"#)
+        let edited = recorded.replacing(hostile) { match in
+            "\"\(match.output[1].substring ?? "")\":\(counts.next() ?? "4611686018427387904")"
+        }
+        #expect(edited != recorded && edited.contains("4611686018427387904"))
+        try edited.write(to: log, atomically: true, encoding: .utf8)
+        let replay = try Parley.run(["replay", log.path, "--headless"])
+        #expect(replay.status == 0, "\(replay.errors)")
+        #expect(replay.output.contains("Debate completed"))
+    }
+
     @Test("check names the file, line, column and key of a mistake, suggests the fix, and exits 1")
     func checkReportsMistakes() throws {
         let file = try Parley.temporaryFile("""

@@ -170,6 +170,9 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         } catch {
             throw server.failure(error, url: url)
         }
+        for note in reader.takeNotes() {
+            logger.warning("POST \(server.scrub(url)): \(server.scrub(note))", metadata: ["model": "\(server.model)", "agent": "\(agent)"])
+        }
     }
 
     /// A body read up to a limit: the bytes, whether more was left unread, and the error that
