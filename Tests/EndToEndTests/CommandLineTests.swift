@@ -148,4 +148,30 @@ struct CommandLineTests {
         let last = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").last ?? ""
         #expect(last.contains(#""type":"debateFinished""#) && last.contains(#""reason":"stopped""#))
     }
+
+    @Test("SIGTERM and SIGHUP stop a headless debate as Ctrl-C does: whole last line, debateFinished recorded, exit 128 + signal",
+          arguments: [SIGTERM, SIGHUP])
+    func stopSignalHeadless(signal: Int32) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("debate.jsonl").path
+        let output = folder.appendingPathComponent("out.txt").path
+        // The debate streams at the scripted personas' speed; the signal comes while Priya's
+        // first message is half written. The shell waits for her name to show, then signals.
+        let script = """
+            "$0" run --headless --record "$1" > "$2" & pid=$!
+            until grep -q 'Priya (Product manager' "$2"; do sleep 0.05; done
+            kill -\(signal) $pid
+            wait $pid
+            echo "status=$?"
+            """
+        let result = try Parley.run(["/bin/sh", "-c", script, Parley.path, log, output], direct: true)
+        #expect(result.output == "status=\(128 + signal)\n", "\(result.output) \(result.errors)")
+        let printed = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(printed.hasSuffix("\n"), "the output ends on a whole line: \(printed.suffix(80))")
+        #expect(printed.contains("Debate stopped"))
+        let last = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").last ?? ""
+        #expect(last.contains(#""type":"debateFinished""#) && last.contains(#""reason":"stopped""#))
+    }
 }

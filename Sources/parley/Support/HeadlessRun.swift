@@ -7,8 +7,9 @@ import ParleyObserver
 import Synchronization
 import TerminalKit
 
-/// A debate streamed to stdout: as text, or as JSON lines. Ctrl-C stops the debate cleanly
-/// (its recording ends with `debateFinished`); a second Ctrl-C exits at once.
+/// A debate streamed to stdout: as text, or as JSON lines. Ctrl-C, SIGTERM and SIGHUP stop the
+/// debate cleanly (its recording ends with `debateFinished`, the output on a whole line; exit
+/// 128 + signal); a second one exits at once.
 struct HeadlessRun {
     let debate: Debate
     let jsonl: Bool
@@ -28,17 +29,27 @@ struct HeadlessRun {
                 }
             }
         }
-        let interrupted = Atomic(false)
-        TerminalRestore.onFirstInterrupt { [debate] in
-            interrupted.store(true, ordering: .sequentiallyConsistent)
+        let stoppedBy = Atomic<Int32>(0)
+        TerminalRestore.onFirstStop { [debate] signal in
+            stoppedBy.store(signal, ordering: .sequentiallyConsistent)
             debate.send(.stop)
         }
         let reason = await debate.run()
         await printing.value
-        if interrupted.load(ordering: .sequentiallyConsistent) {
-            Console.error("parley: interrupted; the debate was stopped")
-            exit(ExitCode.interrupted.rawValue)
+        let signal = stoppedBy.load(ordering: .sequentiallyConsistent)
+        if signal != 0 {
+            Console.error("parley: \(Self.describe(stop: signal)); the debate was stopped")
+            exit(128 + signal)
         }
         return reason
+    }
+
+    /// What stopped the run, for the last line on stderr.
+    private static func describe(stop signal: Int32) -> String {
+        switch signal {
+        case SIGTERM: "terminated (SIGTERM)"
+        case SIGHUP: "hung up on (SIGHUP)"
+        default: "interrupted"
+        }
     }
 }

@@ -23,14 +23,16 @@ enum Parley {
         }
     }
 
-    /// Runs parley with `arguments` from the package's folder, without a terminal.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
+    /// Runs parley with `arguments` from the package's folder, without a terminal; with
+    /// `direct`, `arguments` is the whole command line instead (a shell script that runs parley).
+    static func run(_ arguments: [String], environment: [String: String] = [:], direct: Bool = false) throws -> (status: Int32, output: String, errors: String) {
         try requireBuilt()
         var environment = environment
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         environment["LANG"] = "C.UTF-8"
         environment["HOME"] = ProcessInfo.processInfo.environment["HOME"]
-        return try Subprocess.run(["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", package.path, path] + arguments, environment: environment)
+        let program = direct ? [] : [path]
+        return try Subprocess.run(["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", package.path] + program + arguments, environment: environment)
     }
 
     /// Starts parley with `arguments` in a real terminal (tmux running bash in the package's
