@@ -80,6 +80,30 @@ struct CommandLineTests {
         #expect(replay.output.contains("Debate completed"))
     }
 
+    @Test("--record /dev/full stops before the debate starts: exit 5, the error naming the path, nothing printed")
+    func recordToFullDevice() throws {
+        let result = try Parley.run(["run", "--headless", "--instant", "--record", "/dev/full"])
+        #expect(result.status == 5)
+        #expect(result.errors.contains("cannot write the recording /dev/full: No space left on device"))
+        #expect(result.output.isEmpty, "no debate ran: \(result.output.prefix(200))")
+    }
+
+    @Test("a recording that fails mid-debate stops a headless debate at once: exit 5, the error after the stop")
+    func recordingFailsMidDebate() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        // At most 4 KB a file (writes past that fail with EFBIG rather than kill): the recording
+        // fills up within the first round of nine messages.
+        let script = #"trap '' XFSZ; ulimit -f 8; exec "$0" "$@""#
+        let result = try Parley.run(
+            ["/bin/sh", "-c", script, Parley.path, "run", "--headless", "--instant", "--record", log.path], direct: true)
+        #expect(result.status == 5)
+        #expect(result.errors.contains("cannot write the recording \(log.path): File too large"))
+        #expect(result.output.contains("recording guard: cannot write the recording"))
+        #expect(result.output.contains("Debate stopped"))
+        #expect(!result.output.contains("Final summary"), "the debate did not run to its end")
+    }
+
     @Test("check names the file, line, column and key of a mistake, suggests the fix, and exits 1")
     func checkReportsMistakes() throws {
         let file = try Parley.temporaryFile("""

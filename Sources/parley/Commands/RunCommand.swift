@@ -79,6 +79,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let recording = try Recording.start(recordPath, for: debate)
         defer { recording?.close() }
+        recording?.guardWrites(of: debate, pausing: interactive)
         let reason: FinishReason
         if interactive {
             reason = try await observe(debate, recording: recording, themes: themes)
@@ -86,8 +87,8 @@ struct RunCommand: AsyncParsableCommand {
             reason = await HeadlessRun(debate: debate, jsonl: jsonl).run()
         }
         await ModelHTTPClient.shutdown()
-        if let failure = recording?.failure { Console.error("parley: the recording stopped early: \(failure)") }
         if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
+        try recording?.checkWritten()
         throw ExitCode(reason)
     }
 

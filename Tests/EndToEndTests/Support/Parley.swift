@@ -36,14 +36,15 @@ enum Parley {
     }
 
     /// Starts parley with `arguments` in a real terminal (tmux running bash in the package's
-    /// folder) and waits until `ready` shows.
+    /// folder, after the shell command line `setup`, if given) and waits until `ready` shows.
     static func start(
-        _ arguments: [String], width: Int = 120, height: Int = 34, until ready: String
+        _ arguments: [String], width: Int = 120, height: Int = 34, setup: String? = nil, until ready: String
     ) async throws -> Tmux {
         try requireBuilt()
         let tmux = try await Tmux.shell(width: width, height: height)
         do {
             try tmux.typeLine("cd '\(package.path)'")
+            if let setup { try tmux.typeLine(setup) }
             try tmux.runInShell(path, arguments: arguments)
             try await tmux.waitFor(ready)
             return tmux
