@@ -16,7 +16,9 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -212,6 +214,12 @@ struct parley_emergency {
     volatile sig_atomic_t interrupt_as_key;
     /** Ctrl-C keys written to the wake pipe and not yet read (atomic). */
     int unread_interrupts;
+    /** Set while a program without a screen stops cleanly on SIGTERM and SIGHUP too (a headless
+     *  debate): they then wake the input watch with 'T' and 'H' instead of stopping the program. */
+    volatile sig_atomic_t stop_as_key;
+    /** The thread handling a crash (pthread_self), 0 before any crash (atomic): a second thread
+     *  that crashes meanwhile waits for it instead of ending the process first. */
+    uintptr_t crash_thread;
     /** The actions the crash handlers replaced, to hand the signal on to. */
     struct sigaction previous[65];
 };
@@ -295,6 +303,12 @@ static inline void parley_emergency_interrupt_as_key(struct parley_emergency *e,
     e->interrupt_as_key = on ? 1 : 0;
 }
 
+/** Turns SIGTERM and SIGHUP into the keys 'T' and 'H' (on) or back into stop signals (off). */
+static inline void parley_emergency_stop_as_key(struct parley_emergency *e, int on) {
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    e->stop_as_key = on ? 1 : 0;
+}
+
 /** Counts `count` Ctrl-C keys as read by the program. */
 static inline void parley_emergency_interrupts_read(struct parley_emergency *e, int count) {
     __atomic_sub_fetch(&e->unread_interrupts, count, __ATOMIC_SEQ_CST);
@@ -313,27 +327,45 @@ static inline void parley_emergency_restore_terminal(struct parley_emergency *e)
     if (e->has_saved_modes) tcsetattr(fd, TCSANOW, &e->saved_modes);
 }
 
-/** The handler of a crash signal: closes the crash files, restores the terminal, then hands the
- *  signal to the action it replaced (the default action, or Swift's backtracer): the signal is
- *  raised again, blocked until this handler returns, and then delivered with the context of the
- *  crash itself. */
+/** The handler of a crash signal. The first thread to crash restores the terminal (first: the
+ *  user's terminal matters most, and fsync can take long), then fsyncs and closes the crash files,
+ *  then hands the signal to the action it replaced (the default action, or Swift's backtracer):
+ *  the signal is raised again, blocked until this handler returns, and then delivered with the
+ *  context of the crash itself. Another thread that crashes meanwhile waits for good (the first
+ *  one ends the process); the crashing thread crashing again inside this handler hands that
+ *  signal on at once. The handler stays installed (no SA_RESETHAND), so a second crash in another
+ *  thread cannot take the default action and end the process before the terminal is restored. */
 static inline void parley_emergency_crash(struct parley_emergency *e, int signal) {
-    parley_emergency_close_files(e);
-    parley_emergency_restore_terminal(e);
+    uintptr_t self = (uintptr_t)pthread_self();
+    uintptr_t first = 0;
+    if (__atomic_compare_exchange_n(&e->crash_thread, &first, self, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+        parley_emergency_restore_terminal(e);
+        parley_emergency_close_files(e);
+    } else if (first != self) {
+        for (;;) pause();
+    }
     struct sigaction next = e->previous[signal];
     if (next.sa_handler == SIG_IGN) next.sa_handler = SIG_DFL;
     sigaction(signal, &next, NULL);
     raise(signal);
 }
 
-/** The handler of SIGINT, SIGTERM and SIGHUP. While interrupt_as_key is set and the program is
- *  not stopping, SIGINT wakes the input watch with 'C' (the key Ctrl-C), unless the program has
- *  left PARLEY_MAX_UNREAD_INTERRUPTS - 1 of them unread. Otherwise it hands the signal to the
+/** The handler of SIGINT, SIGTERM and SIGHUP. While stop_as_key is set and the program is not
+ *  stopping, SIGTERM and SIGHUP wake the input watch with 'T' and 'H'. While interrupt_as_key is
+ *  set and the program is not stopping, SIGINT wakes the input watch with 'C' (the key Ctrl-C),
+ *  unless the program has left PARLEY_MAX_UNREAD_INTERRUPTS - 1 of them unread. Otherwise it hands the signal to the
  *  restore thread; on a second one while the first is handled, restores at once and exits with
  *  128 + signal. */
 static inline void parley_emergency_stop_signal(struct parley_emergency *e, int signal) {
     int saved_errno = errno;
     int wake = e->wake_pipe_fd;
+    if ((signal == SIGTERM || signal == SIGHUP) && e->stop_as_key && !e->stopping && wake >= 0) {
+        char key = signal == SIGTERM ? 'T' : 'H';
+        ssize_t ignored = write(wake, &key, 1);
+        (void)ignored;
+        errno = saved_errno;
+        return;
+    }
     if (signal == SIGINT && e->interrupt_as_key && !e->stopping && wake >= 0
         && __atomic_add_fetch(&e->unread_interrupts, 1, __ATOMIC_SEQ_CST) < PARLEY_MAX_UNREAD_INTERRUPTS) {
         char key = 'C';
@@ -361,14 +393,15 @@ static inline void parley_emergency_wake(struct parley_emergency *e, char reason
     errno = saved_errno;
 }
 
-/** Installs `handler` for `signal` (SA_RESTART; crash handlers also SA_RESETHAND | SA_ONSTACK),
+/** Installs `handler` for `signal` (SA_RESTART; crash handlers SA_ONSTACK instead, and stay
+ *  installed: see parley_emergency_crash),
  *  keeping the action it replaces in `previous` when given. */
 static inline int parley_install_handler(int signal, void (*handler)(int), int crash, struct sigaction *previous) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = crash ? (SA_RESETHAND | SA_ONSTACK) : SA_RESTART;
+    action.sa_flags = crash ? SA_ONSTACK : SA_RESTART;
     return sigaction(signal, &action, previous);
 }
 

@@ -17,7 +17,9 @@ struct Parley: AsyncParsableCommand {
             in the observer; `parley FILE` runs a debate file.
 
             Exit codes: 0 the debate ran (or you quit it) · 1 a debate file or setup error · \
-            3 a peer's model failed · 4 a guard stopped the debate · 64 a usage error · 130 interrupted.
+            3 a peer's model failed · 4 a guard stopped the debate · 5 the recording could not be written · \
+            64 a usage error · \
+            130 interrupted (Ctrl-C) · 143 SIGTERM · 129 SIGHUP.
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, CheckCommand.self, ReplayCommand.self, ThemesCommand.self, BenchCommand.self],

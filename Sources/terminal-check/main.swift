@@ -3,14 +3,15 @@ import TerminalKit
 
 // terminal-check: a small real program over Screen, for end-to-end tests in a terminal.
 //
-//   terminal-check [--crash-after-draw | --throw-after-draw | --hang-after-draw]
+//   terminal-check [--crash-after-draw | --crash-in-two-threads | --throw-after-draw | --hang-after-draw]
 //                  [--cleanup-file PATH] [--crash-file PATH] [--wait-after-stop]
 //
 // It draws a frame with the terminal size, a line of CJK and emoji, its pid and the keys it
 // received (decoded), redraws at the new size on a resize, and quits on `q` or a second Ctrl-C,
 // printing "terminal-check: done" once the terminal is restored.
 //
-// --crash-after-draw force-unwraps nil right after the first frame; --throw-after-draw throws an
+// --crash-after-draw force-unwraps nil right after the first frame; --crash-in-two-threads has two
+// threads crash, the second while the first one's crash handler is at work (TwoThreadCrash.swift); --throw-after-draw throws an
 // error out of Screen.run instead (reported as "terminal-check: error: ..." once the terminal is
 // restored); --hang-after-draw blocks the main actor for good after the first frame, as a hung
 // program would. --cleanup-file registers a cleanup hook that writes "cleanup ran" to PATH when a
@@ -20,6 +21,7 @@ import TerminalKit
 
 struct Options {
     var crashAfterDraw = false
+    var crashInTwoThreads = false
     var throwAfterDraw = false
     var hangAfterDraw = false
     var cleanupFile: String?
@@ -31,6 +33,7 @@ struct Options {
         while let argument = rest.next() {
             switch argument {
             case "--crash-after-draw": crashAfterDraw = true
+            case "--crash-in-two-threads": crashInTwoThreads = true
             case "--throw-after-draw": throwAfterDraw = true
             case "--hang-after-draw": hangAfterDraw = true
             case "--cleanup-file": cleanupFile = rest.next()
@@ -110,6 +113,7 @@ func check(on screen: Screen, _ options: Options) async throws {
         let missing = ProcessInfo.processInfo.environment["TERMINAL_CHECK_NEVER_SET"].flatMap { Int($0) }
         print(missing!)
     }
+    if options.crashInTwoThreads { TwoThreadCrash.start() }
     if options.throwAfterDraw { throw DeliberateError() }
     if options.hangAfterDraw { waitForSignals() }
     for await batch in screen.input {

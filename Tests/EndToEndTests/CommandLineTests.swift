@@ -62,6 +62,48 @@ struct CommandLineTests {
         #expect(spoken(live.output).count >= 9)
     }
 
+    @Test("a recording whose usage is beyond any sum (2^62 a message, negative, fractional) replays to the end")
+    func replayHugeUsage() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        #expect(try Parley.run(["run", "--headless", "--instant", "--rounds", "1", "--record", log.path]).status == 0)
+        let recorded = try String(contentsOf: log, encoding: .utf8)
+        var counts = ["4611686018427387904", "9223372036854775807", "-7000", "2.5"].makeIterator()
+        let hostile = try Regex(#""(prompt|completion)":[0-9]+"#)
+        let edited = recorded.replacing(hostile) { match in
+            "\"\(match.output[1].substring ?? "")\":\(counts.next() ?? "4611686018427387904")"
+        }
+        #expect(edited != recorded && edited.contains("4611686018427387904"))
+        try edited.write(to: log, atomically: true, encoding: .utf8)
+        let replay = try Parley.run(["replay", log.path, "--headless"])
+        #expect(replay.status == 0, "\(replay.errors)")
+        #expect(replay.output.contains("Debate completed"))
+    }
+
+    @Test("--record /dev/full stops before the debate starts: exit 5, the error naming the path, nothing printed")
+    func recordToFullDevice() throws {
+        let result = try Parley.run(["run", "--headless", "--instant", "--record", "/dev/full"])
+        #expect(result.status == 5)
+        #expect(result.errors.contains("cannot write the recording /dev/full: No space left on device"))
+        #expect(result.output.isEmpty, "no debate ran: \(result.output.prefix(200))")
+    }
+
+    @Test("a recording that fails mid-debate stops a headless debate at once: exit 5, the error after the stop")
+    func recordingFailsMidDebate() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        // At most 4 KB a file (writes past that fail with EFBIG rather than kill): the recording
+        // fills up within the first round of nine messages.
+        let script = #"trap '' XFSZ; ulimit -f 8; exec "$0" "$@""#
+        let result = try Parley.run(
+            ["/bin/sh", "-c", script, Parley.path, "run", "--headless", "--instant", "--record", log.path], direct: true)
+        #expect(result.status == 5)
+        #expect(result.errors.contains("cannot write the recording \(log.path): File too large"))
+        #expect(result.output.contains("recording guard: cannot write the recording"))
+        #expect(result.output.contains("Debate stopped"))
+        #expect(!result.output.contains("Final summary"), "the debate did not run to its end")
+    }
+
     @Test("check names the file, line, column and key of a mistake, suggests the fix, and exits 1")
     func checkReportsMistakes() throws {
         let file = try Parley.temporaryFile("""
@@ -176,5 +218,31 @@ struct CommandLineTests {
         try tmux.sendKeys("C-c")
         #expect(try await tmux.exitStatus() == 130)
         #expect(try tmux.capture().contains("interrupted; the debate was stopped"))
+    }
+
+    @Test("SIGTERM and SIGHUP stop a headless debate as Ctrl-C does: whole last line, debateFinished recorded, exit 128 + signal",
+          arguments: [SIGTERM, SIGHUP])
+    func stopSignalHeadless(signal: Int32) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("debate.jsonl").path
+        let output = folder.appendingPathComponent("out.txt").path
+        // The debate streams at the scripted personas' speed; the signal comes while Priya's
+        // first message is half written. The shell waits for her name to show, then signals.
+        let script = """
+            "$0" run --headless --record "$1" > "$2" & pid=$!
+            until grep -q 'Priya (Product manager' "$2"; do sleep 0.05; done
+            kill -\(signal) $pid
+            wait $pid
+            echo "status=$?"
+            """
+        let result = try Parley.run(["/bin/sh", "-c", script, Parley.path, log, output], direct: true)
+        #expect(result.output == "status=\(128 + signal)\n", "\(result.output) \(result.errors)")
+        let printed = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(printed.hasSuffix("\n"), "the output ends on a whole line: \(printed.suffix(80))")
+        #expect(printed.contains("Debate stopped"))
+        let last = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").last ?? ""
+        #expect(last.contains(#""type":"debateFinished""#) && last.contains(#""reason":"stopped""#))
     }
 }

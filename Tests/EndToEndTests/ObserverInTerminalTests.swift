@@ -133,6 +133,23 @@ struct ObserverInTerminalTests {
     }
 
     /// Quits a running debate: q, then y to the question; parley exits with 0.
+    @Test("a recording that cannot be written any more pauses the debate with the error shown; quitting exits 5")
+    func recordingFailurePauses() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        // Files of at most 4 KB (bash counts in KB), and writes past that fail (EFBIG) instead of killing the shell's
+        // programs: the recording's first lines are written, then the disk is "full".
+        let tmux = try await Parley.start(
+            ["--instant", "--record", log.path], setup: "trap '' XFSZ; ulimit -f 4", until: "recording guard: cannot write the recording")
+        defer { tmux.kill() }
+        try await tmux.waitFor(" PAUSED ")
+        try tmux.sendKeys("q")
+        try await tmux.waitFor("Stop it and quit?")
+        try tmux.sendKeys("y")
+        #expect(try await tmux.exitStatus() == 5)
+        #expect(try tmux.capture().contains("cannot write the recording \(log.path): File too large"))
+    }
+
     private func quitWhileRunning(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try tmux.sendKeys("q")
         try await tmux.waitFor("Stop it and quit?")

@@ -8,6 +8,9 @@ public enum GuardKind: String, Sendable, Hashable, Codable, CaseIterable, Custom
     case turnTimeout = "turn-timeout"
     /// A peer repeated itself or echoed another peer.
     case repetition
+    /// The recording (`--record`) could not be written: the debate pauses or stops rather than
+    /// go on unrecorded.
+    case recording
 
     public var description: String { rawValue }
 }

@@ -29,6 +29,8 @@ public final class EventLogWriter: Sendable {
     private let lines: Mutex<Lines>
     /// The file, held while writing so that lines go out in the order they were encoded; -1 once closed.
     private let file: Mutex<Int32>
+    /// Told once of the first write error (``onFailure(_:)``).
+    private let failureReport = Mutex<(@Sendable (String) -> Void)?>(nil)
 
     private struct Lines: ~Copyable {
         var writer = JSONWriter(capacity: 1024)
@@ -76,11 +78,30 @@ public final class EventLogWriter: Sendable {
 
     /// Writes the lines waiting, unless they only announce what follows.
     public func flush() {
-        file.withLock { fd in
-            guard fd >= 0, let bytes = takeLines(force: false) else { return }
-            let failure = Self.writeAll(fd, bytes)
-            if let failure { lines.withLock { $0.failure = $0.failure ?? failure } }
+        let failed: Bool = file.withLock { fd in
+            guard fd >= 0, let bytes = takeLines(force: false), let failure = Self.writeAll(fd, bytes) else { return false }
+            lines.withLock { $0.failure = $0.failure ?? failure }
+            return true
         }
+        if failed { reportFailure() }
+    }
+
+    /// Has `report` called once with the first write error (`strerror`'s words: "No space left
+    /// on device"): at once when a write failed already, else when one fails; on the thread that
+    /// wrote, with no lock of the writer held.
+    public func onFailure(_ report: @escaping @Sendable (String) -> Void) {
+        failureReport.withLock { $0 = report }
+        reportFailure()
+    }
+
+    /// Hands the first write error to the report, once.
+    private func reportFailure() {
+        guard let failure else { return }
+        let report = failureReport.withLock { report in
+            defer { report = nil }
+            return report
+        }
+        report?(failure)
     }
 
     /// The lines waiting, taken out, when they are due (or `force`d) and writing has not failed.

@@ -103,4 +103,6 @@ struct AnyReplyReader: ReplyReader {
     mutating func read(_ event: ServerSentEvent, emit: (ChatChunk) -> Void) throws(ReplyReadError) {
         try base.read(event, emit: emit)
     }
+
+    mutating func takeNotes() -> [String] { base.takeNotes() }
 }

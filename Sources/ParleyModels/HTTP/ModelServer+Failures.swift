@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import ParleyCore
 
 /// Clear errors for everything that can go wrong talking to a model server: what happened,
@@ -111,6 +112,22 @@ extension ModelServer {
     /// The body ended or broke before the reply was complete.
     func brokenStream(url: String, reason: String) -> ModelError {
         ModelError(kind: .stream, url: url, message: "the stream from \(url) broke off (\(quote(reason)))", retryable: true)
+    }
+
+    /// The server answered 200 with an HTML page (`page`, its first bytes) where an event stream
+    /// belongs: a proxy's sign-in page or a website. Not retried: asking again gets the same page.
+    func htmlAnswer(url: String, page: [UInt8]) -> ModelError {
+        let text = String(decoding: page, as: UTF8.self)
+        var title = ""
+        if let start = text.range(of: "<title>", options: .caseInsensitive),
+            let end = text.range(of: "</title>", options: .caseInsensitive, range: start.upperBound..<text.endIndex)
+        {
+            title = " titled '\(quote(String(text[start.upperBound..<end.lowerBound]), limit: 80))'"
+        }
+        return ModelError(
+            kind: .stream, url: url,
+            message: "\(url) answered with an HTML page\(title), not an event stream — a proxy or sign-in page may stand between Parley and the server, or `base_url` points at a website; check `base_url` (the API's base, ending in /v1) and that you can reach the API from here",
+            retryable: false)
     }
 
     /// A chunked body whose framing is broken: `sizeLine` is what stood where a chunk size belongs.

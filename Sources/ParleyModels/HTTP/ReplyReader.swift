@@ -9,6 +9,13 @@ protocol ReplyReader: Sendable {
     /// Reads one event, handing each chunk it carries to `emit`, in order.
     /// - Throws: ``ReplyReadError`` for an error frame or an event it cannot read.
     mutating func read(_ event: ServerSentEvent, emit: (ChatChunk) -> Void) throws(ReplyReadError)
+    /// What the reader noticed and corrected since it was last asked (a token count out of
+    /// range), for the diagnostic log; emptied by the call.
+    mutating func takeNotes() -> [String]
+}
+
+extension ReplyReader {
+    mutating func takeNotes() -> [String] { [] }
 }
 
 /// Why a reader stopped.

@@ -125,12 +125,17 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
                 serverDelay: RetryPolicy.serverDelay(in: response.headers))
         }
 
+        let contentType = response.headers.first(name: "content-type")?.lowercased() ?? ""
+        if contentType.contains("text/html") {
+            // A proxy's sign-in page or a website, not the API: asking again gets the same page.
+            let page = await collect(response.body, upTo: Self.errorBodyLimit, progress: progress)
+            throw server.htmlAnswer(url: url, page: page.bytes)
+        }
         var reader = makeReader()
         let emit: (ChatChunk) -> Void = { chunk in
             progress.delivering(chunk)
             onChunk(chunk)
         }
-        let contentType = response.headers.first(name: "content-type")?.lowercased() ?? ""
         if contentType.contains("json") && !contentType.contains("event-stream") {
             // The server ignored `stream: true` (or failed) and sent one JSON document.
             let whole = try await collectWhole(response, progress: progress)
@@ -154,8 +159,9 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
                 throw server.brokenStream(url: url, reason: Self.describe(error))
             }
             if !reader.isComplete {
+                let cutMidLine = decoder.endsMidLine
                 for event in decoder.finish() {
-                    try read(event, into: &reader, emit: emit)
+                    try read(event, into: &reader, emit: emit, cutMidLine: cutMidLine)
                 }
             }
         }
@@ -164,11 +170,21 @@ struct StreamedCall<Reader: ReplyReader>: Sendable {
         }
     }
 
-    private func read(_ event: ServerSentEvent, into reader: inout Reader, emit: (ChatChunk) -> Void) throws(ModelError) {
+    /// Reads one event; when it is the last line of a body that ended without its line end
+    /// (`cutMidLine`), a line the reader cannot read is a stream that broke off, not a wrong API.
+    private func read(
+        _ event: ServerSentEvent, into reader: inout Reader, emit: (ChatChunk) -> Void, cutMidLine: Bool = false
+    ) throws(ModelError) {
         do throws(ReplyReadError) {
             try reader.read(event, emit: emit)
         } catch {
+            if cutMidLine, case .unreadable = error {
+                throw server.brokenStream(url: url, reason: "the body ended in the middle of a line")
+            }
             throw server.failure(error, url: url)
+        }
+        for note in reader.takeNotes() {
+            logger.warning("POST \(server.scrub(url)): \(server.scrub(note))", metadata: ["model": "\(server.model)", "agent": "\(agent)"])
         }
     }
 

@@ -32,6 +32,10 @@ struct SSEDecoder: Sendable {
         return events
     }
 
+    /// Whether the bytes fed so far end inside a line (no line end after the last bytes), so a
+    /// body ending here was cut off mid-line, unless the server merely left out the last line end.
+    var endsMidLine: Bool { !partialLine.isEmpty }
+
     /// Ends the stream and returns the event a last unterminated line or frame completes, if any.
     mutating func finish() -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []

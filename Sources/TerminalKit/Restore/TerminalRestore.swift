@@ -19,9 +19,12 @@ import Synchronization
 /// - While a ``Screen`` runs, SIGINT (Ctrl-C) is a key: `.control("c")` in ``Screen/input``.
 ///   Only when the program leaves two of them unread (its main actor hangs) does a third stop it
 ///   as above.
-/// - On a crash, the handler (async-signal-safe) fsyncs and closes the registered files, restores
-///   the terminal, then hands the signal on to the action it replaced (the default action, which
-///   ends the process, or Swift's backtracer).
+/// - On a crash, the handler (async-signal-safe) restores the terminal, fsyncs and closes the
+///   registered files, then hands the signal on to the action it replaced (the default action,
+///   which ends the process, or Swift's backtracer). A second thread that crashes meanwhile waits
+///   in the handler rather than ending the process first.
+/// - Headless (``onFirstStop(_:)``), the first SIGINT, SIGTERM or SIGHUP goes to the program,
+///   which stops cleanly; a second stops it as above.
 /// - On `exit()`, an exit hook restores the terminal; registered files are left to the program
 ///   (the kernel closes them; nothing is lost that was written).
 ///
@@ -88,34 +91,46 @@ public enum TerminalRestore {
         atexit(EmergencyHandlers.atExit)
     }
 
-    /// For a program without a screen that stops cleanly on Ctrl-C (a headless debate): the
-    /// first SIGINT runs `handler` on a thread of its own instead of stopping the program; a
-    /// second stops it as usual (cleanup hooks, files closed, terminal restored, exit 130).
-    /// Installs the handlers (``install()``) if that was not done. Call it once, and not while
-    /// a ``Screen`` runs (the screen reads Ctrl-C as a key).
-    public static func onFirstInterrupt(_ handler: @escaping @Sendable () -> Void) {
+    /// For a program without a screen that stops cleanly on Ctrl-C, SIGTERM or SIGHUP (a headless
+    /// debate): the first of them runs `handler` with the signal's number on a thread of its own
+    /// instead of stopping the program; a second stops it as usual (cleanup hooks, files closed,
+    /// terminal restored, exit 128 + signal). Installs the handlers (``install()``) if that was
+    /// not done. Call it once, and not while a ``Screen`` runs (the screen reads Ctrl-C as a key).
+    public static func onFirstStop(_ handler: @escaping @Sendable (_ signal: Int32) -> Void) {
         install()
         let wake = wakePipeReadEnd
         guard wake >= 0 else { return }
         interruptsAreKeys(true)
+        parley_emergency_stop_as_key(emergencyState, 1)
         let thread = Thread {
             var watch = pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
-            var interrupted = false
-            while !interrupted {
+            var signal: Int32?
+            while signal == nil {
                 let ready = poll(&watch, 1, -1)
                 if ready < 0 && errno == EINTR { continue }
                 guard ready > 0 else { return }
-                // 'R' (a resize) and 'S' (Ctrl-Z) wake it too; only 'C' counts.
+                // 'R' (a resize) and 'S' (Ctrl-Z) wake it too; only 'C', 'T' and 'H' count.
                 var byte: UInt8 = 0
                 while read(wake, &byte, 1) == 1 {
-                    if byte == UInt8(ascii: "C") { interrupted = true }
+                    signal = signal ?? Self.stopSignal(woken: byte)
                 }
             }
             interruptsAreKeys(false)
-            handler()
+            parley_emergency_stop_as_key(emergencyState, 0)
+            handler(signal ?? SIGINT)
         }
         thread.name = "Interrupt"
         thread.start()
+    }
+
+    /// The stop signal a wake-up byte stands for: 'C' SIGINT, 'T' SIGTERM, 'H' SIGHUP.
+    private static func stopSignal(woken byte: UInt8) -> Int32? {
+        switch byte {
+        case UInt8(ascii: "C"): SIGINT
+        case UInt8(ascii: "T"): SIGTERM
+        case UInt8(ascii: "H"): SIGHUP
+        default: nil
+        }
     }
 
     /// Registers a hook to run when SIGINT, SIGTERM or SIGHUP stops the program, before the

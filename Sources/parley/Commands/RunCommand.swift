@@ -83,10 +83,11 @@ struct RunCommand: AsyncParsableCommand {
         }
         let recording = try Recording.start(recordPath, for: debate)
         defer { recording?.close() }
+        recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
         let reason = try await frontend.show(debate)
         await ModelHTTPClient.shutdown()
-        if let failure = recording?.failure { Console.error("parley: the recording stopped early: \(failure)") }
         if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
+        try recording?.checkWritten()
         throw ExitCode(reason)
     }
 }

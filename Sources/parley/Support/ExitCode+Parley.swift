@@ -8,8 +8,6 @@ extension ExitCode {
     static let peerFailed = ExitCode(3)
     /// A guard (a budget, repetition) stopped the debate.
     static let guardStopped = ExitCode(4)
-    /// Interrupted by Ctrl-C.
-    static let interrupted = ExitCode(130)
 
     /// The exit code for how a debate ended.
     init(_ reason: FinishReason) {

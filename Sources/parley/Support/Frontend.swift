@@ -30,8 +30,9 @@ enum Frontend {
     }
 
     /// Runs `source` here until it ends (headless) or the person quits (observer), and returns how
-    /// it ended. Headless, Ctrl-C stops the source cleanly (its recording ends with
-    /// `debateFinished`) and the program exits with code 130; a second Ctrl-C exits at once.
+    /// it ended. Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
+    /// ends with `debateFinished`, the output on a whole line) and the program exits with
+    /// 128 + the signal's number; a second one exits at once.
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
     func show(_ source: some DebateSource) async throws -> FinishReason {
         switch self {
@@ -61,17 +62,27 @@ enum Frontend {
                 }
             }
         }
-        let interrupted = Atomic(false)
-        TerminalRestore.onFirstInterrupt { [source] in
-            interrupted.store(true, ordering: .sequentiallyConsistent)
+        let stoppedBy = Atomic<Int32>(0)
+        TerminalRestore.onFirstStop { [source] signal in
+            stoppedBy.store(signal, ordering: .sequentiallyConsistent)
             source.send(.stop)
         }
         let reason = await source.run()
         await printing.value
-        if interrupted.load(ordering: .sequentiallyConsistent) {
-            Console.error("parley: interrupted; the debate was stopped")
-            exit(ExitCode.interrupted.rawValue)
+        let signal = stoppedBy.load(ordering: .sequentiallyConsistent)
+        if signal != 0 {
+            Console.error("parley: \(Self.describe(stop: signal)); the debate was stopped")
+            exit(128 + signal)
         }
         return reason
+    }
+
+    /// What stopped the run, for the last line on stderr.
+    private static func describe(stop signal: Int32) -> String {
+        switch signal {
+        case SIGTERM: "terminated (SIGTERM)"
+        case SIGHUP: "hung up on (SIGHUP)"
+        default: "interrupted"
+        }
     }
 }

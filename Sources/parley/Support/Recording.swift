@@ -25,17 +25,25 @@ final class Recording: Sendable {
     }
 
     /// Starts recording `debate` to `path`; nil when no path was given.
-    /// - Throws: ``ExitCode/badDebate`` after saying why, when the file cannot be written.
+    /// - Throws: ``ExitCode/badDebate`` after saying why, when the file cannot be made;
+    ///   ``ExitCode/recordingFailed`` when its first line cannot be written (`/dev/full`).
     static func start(_ path: String?, for debate: Debate) throws -> Recording? {
         guard let path else { return nil }
+        let recording: Recording
         do {
-            let recording = Recording(try EventLogWriter(path: path))
-            debate.record(to: recording.writer)
-            return recording
+            recording = Recording(try EventLogWriter(path: path))
         } catch {
             Console.error("parley: \(error)")
             throw ExitCode.badDebate
         }
+        do {
+            try recording.checkWritten()
+        } catch {
+            recording.close()
+            throw error
+        }
+        debate.record(to: recording.writer)
+        return recording
     }
 
     /// Where it goes.

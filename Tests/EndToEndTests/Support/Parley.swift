@@ -24,25 +24,28 @@ enum Parley {
         }
     }
 
-    /// Runs parley with `arguments` from the package's folder, without a terminal.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
+    /// Runs parley with `arguments` from the package's folder, without a terminal; with
+    /// `direct`, `arguments` is the whole command line instead (a shell script that runs parley).
+    static func run(_ arguments: [String], environment: [String: String] = [:], direct: Bool = false) throws -> (status: Int32, output: String, errors: String) {
         try requireBuilt()
         var environment = environment
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         environment["LANG"] = "C.UTF-8"
         environment["HOME"] = ProcessInfo.processInfo.environment["HOME"]
-        return try Subprocess.run(["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", package.path, path] + arguments, environment: environment)
+        let program = direct ? [] : [path]
+        return try Subprocess.run(["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", package.path] + program + arguments, environment: environment)
     }
 
     /// Starts parley with `arguments` in a real terminal (tmux running bash in the package's
-    /// folder) and waits until `ready` shows.
+    /// folder, after the shell command line `setup`, if given) and waits until `ready` shows.
     static func start(
-        _ arguments: [String], width: Int = 120, height: Int = 34, until ready: String
+        _ arguments: [String], width: Int = 120, height: Int = 34, setup: String? = nil, until ready: String
     ) async throws -> Tmux {
         try requireBuilt()
         let tmux = try await Tmux.shell(width: width, height: height)
         do {
             try tmux.typeLine("cd '\(package.path)'")
+            if let setup { try tmux.typeLine(setup) }
             try tmux.runInShell(path, arguments: arguments)
             try await tmux.waitFor(ready)
             return tmux

@@ -214,16 +214,28 @@ struct TerminalCheckTests {
 
     @Test("a crash (force-unwrapping nil) restores the terminal before the process dies")
     func crashRestores() async throws {
+        try await expectCrashRestores("--crash-after-draw")
+    }
+
+    /// Runs terminal-check with `crash` and a recording open; it dies of the trap, the
+    /// recording whole and the terminal restored.
+    private func expectCrashRestores(_ crash: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let crashFile = ScratchFile()
         // The Swift backtracer still runs after the restore; keep it from waiting for a key.
         let tmux = try await TerminalCheck.start(
-            arguments: ["--crash-after-draw", "--crash-file", crashFile.path], environment: ["SWIFT_BACKTRACE": "interactive=no"],
+            arguments: [crash, "--crash-file", crashFile.path], environment: ["SWIFT_BACKTRACE": "interactive=no"],
             waitForReady: false)
         defer { tmux.kill() }
         let status = try await TerminalCheck.exitStatus(in: tmux)
-        #expect([128 + Int(SIGILL), 128 + Int(SIGTRAP)].contains(status), "died of the trap, status \(status)")
-        #expect(crashFile.contents() == "recorded\n")
-        try await TerminalCheck.expectRestored(tmux)
+        #expect([128 + Int(SIGILL), 128 + Int(SIGTRAP)].contains(status), "died of the trap, status \(status)", sourceLocation: sourceLocation)
+        #expect(crashFile.contents() == "recorded\n", sourceLocation: sourceLocation)
+        try await TerminalCheck.expectRestored(tmux, sourceLocation: sourceLocation)
+    }
+
+    @Test("two threads crashing, the second while the first one's handler is at work, leave the terminal restored and the recording whole",
+          arguments: 1...3)
+    func twoThreadCrashRestores(run: Int) async throws {
+        try await expectCrashRestores("--crash-in-two-threads")
     }
 
     @Test("idle, it sleeps: none of its threads wakes up while nothing happens")

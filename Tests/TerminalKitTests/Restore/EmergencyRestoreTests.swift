@@ -147,6 +147,21 @@ struct EmergencyRestoreTests {
         }
     }
 
+    @Test("while stops are keys (headless), SIGTERM and SIGHUP wake the watch with T and H; off, they stop the program")
+    func stopIsAKey() {
+        withSignalPipes { state, wake, signals in
+            parley_emergency_stop_as_key(state, 1)
+            parley_emergency_stop_signal(state, SIGTERM)
+            parley_emergency_stop_signal(state, SIGHUP)
+            #expect(readAll(wake) == Array("TH".utf8))
+            #expect(readAll(signals).isEmpty, "the restore thread is not woken")
+            parley_emergency_stop_as_key(state, 0)
+            parley_emergency_stop_signal(state, SIGTERM)
+            #expect(readAll(signals) == [UInt8(SIGTERM)])
+            #expect(readAll(wake).isEmpty)
+        }
+    }
+
     @Test("a third Ctrl-C the program has not read stops it; read ones do not count")
     func unreadInterruptsStop() {
         withSignalPipes { state, wake, signals in

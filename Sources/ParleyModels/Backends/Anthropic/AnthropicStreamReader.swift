@@ -12,6 +12,7 @@ struct AnthropicStreamReader: ReplyReader {
     private var stopReason: String?
     private var promptTokens = 0
     private var completionTokens = 0
+    private var usageNotes = UsageNotes()
 
     /// Makes a reader for one try.
     init(price: Price?) {
@@ -64,13 +65,18 @@ struct AnthropicStreamReader: ReplyReader {
     /// running output total, and reports the usage so far.
     private mutating func count(_ usage: TokenCounts, emit: (ChatChunk) -> Void) {
         if let input = usage.inputTokens {
-            promptTokens = input + (usage.cacheCreationInputTokens ?? 0) + (usage.cacheReadInputTokens ?? 0)
+            let read = usageNotes.tokens(input, named: "input_tokens")
+                + usageNotes.tokens(usage.cacheCreationInputTokens, named: "cache_creation_input_tokens")
+                + usageNotes.tokens(usage.cacheReadInputTokens, named: "cache_read_input_tokens")
+            promptTokens = min(read, Usage.tokenLimit)
         }
-        if let output = usage.outputTokens { completionTokens = output }
+        if let output = usage.outputTokens { completionTokens = usageNotes.tokens(output, named: "output_tokens") }
         emit(.usage(Usage(
             promptTokens: promptTokens, completionTokens: completionTokens,
             cost: price?.cost(promptTokens: promptTokens, completionTokens: completionTokens))))
     }
+
+    mutating func takeNotes() -> [String] { usageNotes.take() }
 
     /// One event, with only the fields Parley reads.
     private struct Payload: Decodable {
@@ -104,10 +110,10 @@ struct AnthropicStreamReader: ReplyReader {
     }
 
     private struct TokenCounts: Decodable {
-        var inputTokens: Int?
-        var outputTokens: Int?
-        var cacheCreationInputTokens: Int?
-        var cacheReadInputTokens: Int?
+        var inputTokens: TokenCount?
+        var outputTokens: TokenCount?
+        var cacheCreationInputTokens: TokenCount?
+        var cacheReadInputTokens: TokenCount?
 
         enum CodingKeys: String, CodingKey {
             case inputTokens = "input_tokens"

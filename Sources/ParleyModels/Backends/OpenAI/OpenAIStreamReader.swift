@@ -13,6 +13,7 @@ struct OpenAIStreamReader: ReplyReader {
     let price: Price?
     private(set) var isComplete = false
     private var finishReason: String?
+    private var usageNotes = UsageNotes()
 
     /// Makes a reader for one try.
     init(price: Price?) {
@@ -52,11 +53,15 @@ struct OpenAIStreamReader: ReplyReader {
             }
         }
         if let usage = payload.usage {
+            let prompt = usageNotes.tokens(usage.promptTokens, named: "prompt_tokens")
+            let completion = usageNotes.tokens(usage.completionTokens, named: "completion_tokens")
             emit(.usage(Usage(
-                promptTokens: usage.promptTokens ?? 0, completionTokens: usage.completionTokens ?? 0,
-                cost: price?.cost(promptTokens: usage.promptTokens ?? 0, completionTokens: usage.completionTokens ?? 0))))
+                promptTokens: prompt, completionTokens: completion,
+                cost: price?.cost(promptTokens: prompt, completionTokens: completion))))
         }
     }
+
+    mutating func takeNotes() -> [String] { usageNotes.take() }
 
     /// One chunk (or a whole completion), with only the fields Parley reads.
     private struct Payload: Decodable {
@@ -89,8 +94,8 @@ struct OpenAIStreamReader: ReplyReader {
     }
 
     private struct TokenCounts: Decodable {
-        var promptTokens: Int?
-        var completionTokens: Int?
+        var promptTokens: TokenCount?
+        var completionTokens: TokenCount?
 
         enum CodingKeys: String, CodingKey {
             case promptTokens = "prompt_tokens"
