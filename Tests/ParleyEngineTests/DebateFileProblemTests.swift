@@ -64,6 +64,30 @@ struct DebateFileProblemTests {
         #expect(problems[2].message == "guards.cost_budget: expected an amount of US dollars greater than 0, found '-0.5'")
     }
 
+    @Test("durations too long to wait for are refused where they are written, with the range")
+    func durationsOutOfRange() {
+        let problems = DebateFileFixture.problems(DebateFileFixture.debate("""
+            pace: { delay: 99999999999999999999h }
+            guards: { turn_timeout: 9999999999999999999999ms }
+            backends:
+              local: { type: openai, model: m, idle_timeout: 25h, connect_timeout: 0.0001 }
+              slow: { type: scripted, words_per_second: 1e-300 }
+            """))
+        #expect(problems.map(\.keyPath) == [
+            "pace.delay", "guards.turn_timeout", "backends.local.idle_timeout", "backends.local.connect_timeout",
+            "backends.slow.words_per_second",
+        ])
+        #expect(problems.map(\.line) == [3, 4, 6, 6, 7])
+        #expect(problems.first?.column == 16)
+        #expect(problems.first?.message.hasPrefix("pace.delay: expected a delay from 0 to 1h (") == true)
+        #expect(problems[1].message.hasPrefix("guards.turn_timeout: expected a timeout from 1ms to 24h (") == true)
+        #expect(problems[4].message.hasPrefix("backends.slow.words_per_second: expected a number of words per second: 0, or from 0.01 to 1000") == true)
+        let longest = DebateFileFixture.debate("pace: { delay: 1h }\nguards: { turn_timeout: 24h }")
+        let spec = try? DebateFile.parse(longest, path: "x.yaml")
+        #expect(spec?.pace.delay == 3600)
+        #expect(spec?.guards.turnTimeout == 86_400)
+    }
+
     @Test("an enum value lists the valid ones and suggests the closest")
     func enumValue() {
         let problem = DebateFileFixture.problem(DebateFileFixture.debate("protocol: round-robbin"))

@@ -69,8 +69,20 @@ public enum DebateFile {
         DurationText.seconds(in: text)
     }
 
+    /// Seconds written the shortest way, as durations are written (`0`, `1ms`, `30s`, `1h`), to
+    /// state a range in a message.
+    public static func durationText(_ seconds: Double) -> String {
+        DurationText.written(seconds)
+    }
+
     /// How many rounds a debate may have.
     public static let roundLimits = 1...1000
+    /// The delay before a turn (`pace.delay`, `--delay`) in seconds: 0 to an hour.
+    public static let delayLimits: ClosedRange<Double> = 0...3600
+    /// A timeout (`turn_timeout`, `idle_timeout`, `connect_timeout`) in seconds: a millisecond to a day.
+    public static let timeoutLimits: ClosedRange<Double> = 0.001...86_400
+    /// A scripted backend's `words_per_second`, besides 0 (at once): a word every 100 s to 1000 a second.
+    public static let wordsPerSecondLimits: ClosedRange<Double> = 0.01...1000
     /// How many agents (peers, the human and facilitator not counted) a debate may have.
     public static let agentLimits = 2...9
     /// Ids no agent may take: the human, the facilitator, and words that address everyone.
