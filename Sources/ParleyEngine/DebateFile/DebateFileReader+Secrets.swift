@@ -1,3 +1,4 @@
+import ParleyCore
 import Yams
 
 /// Credentials in a debate file: refused wherever they are written, and never shown.
@@ -10,6 +11,7 @@ extension DebateFileReader {
         let ends = ValueEnds(of: root)
         valueEnds = ends
         root.visitInDocumentOrder { node, path in
+            if case .scalar(let scalar) = node, CredentialShape.looksLikeKey(scalar.string) { hide(node) }
             guard case .mapping(let mapping) = node else { return }
             for (key, value) in mapping {
                 guard case .scalar(let name) = key, Self.isSecretKey(name.string) else { continue }
@@ -25,15 +27,12 @@ extension DebateFileReader {
         }
     }
 
-    /// Whether a key names a credential (`api_key`, `apiKey`, `token`, `secret` ...), which must
-    /// never sit in a debate file.
-    /// Any spelling counts (`API-Key`, `auth_token`, `clientSecret`, `AWS_ACCESS_KEY` ...): the
-    /// key's letters are compared, and a name ending in a credential's word is one.
+    /// Whether a key names a credential (`api_key`, `apiKey`, `token`, `secret`, `openai_key`,
+    /// `pass` ...), which must never sit in a debate file.
+    /// Any spelling counts (`API-Key`, `auth_token`, `clientSecret`, `AWS_ACCESS_KEY`, `api_keys`
+    /// ...): see ``CredentialShape/isCredentialName(_:)``.
     static func isSecretKey(_ key: String) -> Bool {
-        let squashed = key.lowercased().filter { $0.isLetter }
-        if ["key", "bearer", "authorization", "auth"].contains(squashed) { return true }
-        return ["apikey", "accesskey", "privatekey", "secretkey", "token", "secret", "password", "passwd", "credential", "credentials"]
-            .contains { squashed.hasSuffix($0) }
+        CredentialShape.isCredentialName(key)
     }
 
     /// Line `number` of the file for an excerpt, made safe to show and cut where a secret value

@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// Where a value sits in a debate file, as a user reads it: `agents[1].backend`,
 /// `backends.local.base_url`, or `(top level)`.
 struct FieldPath: Hashable, Sendable, CustomStringConvertible {
@@ -34,6 +36,8 @@ struct FieldPath: Hashable, Sendable, CustomStringConvertible {
             switch step {
             case .index(let index):
                 text += "[\(index)]"
+            case .key(let key) where CredentialShape.looksLikeKey(key):
+                text += "[…]"
             case .key(let key) where Self.isPlainKey(key):
                 text += text.isEmpty ? key : ".\(key)"
             case .key(let key):

@@ -1,3 +1,4 @@
+import ParleyCore
 import Yams
 
 /// The keys of one mapping in a debate file, checked against the keys it may have.
@@ -128,9 +129,10 @@ extension DebateFileReader {
             ? Spelling.closest(to: entry.key, among: keys) ?? Self.synonym(of: entry.key, among: keys) : nil
         let suggestion =
             elsewhere[entry.key] ?? meant.map { "did you mean '\($0)'?" } ?? "the keys here are: \(keys.joined(separator: ", "))"
+        // A key whose name speaks of a credential (`apiKeyEnv`, `key_file`) may hold one: not shown.
         report(
             "unknown key \(SourceText.quoted(entry.key)) at \(path.name)", at: entry.keyPosition, path: keyPath,
-            suggestion: suggestion
+            suggestion: suggestion, hiding: CredentialShape.mentionsCredential(entry.key) ? entry.value : nil
         )
         return meant
     }
