@@ -122,6 +122,13 @@ struct CommandLineTests {
         #expect(themes.output.contains("monochrome"))
     }
 
+    @Test("parley check on a device says it is not a regular file, even as root")
+    func checkDevice() throws {
+        let device = try Parley.run(["check", "/dev/zero"])
+        #expect(device.status == 1)
+        #expect(device.errors.contains("/dev/zero: error: cannot read the debate file: it is a device (like /dev/null), not a regular file"))
+    }
+
     @Test("Ctrl-C stops a headless debate cleanly: exit 130, and the recording ends with debateFinished")
     func interruptHeadless() async throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ParleyEngine
 import ParleyCore
@@ -330,6 +331,26 @@ struct DebateFileProblemTests {
         #expect(raw?.message == "invalid YAML: control characters are not allowed")
         #expect(raw?.sourceLine == "rounds: \"\u{241B}[31mred\"")
         #expect(raw?.description.contains("\u{1B}") == false)
+    }
+
+    @Test("a device, a pipe or a folder is named for what it is, not a permission problem, and no pipe is waited on")
+    func notRegularFiles() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("parley-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let cases = [
+            ("/dev/zero", "it is a device (like /dev/null), not a regular file"), ("/dev/null", "it is a device (like /dev/null), not a regular file"),
+            (fifo, "it is a pipe (FIFO), not a regular file"), (FileManager.default.temporaryDirectory.path, "it is a folder"),
+        ]
+        for (path, reason) in cases {
+            do {
+                _ = try DebateFile.load(path: path)
+                Issue.record("\(path) loaded")
+            } catch let error as DebateFileError {
+                #expect(error.problems.map(\.message) == ["cannot read the debate file: \(reason)"], "\(path)")
+                #expect(error.problems.first?.suggestion?.contains("give the path of a debate file") == true)
+            }
+        }
     }
 
     @Test("an empty file, a list, and a missing file are problems too")
