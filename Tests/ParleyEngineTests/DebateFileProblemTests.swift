@@ -89,6 +89,20 @@ struct DebateFileProblemTests {
         #expect(spec?.guards.turnTimeout == 86_400)
     }
 
+    @Test("a file with a great many problems prints the first 50 and counts the rest; every one is kept")
+    func problemsCapped() {
+        let keys = (1...120).map { "unknown_\($0): \($0)" }.joined(separator: "\n")
+        let problems = DebateFileFixture.problems(DebateFileFixture.debate(keys))
+        #expect(problems.count == 120)
+        let printed = DebateFileError(problems: problems).description
+        let headlines = printed.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(headlines.count == DebateFileError.shownProblems)
+        #expect(headlines.last?.hasPrefix("x.yaml:52:1: error: unknown key 'unknown_50'") == true)
+        #expect(printed.hasSuffix("\nx.yaml: and 70 more problems; fix these and check again to see them"))
+        let few = DebateFileError(problems: Array(problems.prefix(50))).description
+        #expect(!few.contains("more problem"))
+    }
+
     @Test("an enum value lists the valid ones and suggests the closest")
     func enumValue() {
         let problem = DebateFileFixture.problem(DebateFileFixture.debate("protocol: round-robbin"))

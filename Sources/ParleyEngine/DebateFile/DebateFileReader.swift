@@ -52,10 +52,11 @@ struct DebateFileReader {
     /// Every problem noted, each with the line it is on, which shows no secret value found
     /// anywhere in the file: excerpts are made last, when all of them are known.
     var error: DebateFileError {
-        DebateFileError(
+        let secrets = SecretLines(starts: secretValues, ends: valueEnds)
+        return DebateFileError(
             problems: problems.map { problem in
                 var problem = problem
-                problem.sourceLine = excerpt(ofLine: problem.line)
+                problem.sourceLine = excerpt(ofLine: problem.line, secrets: secrets)
                 return problem
             }
         )
