@@ -129,6 +129,17 @@ struct DebateFileSecretTests {
         #expect(Self.problemsHiding(random, in: DebateFileFixture.debate("extra: \(random)")).map(\.sourceLine) == ["extra: …"])
     }
 
+    @Test("a key-shaped word inside a longer text, or on a line of YAML that does not parse, is cut from the excerpt")
+    func keyShapedWords() {
+        let key = "sk-proj-Xw3vT9qLm2ZpR8sK4nB7yD1cF6hJ0aGe"
+        let text = Self.problemsHiding(key, in: DebateFileFixture.debate("extra: my key is \(key), use it"))
+        #expect(text.map(\.sourceLine) == ["extra: my key is …"])
+        let malformed = Self.problemsHiding(key, in: "title: T\nquestion: Q?\nx: { a: [\(key)\n")
+        #expect(malformed.count == 1)
+        let speaks = Self.problemsHiding("hunter2", in: "title: T\nquestion: Q?\nx: { apiKeyEnv: hunter2\n")
+        #expect(speaks.count == 1, "a key that speaks of a credential is cut from a line that did not parse")
+    }
+
     @Test("an identifier-shaped key pasted as api_key_env is refused without echoing it")
     func keyAsVariableName() {
         let key = "AIzaSyD8f7gK2lQ9xZ0pLmNoPqRsTuVwXyZ1234"

@@ -33,6 +33,9 @@ struct BaseURLTests {
             #expect(harness.server.requests.isEmpty)
             #expect(!harness.log.contains("hunter2"))
             #expect(harness.log.contains("carries a credential"), "the refusal is logged, without the key")
+            var config = harness.openAI()
+            config.baseURL = harness.server.baseURL + "?api_key=hunter2"
+            #expect(OpenAIBackend(config: config).label == "smollm2 @ 127.0.0.1", "the pane's label (and the recording's) shows no key")
         }
     }
 

@@ -61,18 +61,34 @@ extension DebateFileReader {
         if valueEnds == nil, let column = Self.valueColumnOfSecretKey(in: line) {
             hiddenFrom = min(hiddenFrom ?? column, column)
         }
+        // A key inside a longer text (`arguments: [my key is sk-…]`), or on a line of YAML that did not parse.
+        if let column = Self.columnOfKeyShapedWord(in: line) { hiddenFrom = min(hiddenFrom ?? column, column) }
         guard let hiddenFrom else { return source.line(number) }
         return SourceText.visible(String(String.UnicodeScalarView(line.prefix(max(hiddenFrom - 1, 0))))) + "…"
     }
 
-    /// The column where the value of the first key that names a credential starts on a line
-    /// (`api_key: sk-...` → the column of `sk-...`), read from the text alone.
+    /// The column of the first word on a line that looks like an API key (see
+    /// ``CredentialShape/looksLikeKey(_:)``); words end at white space, quotes and YAML's `,[]{}`.
+    private static func columnOfKeyShapedWord(in line: [Unicode.Scalar]) -> Int? {
+        let ends: Set<Unicode.Scalar> = [" ", "\t", ",", "[", "]", "{", "}", "\"", "'"]
+        var start = 0
+        for index in 0...line.count where index == line.count || ends.contains(line[index]) {
+            if index > start, CredentialShape.looksLikeKey(String(String.UnicodeScalarView(line[start..<index]))) {
+                return start + 1
+            }
+            start = index + 1
+        }
+        return nil
+    }
+
+    /// The column where the value of the first key that speaks of a credential starts on a line
+    /// (`api_key: sk-...` or `apiKeyEnv: x` → the column of the value), read from the text alone.
     private static func valueColumnOfSecretKey(in line: [Unicode.Scalar]) -> Int? {
         let blank: Set<Unicode.Scalar> = [" ", "\t"]
         for (index, scalar) in line.enumerated() where scalar == ":" {
             guard index + 1 == line.count || blank.contains(line[index + 1]) else { continue }
             let key = line[..<index].reversed().prefix { !blank.contains($0) && !"{[,?".unicodeScalars.contains($0) }
-            guard isSecretKey(String(String.UnicodeScalarView(key.reversed()))) else { continue }  // quotes are ignored
+            guard CredentialShape.mentionsCredential(String(String.UnicodeScalarView(key.reversed()))) else { continue }  // quotes are ignored
             guard let value = line[(index + 1)...].firstIndex(where: { !blank.contains($0) }) else { return nil }
             return value + 1
         }

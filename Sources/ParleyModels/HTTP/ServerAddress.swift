@@ -67,7 +67,8 @@ struct ServerAddress: Sendable, Hashable {
 
     /// A pane label for a model served here: `llama3.2 @ 127.0.0.1:11434`.
     static func label(model: String, baseURL: String) -> String {
-        let place = (try? ServerAddress(baseURL))?.hostAndPort ?? baseURL
+        // A base URL that is refused is not shown: it may carry a key.
+        let place = (try? ServerAddress(baseURL))?.hostAndPort ?? URLComponents(string: baseURL)?.host ?? "an unusable base_url"
         return "\(model) @ \(place)"
     }
 }
