@@ -17,6 +17,14 @@ struct BaseURLTests {
         }
     }
 
+    @Test("an endpoint's path is escaped once: a model id with a space asks for models/my%20model")
+    func escapedOnce() async throws {
+        try await Harness.run(script: { _, _ in Wire.json(200, "OK", #"{"type":"model","id":"my model"}"#) }) { harness in
+            _ = await AnthropicBackend(config: harness.anthropic(model: "my model"), context: harness.context).ping()
+            #expect(harness.server.requests.map(\.path) == ["/v1/models/my%20model"])
+        }
+    }
+
     @Test("a key in base_url's query or fragment is refused before any request, and shown nowhere")
     func keyInQuery() async throws {
         try await Harness.run(script: { _, _ in [] }) { harness in

@@ -49,7 +49,7 @@ struct ServerAddress: Sendable, Hashable {
     /// `http://127.0.0.1:8571/v1/chat/completions`, the base's query (if any) after the path.
     func url(_ path: String) -> String {
         var endpoint = components
-        endpoint.path += "/" + path
+        endpoint.percentEncodedPath += "/" + path
         return endpoint.string ?? base + "/" + path
     }
 
