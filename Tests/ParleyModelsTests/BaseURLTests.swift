@@ -17,6 +17,17 @@ struct BaseURLTests {
         }
     }
 
+    @Test("the first-token probe's direct request keeps the base URL's query too")
+    func probeKeepsQuery() async throws {
+        let capture = Captures.bytes("openai.sse")
+        try await Harness.run(script: { _, _ in Wire.streamed(capture) }) { harness in
+            var config = harness.openAI()
+            config.baseURL = harness.server.baseURL + "?api-version=1"
+            _ = try await FirstTokenProbe.measure(config, prompt: "Say hi.", runs: 1, context: harness.context)
+            #expect(Set(harness.server.requests.map(\.path)) == ["/v1/chat/completions?api-version=1"], "both ways ask the same URL")
+        }
+    }
+
     @Test("an endpoint's path is escaped once: a model id with a space asks for models/my%20model")
     func escapedOnce() async throws {
         try await Harness.run(script: { _, _ in Wire.json(200, "OK", #"{"type":"model","id":"my model"}"#) }) { harness in
