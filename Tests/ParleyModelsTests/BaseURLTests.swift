@@ -5,12 +5,18 @@ import Testing
 
 @Suite("Base URLs and key variables against a loopback server")
 struct BaseURLTests {
+    /// The harness's OpenAI-compatible config, with `tail` after its base URL.
+    static func openAI(_ harness: Harness, tail: String) -> OpenAIConfig {
+        var config = harness.openAI()
+        config.baseURL = harness.server.baseURL + tail
+        return config
+    }
+
     @Test("a query on base_url is kept after the endpoint's path, not glued before it")
     func queryAfterThePath() async throws {
         let capture = Captures.bytes("llamacpp.sse")
         try await Harness.run(script: { _, _ in Wire.streamed(capture) }) { harness in
-            var config = harness.openAI()
-            config.baseURL = harness.server.baseURL + "/?api-version=2024-10-21"
+            let config = Self.openAI(harness, tail: "/?api-version=2024-10-21")
             let chunks = ChunkLog()
             try await OpenAIBackend(config: config, context: harness.context).reply(to: sampleRequest, onChunk: chunks.record)
             #expect(harness.server.requests.map(\.path) == ["/v1/chat/completions?api-version=2024-10-21"])
@@ -21,8 +27,7 @@ struct BaseURLTests {
     func probeKeepsQuery() async throws {
         let capture = Captures.bytes("openai.sse")
         try await Harness.run(script: { _, _ in Wire.streamed(capture) }) { harness in
-            var config = harness.openAI()
-            config.baseURL = harness.server.baseURL + "?api-version=1"
+            let config = Self.openAI(harness, tail: "?api-version=1")
             _ = try await FirstTokenProbe.measure(config, prompt: "Say hi.", runs: 1, context: harness.context)
             #expect(Set(harness.server.requests.map(\.path)) == ["/v1/chat/completions?api-version=1"], "both ways ask the same URL")
         }
@@ -40,8 +45,7 @@ struct BaseURLTests {
     func keyInQuery() async throws {
         try await Harness.run(script: { _, _ in [] }) { harness in
             for tail in ["?api_key=hunter2", "?key=hunter2", "?x=1&token=hunter2", "#hunter2"] {
-                var config = harness.openAI()
-                config.baseURL = harness.server.baseURL + tail
+                let config = Self.openAI(harness, tail: tail)
                 let error = await modelError {
                     try await OpenAIBackend(config: config, context: harness.context).reply(to: sampleRequest, onChunk: { _ in })
                 }
@@ -52,9 +56,7 @@ struct BaseURLTests {
             #expect(harness.server.requests.isEmpty)
             #expect(!harness.log.contains("hunter2"))
             #expect(harness.log.contains("carries a credential"), "the refusal is logged, without the key")
-            var config = harness.openAI()
-            config.baseURL = harness.server.baseURL + "?api_key=hunter2"
-            #expect(OpenAIBackend(config: config).label == "smollm2 @ 127.0.0.1", "the pane's label (and the recording's) shows no key")
+            #expect(OpenAIBackend(config: Self.openAI(harness, tail: "?api_key=hunter2")).label == "smollm2 @ 127.0.0.1", "the pane's label (and the recording's) shows no key")
         }
     }
 
