@@ -14,14 +14,20 @@ public enum DebateFile {
     ///
     /// - Parameter path: the file's path, as the user gave it; problems name the file this way.
     /// - Returns: the debate, complete with defaults.
-    /// - Throws: ``DebateFileError`` with every problem found: the file cannot be read or is not
-    ///   UTF-8, its YAML is malformed, or its content breaks the format.
+    /// - Throws: ``DebateFileError`` with every problem found: the file cannot be read, is not a
+    ///   regular file (a device, a pipe: never waited on) or is not UTF-8, its YAML is malformed,
+    ///   or its content breaks the format.
     public static func load(path: String) throws -> DebateSpec {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try DebateFileBytes.read(path)
         } catch {
-            throw DebateFileError(problems: [unreadable(path, because: error)])
+            throw DebateFileError(problems: [
+                DebateFileError.Problem(
+                    file: path, line: 0, column: 0, keyPath: "",
+                    message: "cannot read the debate file: \(SourceText.visible(error.reason))", suggestion: error.suggestion
+                ),
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DebateFileError(problems: [
@@ -71,25 +77,24 @@ public enum DebateFile {
         DurationText.seconds(in: text)
     }
 
+    /// Seconds written the shortest way, as durations are written (`0`, `1ms`, `30s`, `1h`), to
+    /// state a range in a message.
+    public static func durationText(_ seconds: Double) -> String {
+        DurationText.written(seconds)
+    }
+
     /// How many rounds a debate may have.
     public static let roundLimits = 1...1000
+    /// The delay before a turn (`pace.delay`, `--delay`) in seconds: 0 to an hour.
+    public static let delayLimits: ClosedRange<Double> = 0...3600
+    /// A timeout (`turn_timeout`, `idle_timeout`, `connect_timeout`) in seconds: a millisecond to a day.
+    public static let timeoutLimits: ClosedRange<Double> = 0.001...86_400
+    /// A scripted backend's `words_per_second`, besides 0 (at once): a word every 100 s to 1000 a second.
+    public static let wordsPerSecondLimits: ClosedRange<Double> = 0.01...1000
     /// How many agents (peers, the human and facilitator not counted) a debate may have.
     public static let agentLimits = 2...9
     /// Ids no agent may take: the human, the facilitator, and words that address everyone.
     public static let reservedIDs: Set<AgentID> = [.human, .facilitator, "everyone", "all"]
     /// The colour names an agent's `colour` may take (besides `#rrggbb`); themes map them to colours.
     public static let colourNames: [String] = ColourNames.names
-
-    /// The problem of a file that cannot be read.
-    private static func unreadable(_ path: String, because error: any Error) -> DebateFileError.Problem {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        let reason =
-            !exists ? "no such file" : isDirectory.boolValue ? "it is a folder" : "\((error as NSError).localizedDescription)"
-        return DebateFileError.Problem(
-            file: path, line: 0, column: 0, keyPath: "",
-            message: "cannot read the debate file: \(SourceText.visible(reason))",
-            suggestion: exists ? nil : "check the path; example debates are in the Debates folder"
-        )
-    }
 }

@@ -19,9 +19,18 @@ public struct DebateFileError: LocalizedError, Sendable, Hashable, CustomStringC
             .map(\.element)
     }
 
-    /// Every problem as a compiler would print it, one after the other.
+    /// How many problems ``description`` prints; the rest are counted.
+    public static let shownProblems = 50
+
+    /// The problems as a compiler would print them, one after the other: the first
+    /// ``shownProblems``, then how many more there are (`and 70 more problems`).
     public var description: String {
-        problems.map(\.description).joined(separator: "\n")
+        let shown = problems.prefix(Self.shownProblems).map(\.description)
+        let more = problems.count - shown.count
+        guard more > 0 else { return shown.joined(separator: "\n") }
+        let file = problems.first?.file ?? "the file"
+        let rest = "\(file): and \(more) more problem\(more == 1 ? "" : "s"); fix these and check again to see them"
+        return (shown + [rest]).joined(separator: "\n")
     }
 
     /// The same as ``description``, for code that prints `localizedDescription`.

@@ -21,18 +21,23 @@ extension DebateFileReader {
             expected(what, at: node, path: path, suggestion: fixable ? "did you mean \(SourceText.quoted(fixed))?" : nil)
             return nil
         }
-        if url.user != nil || url.password != nil {
+        if let part = url.credentialPart {
             report(
-                "\(path.name): credentials are never read from a debate file", at: node.position, path: path,
-                suggestion: "remove them from the URL and set 'api_key_env' to the name of an environment variable holding the key",
+                "\(path.name): credentials are never read from a debate file, and this URL carries one in \(part)",
+                at: node.position, path: path,
+                suggestion: "remove it from the URL and set 'api_key_env' to the name of an environment variable holding the key",
                 hiding: node
             )
             return nil
         }
         var base = text
         while base.hasSuffix("/") { base.removeLast() }
-        for endpoint in ["/chat/completions", "/completions", "/messages"] where base.hasSuffix(endpoint) {
-            let root = String(base.dropLast(endpoint.count))
+        var apiPath = url.path
+        while apiPath.hasSuffix("/") { apiPath.removeLast() }
+        for endpoint in ["/chat/completions", "/completions", "/messages"] where apiPath.hasSuffix(endpoint) {
+            var rootURL = url
+            rootURL.path = String(apiPath.dropLast(endpoint.count))
+            let root = rootURL.string ?? String(base.dropLast(endpoint.count))
             report(
                 "\(path.name): base_url is the API's root, not the \(endpoint) endpoint", at: node.position, path: path,
                 suggestion: "did you mean \(SourceText.quoted(root))?"
@@ -48,6 +53,15 @@ extension DebateFileReader {
         let name = Self.scalarText(node) ?? ""
         let valid = name.first.map { $0 == "_" || $0.isLetter } == true
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard !CredentialShape.looksLikeKey(name) else {
+            report(
+                "\(path.name): this looks like an API key itself, not the name of an environment variable", at: node.position,
+                path: path,
+                suggestion: "put the key in an environment variable (export OPENAI_API_KEY=…) and write its name here (api_key_env: OPENAI_API_KEY)",
+                hiding: node
+            )
+            return nil
+        }
         guard valid else {
             report(
                 "\(path.name): expected the name of an environment variable (letters, digits and _), found something else",

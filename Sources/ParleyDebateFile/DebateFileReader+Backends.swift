@@ -65,8 +65,10 @@ extension DebateFileReader {
         case .scripted:
             var scripted = ScriptedConfig()
             scripted.wordsPerSecond = optional("words_per_second", in: fields) { reader, node, path in
-                reader.number(node, at: path, expecting: "a number of words per second, 0 or more (0 streams each reply at once)") {
-                    $0 >= 0
+                let limits = DebateFile.wordsPerSecondLimits
+                let range = "0, or from \(limits.lowerBound) to \(Int(limits.upperBound))"
+                return reader.number(node, at: path, expecting: "a number of words per second: \(range) (0 streams each reply at once)") {
+                    $0 == 0 || limits.contains($0)
                 }
             } ?? scripted.wordsPerSecond
             config = .scripted(scripted)
@@ -142,10 +144,10 @@ extension DebateFileReader {
             }
         } ?? remote.http.maxAttempts
         remote.http.idleTimeout = optional("idle_timeout", in: fields) { reader, node, path in
-            reader.seconds(node, at: path, expecting: "a timeout greater than 0") { $0 > 0 }
+            reader.seconds(node, at: path, expecting: "a timeout", within: DebateFile.timeoutLimits)
         } ?? remote.http.idleTimeout
         remote.http.connectTimeout = optional("connect_timeout", in: fields) { reader, node, path in
-            reader.seconds(node, at: path, expecting: "a timeout greater than 0") { $0 > 0 }
+            reader.seconds(node, at: path, expecting: "a timeout", within: DebateFile.timeoutLimits)
         } ?? remote.http.connectTimeout
         return remote
     }

@@ -77,7 +77,7 @@ extension DebateFileReader {
         else { return nil }
         let mode = optional("mode", in: fields) { $0.choice($1, at: $2, among: modes) }
         let delay = optional("delay", in: fields) { reader, node, path in
-            reader.seconds(node, at: path, expecting: "a delay of 0 or more") { $0 >= 0 }
+            reader.seconds(node, at: path, expecting: "a delay", within: DebateFile.delayLimits)
         }
         return PaceState(mode: mode ?? .live, delay: delay ?? 0)
     }
@@ -96,7 +96,7 @@ extension DebateFileReader {
             reader.number(node, at: path, expecting: "an amount of US dollars greater than 0") { $0 > 0 }
         }
         guards.turnTimeout = optional("turn_timeout", in: fields) { reader, node, path in
-            reader.seconds(node, at: path, expecting: "a timeout greater than 0") { $0 > 0 }
+            reader.seconds(node, at: path, expecting: "a timeout", within: DebateFile.timeoutLimits)
         }
         if let node = fields["repetition"] {
             guards.repetition = repetition(node, at: path.key("repetition"))

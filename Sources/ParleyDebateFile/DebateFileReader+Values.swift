@@ -40,11 +40,15 @@ extension DebateFileReader {
         return number
     }
 
-    /// Seconds, written as a number or a duration (`400ms`, `2s`, `1m`, `1m30s`), for which
-    /// `isValid` holds; nil (reported) otherwise.
-    mutating func seconds(_ node: Node, at path: FieldPath, expecting what: String, where isValid: (Double) -> Bool) -> Double? {
-        guard let seconds = Self.scalarText(node).flatMap(DurationText.seconds(in:)), isValid(seconds) else {
-            expected(what + " (seconds as a number, or a duration like 400ms, 2s or 1m)", at: node, path: path)
+    /// Seconds, written as a number or a duration (`400ms`, `2s`, `1m`, `1m30s`), within `limits`;
+    /// nil (reported, with the range) otherwise. The range keeps a value far too large to wait
+    /// for (`99999999999999999999h`) from reaching a clock that cannot hold it.
+    ///
+    /// - Parameter what: what the duration is, e.g. `a timeout`.
+    mutating func seconds(_ node: Node, at path: FieldPath, expecting what: String, within limits: ClosedRange<Double>) -> Double? {
+        guard let seconds = Self.scalarText(node).flatMap(DurationText.seconds(in:)), limits.contains(seconds) else {
+            let range = "from \(DurationText.written(limits.lowerBound)) to \(DurationText.written(limits.upperBound))"
+            expected("\(what) \(range) (seconds as a number, or a duration like 400ms, 2s or 1m)", at: node, path: path)
             return nil
         }
         return seconds

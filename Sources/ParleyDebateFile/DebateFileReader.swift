@@ -37,7 +37,7 @@ struct DebateFileReader {
         _ message: String, at position: SourcePosition?, path: FieldPath, suggestion: String? = nil,
         hiding secret: Node? = nil
     ) {
-        if let secret, !Self.isNull(secret), let start = secret.position { secretValues.append(start) }
+        if let secret { hide(secret) }
         problems.append(
             DebateFileError.Problem(
                 file: file, line: position?.line ?? 1, column: position?.column ?? 1, keyPath: path.description,
@@ -46,13 +46,19 @@ struct DebateFileReader {
         )
     }
 
+    /// Notes a value that may be a credential, which no excerpt will show.
+    mutating func hide(_ secret: Node) {
+        if !Self.isNull(secret), let start = secret.position { secretValues.append(start) }
+    }
+
     /// Every problem noted, each with the line it is on, which shows no secret value found
     /// anywhere in the file: excerpts are made last, when all of them are known.
     var error: DebateFileError {
-        DebateFileError(
+        let secrets = SecretLines(starts: secretValues, ends: valueEnds)
+        return DebateFileError(
             problems: problems.map { problem in
                 var problem = problem
-                problem.sourceLine = excerpt(ofLine: problem.line)
+                problem.sourceLine = excerpt(ofLine: problem.line, secrets: secrets)
                 return problem
             }
         )

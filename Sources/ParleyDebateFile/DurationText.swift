@@ -26,6 +26,16 @@ enum DurationText {
         return sawPart && total.isFinite ? total : nil
     }
 
+    /// Seconds written the shortest way in whole units: `0`, `1ms`, `30s`, `1h`, `24h`.
+    static func written(_ seconds: Double) -> String {
+        if seconds == 0 { return "0" }
+        for (unit, scale) in [("h", 3600.0), ("m", 60), ("s", 1), ("ms", 0.001)] {
+            let amount = (seconds / scale * 1000).rounded() / 1000
+            if amount >= 1, amount == amount.rounded() { return "\(Int(amount))\(unit)" }
+        }
+        return "\(seconds)s"
+    }
+
     /// Seconds per unit.
     private static let units: [String: Double] = ["ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600]
 }

@@ -38,6 +38,8 @@ struct FieldPath: Hashable, Sendable, CustomStringConvertible {
             switch step {
             case .index(let index):
                 text += "[\(index)]"
+            case .key(let key) where CredentialShape.looksLikeKey(key):
+                text += "[…]"
             case .key(let key) where Self.isPlainKey(key):
                 text += text.isEmpty ? key : ".\(key)"
             case .key(let key):

@@ -82,18 +82,23 @@ extension DebateFileReader {
     /// ones. A key written twice is an error Yams reports, except when a tag set it apart
     /// (`!x rounds` and `rounds`): it is reported here.
     private mutating func flattened(_ mapping: Node.Mapping, at path: FieldPath) -> [Fields.Entry] {
+        // Keys are looked up by name, not searched for, so that a mapping of many keys is read in
+        // the time it takes to read it.
         var merged: [Fields.Entry] = []
+        var mergedKeys: Set<String> = []
         var written: [Fields.Entry] = []
+        var writtenAt: [String: SourcePosition?] = [:]
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 expected("a key name", at: key, path: path)
                 continue
             }
             guard scalar.isMergeKey else {
-                if let first = written.first(where: { $0.key == scalar.string }) {
-                    duplicateKey(scalar.string, firstAt: first.keyPosition ?? .start, againAt: scalar.mark?.position, path: path.key(scalar.string))
+                if let first = writtenAt[scalar.string] {
+                    duplicateKey(scalar.string, firstAt: first ?? .start, againAt: scalar.mark?.position, path: path.key(scalar.string))
                 } else {
                     written.append(Fields.Entry(key: scalar.string, keyPosition: scalar.mark?.position, value: value))
+                    writtenAt[scalar.string] = .some(scalar.mark?.position)
                 }
                 continue
             }
@@ -103,12 +108,12 @@ extension DebateFileReader {
                     expected("a mapping to merge (like <<: *base)", at: source, path: path.key("<<"))
                     continue
                 }
-                for entry in mergeable(base, at: path) where !merged.contains(where: { $0.key == entry.key }) {
+                for entry in mergeable(base, at: path) where mergedKeys.insert(entry.key).inserted {
                     merged.append(entry)
                 }
             }
         }
-        return merged.filter { entry in !written.contains { $0.key == entry.key } } + written
+        return merged.filter { writtenAt[$0.key] == nil } + written
     }
 
     /// A mapping merged in with `<<`, flattened once however often it is merged.
@@ -131,26 +136,29 @@ extension DebateFileReader {
             ? Spelling.closest(to: entry.key, among: keys) ?? Self.synonym(of: entry.key, among: keys) : nil
         let suggestion =
             elsewhere[entry.key] ?? meant.map { "did you mean '\($0)'?" } ?? "the keys here are: \(keys.joined(separator: ", "))"
+        // A key whose name speaks of a credential (`apiKeyEnv`, `key_file`) may hold one: not shown.
         report(
             "unknown key \(SourceText.quoted(entry.key)) at \(path.name)", at: entry.keyPosition, path: keyPath,
-            suggestion: suggestion
+            suggestion: suggestion, hiding: CredentialShape.mentionsCredential(entry.key) ? entry.value : nil
         )
         return meant
     }
 
     /// The key a user probably meant by another word for it (`floor` for `protocol`).
     private static func synonym(of key: String, among keys: [String]) -> String? {
-        let synonyms: [String: String] = [
-            "floor": "protocol", "max_rounds": "rounds", "peers": "agents", "participants": "agents",
-            "personas": "agents", "persona": "system_prompt", "prompt": "system_prompt", "system": "system_prompt",
-            "instructions": "system_prompt", "url": "base_url", "endpoint": "base_url", "host": "base_url",
-            "kind": "type", "provider": "type", "args": "arguments", "points": "arguments", "timeout": "turn_timeout",
-            "speed": "words_per_second", "wps": "words_per_second", "max_attempts": "retries", "attempts": "retries",
-            "context": "context_tokens", "context_length": "context_tokens", "context_size": "context_tokens",
-            "reasoning": "show_reasoning", "display_name": "name", "label": "name", "moderator": "facilitator",
-        ]
-        return synonyms[String(Spelling.normalized(key))].flatMap { keys.contains($0) ? $0 : nil }
+        synonyms[String(Spelling.normalized(key))].flatMap { keys.contains($0) ? $0 : nil }
     }
+
+    /// Other words for keys, by the word as ``Spelling/normalized(_:)`` makes it.
+    private static let synonyms: [String: String] = [
+        "floor": "protocol", "max_rounds": "rounds", "peers": "agents", "participants": "agents",
+        "personas": "agents", "persona": "system_prompt", "prompt": "system_prompt", "system": "system_prompt",
+        "instructions": "system_prompt", "url": "base_url", "endpoint": "base_url", "host": "base_url",
+        "kind": "type", "provider": "type", "args": "arguments", "points": "arguments", "timeout": "turn_timeout",
+        "speed": "words_per_second", "wps": "words_per_second", "max_attempts": "retries", "attempts": "retries",
+        "context": "context_tokens", "context_length": "context_tokens", "context_size": "context_tokens",
+        "reasoning": "show_reasoning", "display_name": "name", "label": "name", "moderator": "facilitator",
+    ]
 }
 
 extension Node.Scalar {

@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// The text of a YAML file (a debate file, a theme) by line, to quote the line a problem is on; and the rules that keep
 /// untrusted file text harmless when it is shown in a terminal.
 public struct SourceText: Sendable {
@@ -58,8 +60,10 @@ public struct SourceText: Sendable {
         return String(scalars)
     }
 
-    /// `text` between quotes for a message, made visible (tabs too) and cut to `limit` characters.
+    /// `text` between quotes for a message, made visible (tabs too) and cut to `limit` characters;
+    /// `…` between the quotes when it looks like an API key.
     public static func quoted(_ text: String, quote: String = "'", limit: Int = 48) -> String {
+        guard !CredentialShape.looksLikeKey(text) else { return quote + "…" + quote }
         var shown = visible(text).replacingTabs()
         if shown.count > limit { shown = String(shown.prefix(limit - 1)) + "…" }
         return quote + shown + quote

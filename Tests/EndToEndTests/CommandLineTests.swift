@@ -156,6 +156,9 @@ struct CommandLineTests {
         let delay = try Parley.run(["run", "--delay", "soon", "--headless"])
         #expect(delay.status == 64)
         #expect(delay.errors.contains("--delay takes a duration"))
+        let endless = try Parley.run(["run", "--delay", "9999999999999999999s", "--headless"])
+        #expect(endless.status == 64, "a delay too long to wait for is a usage mistake, not a crash")
+        #expect(endless.errors.contains("--delay takes a duration from 0 to 1h"))
         let themes = try Parley.run(["themes"])
         #expect(themes.output.contains("Used when --theme is not given"))
         #expect(!themes.output.contains("(default)"))
@@ -178,6 +181,48 @@ struct CommandLineTests {
         #expect(both.errors.contains("choose one"))
         let usage = try Parley.run(["--help"])
         #expect(usage.output.contains("parley [FILE] [options]"))
+    }
+
+    @Test("parley check on a device says it is not a regular file, even as root")
+    func checkDevice() throws {
+        let device = try Parley.run(["check", "/dev/zero"])
+        #expect(device.status == 1)
+        #expect(device.errors.contains("/dev/zero: error: cannot read the debate file: it is a device (like /dev/null), not a regular file"))
+    }
+
+    @Test("a recording cut short as a crash leaves it replays up to the cut, and says so")
+    func replayCutRecording() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let run = try Parley.run(["run", "--headless", "--instant", "--rounds", "1", "--record", log.path])
+        #expect(run.status == 0)
+        let recorded = try Data(contentsOf: log)
+        let lines = recorded.split(separator: 0x0A)
+        let last = try #require(lines.last)
+        let before = recorded.prefix(recorded.count - last.count - 1)
+        let multibyte = try #require(recorded.lastIndex { $0 >= 0xC0 })
+        let whole = try Parley.run(["replay", "--headless", log.path])
+        let wholeLines = whole.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(whole.status == 0)
+        let cuts: [(String, Data)] = [
+            ("mid-JSON", before + last.prefix(last.count / 2)),
+            ("mid-JSON, newline", before + last.prefix(last.count / 2) + [0x0A]),
+            ("mid-character", recorded.prefix(multibyte + 1)),
+            ("mid-character, newline", recorded.prefix(multibyte + 1) + [0x0A]),
+        ]
+        for (shape, data) in cuts {
+            let cut = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+            defer { try? FileManager.default.removeItem(at: cut) }
+            try data.write(to: cut)
+            let replay = try Parley.run(["replay", "--headless", cut.path])
+            #expect(replay.status == 0, "\(shape): \(replay.errors)")
+            #expect(replay.errors.contains("the recording was cut short"), "\(shape)")
+            #expect(replay.output.contains("Debate failed: the recording ends here: it was cut short"), "\(shape)")
+            if shape.hasPrefix("mid-JSON") {  // only debateFinished was cut: all else replays as it did whole
+                let lines = replay.output.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.dropLast(2) == wholeLines.dropLast(2), "\(shape)")
+            }
+        }
     }
 
     @Test("Ctrl-C stops a headless debate cleanly: exit 130, and the recording ends with debateFinished")

@@ -117,6 +117,36 @@ struct EventLogTests {
         #expect(read.records == Array(Self.records.prefix(3)))
     }
 
+    @Test("a last line cut mid-JSON or mid-character, with or without a newline, or zeros after it, reads up to the last whole event")
+    func truncatedShapes() throws {
+        var writer = JSONWriter()
+        var whole = Data((EventLog.header + "\n").utf8)
+        for record in Self.records.prefix(7) { whole.append(contentsOf: EventLog.line(record, into: &writer)) }
+        let last = EventLog.line(Self.records[7], into: &writer)  // messageCompleted, with 世界 👍🏽 in it
+        let multibyte = try #require(last.firstIndex { $0 >= 0xC0 })
+        let cuts: [(String, [UInt8])] = [
+            ("mid-JSON, newline", Array(last.prefix(last.count / 2)) + [0x0A]),
+            ("mid-character", Array(last.prefix(multibyte + 1))),
+            ("mid-character, newline", Array(last.prefix(multibyte + 1)) + [0x0A]),
+            ("mid-JSON, blank lines", Array(last.prefix(last.count / 2)) + [0x0A, 0x0A]),
+            ("zeros", [0, 0, 0, 0]),
+            ("whole line, then zeros", last + [0, 0, 0]),
+        ]
+        for (shape, tail) in cuts {
+            let read = try EventLogReader.read(data: whole + tail, path: "cut.jsonl")
+            #expect(read.truncated, "\(shape)")
+            let expected = Array(Self.records.prefix(shape == "whole line, then zeros" ? 8 : 7))
+            #expect(read.records == expected, "\(shape)")
+        }
+        let blankAfter = try EventLogReader.read(data: whole + last + [0x0A, 0x0A], path: "blank.jsonl")
+        #expect(!blankAfter.truncated, "a blank line after the last event cuts nothing")
+        #expect(blankAfter.records.count == 8)
+        let notAnEvent = whole + Array(#"{"seq":9,"t":0,"type":"turnStarted","agent":"pm"}"#.utf8)
+        #expect(throws: EventLogError.self, "a whole last line that is no event is an error, not a cut") {
+            try EventLogReader.read(data: notAnEvent, path: "bad.jsonl")
+        }
+    }
+
     @Test("a line that is not an event names the file and line")
     func badLine() throws {
         let data = Data((EventLog.header + "\n" + #"{"seq":1,"t":0,"type":"turnStarted","agent":"pm"}"# + "\n").utf8)

@@ -106,8 +106,29 @@ struct DebateFileBackendTests {
         #expect(problem("ftp://example.com/v1")?.keyPath == "backends.local.base_url")
         #expect(problem("http://127.0.0.1:11434/v1/chat/completions")?.suggestion == "did you mean 'http://127.0.0.1:11434/v1'?")
         let credentials = problem("https://me:hunter2@api.example.com/v1")
-        #expect(credentials?.message == "backends.local.base_url: credentials are never read from a debate file")
+        #expect(credentials?.message == "backends.local.base_url: credentials are never read from a debate file, and this URL carries one in the user name and password")
         #expect(credentials?.sourceLine?.contains("hunter2") == false)
+    }
+
+    @Test("base_url with a key in its query or fragment is refused without showing it; a plain query is kept")
+    func credentialsInQuery() throws {
+        func problem(_ url: String) -> DebateFileError.Problem? {
+            DebateFileFixture.problem(Self.debate(backends: "backends:\n  local:\n    type: openai\n    model: m\n    base_url: \"\(url)\"", agentBackend: "local"))
+        }
+        for (url, part) in [
+            ("http://127.0.0.1:8571/v1?api_key=hunter2", "query"), ("https://api.example.com/v1?key=hunter2", "query"),
+            ("https://api.example.com/v1?x=1&access_token=hunter2", "query"), ("https://api.example.com/v1?hunter2-sk-Xw3vT9qLm2ZpR8sK4nB7", "query"),
+            ("https://api.example.com/v1#hunter2", "fragment"),
+        ] {
+            let found = problem(url)
+            #expect(found?.message == "backends.local.base_url: credentials are never read from a debate file, and this URL carries one in the \(part)", "\(url)")
+            #expect(found?.description.contains("hunter2") == false, "\(url)")
+            #expect(found?.sourceLine == "    base_url: …")
+        }
+        let azure = "https://x.example.com/openai/v1?api-version=2024-10-21"
+        let spec = try DebateFile.parse(Self.debate(backends: "backends:\n  local: { type: openai, model: m, base_url: \"\(azure)\" }", agentBackend: "local"), path: "x.yaml")
+        #expect(spec.backends["local"]?.openAI?.baseURL == azure)
+        #expect(problem("http://127.0.0.1:9/v1/chat/completions?api-version=1")?.suggestion == "did you mean 'http://127.0.0.1:9/v1?api-version=1'?")
     }
 
     @Test("headers that carry credentials are refused without showing them")

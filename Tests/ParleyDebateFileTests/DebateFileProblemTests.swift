@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ParleyDebateFile
 import ParleyEngine
@@ -63,6 +64,44 @@ struct DebateFileProblemTests {
         #expect(problems.map(\.line) == [3, 5, 6, 7])
         #expect(problems[0].column == 16)
         #expect(problems[2].message == "guards.cost_budget: expected an amount of US dollars greater than 0, found '-0.5'")
+    }
+
+    @Test("durations too long to wait for are refused where they are written, with the range")
+    func durationsOutOfRange() {
+        let problems = DebateFileFixture.problems(DebateFileFixture.debate("""
+            pace: { delay: 99999999999999999999h }
+            guards: { turn_timeout: 9999999999999999999999ms }
+            backends:
+              local: { type: openai, model: m, idle_timeout: 25h, connect_timeout: 0.0001 }
+              slow: { type: scripted, words_per_second: 1e-300 }
+            """))
+        #expect(problems.map(\.keyPath) == [
+            "pace.delay", "guards.turn_timeout", "backends.local.idle_timeout", "backends.local.connect_timeout",
+            "backends.slow.words_per_second",
+        ])
+        #expect(problems.map(\.line) == [3, 4, 6, 6, 7])
+        #expect(problems.first?.column == 16)
+        #expect(problems.first?.message.hasPrefix("pace.delay: expected a delay from 0 to 1h (") == true)
+        #expect(problems[1].message.hasPrefix("guards.turn_timeout: expected a timeout from 1ms to 24h (") == true)
+        #expect(problems[4].message.hasPrefix("backends.slow.words_per_second: expected a number of words per second: 0, or from 0.01 to 1000") == true)
+        let longest = DebateFileFixture.debate("pace: { delay: 1h }\nguards: { turn_timeout: 24h }")
+        let spec = try? DebateFile.parse(longest, path: "x.yaml")
+        #expect(spec?.pace.delay == 3600)
+        #expect(spec?.guards.turnTimeout == 86_400)
+    }
+
+    @Test("a file with a great many problems prints the first 50 and counts the rest; every one is kept")
+    func problemsCapped() {
+        let keys = (1...120).map { "unknown_\($0): \($0)" }.joined(separator: "\n")
+        let problems = DebateFileFixture.problems(DebateFileFixture.debate(keys))
+        #expect(problems.count == 120)
+        let printed = DebateFileError(problems: problems).description
+        let headlines = printed.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(headlines.count == DebateFileError.shownProblems)
+        #expect(headlines.last?.hasPrefix("x.yaml:52:1: error: unknown key 'unknown_50'") == true)
+        #expect(printed.hasSuffix("\nx.yaml: and 70 more problems; fix these and check again to see them"))
+        let few = DebateFileError(problems: Array(problems.prefix(50))).description
+        #expect(!few.contains("more problem"))
     }
 
     @Test("an enum value lists the valid ones and suggests the closest")
@@ -307,6 +346,26 @@ struct DebateFileProblemTests {
         #expect(raw?.message == "invalid YAML: control characters are not allowed")
         #expect(raw?.sourceLine == "rounds: \"\u{241B}[31mred\"")
         #expect(raw?.description.contains("\u{1B}") == false)
+    }
+
+    @Test("a device, a pipe or a folder is named for what it is, not a permission problem, and no pipe is waited on")
+    func notRegularFiles() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("parley-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let cases = [
+            ("/dev/zero", "it is a device (like /dev/null), not a regular file"), ("/dev/null", "it is a device (like /dev/null), not a regular file"),
+            (fifo, "it is a pipe (FIFO), not a regular file"), (FileManager.default.temporaryDirectory.path, "it is a folder"),
+        ]
+        for (path, reason) in cases {
+            do {
+                _ = try DebateFile.load(path: path)
+                Issue.record("\(path) loaded")
+            } catch let error as DebateFileError {
+                #expect(error.problems.map(\.message) == ["cannot read the debate file: \(reason)"], "\(path)")
+                #expect(error.problems.first?.suggestion?.contains("give the path of a debate file") == true)
+            }
+        }
     }
 
     @Test("an empty file, a list, and a missing file are problems too")

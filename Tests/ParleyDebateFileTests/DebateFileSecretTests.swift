@@ -98,6 +98,59 @@ struct DebateFileSecretTests {
         #expect(problems.first?.sourceLine == "    api_key: …")
     }
 
+    @Test("a credential under a name off the old list is refused and not shown: openai_key, api_keys, pass, pwd ...")
+    func credentialsUnderOtherNames() {
+        for name in ["openai_key", "anthropic_key", "api_keys", "pass", "pwd", "passphrase"] {
+            let yaml = DebateFileFixture.debate("backends:\n  local:\n    type: openai\n    model: m\n    \(name): hunter2-PLAIN")
+            let problems = Self.problemsHiding("hunter2", in: yaml)
+            #expect(problems.map(\.keyPath) == ["backends.local.\(name)"], "\(name)")
+            #expect(problems.first?.message == "backends.local.\(name): API keys are never read from a debate file")
+            #expect(problems.first?.sourceLine == "    \(name): …")
+        }
+    }
+
+    @Test("an unknown key that speaks of a credential is reported with its value left out")
+    func unknownCredentialishKey() {
+        let yaml = DebateFileFixture.debate("backends:\n  local: { type: openai, model: m, apiKeyEnv: hunter2 }")
+        let problems = Self.problemsHiding("hunter2", in: yaml)
+        #expect(problems.map(\.message) == ["unknown key 'apiKeyEnv' at backends.local"])
+        #expect(problems.first?.suggestion == "did you mean 'api_key_env'?")
+        #expect(problems.first?.sourceLine == "  local: { type: openai, model: m, apiKeyEnv: …")
+    }
+
+    @Test("a value shaped like a key is shown nowhere: not in an excerpt, a message or a key path")
+    func keyShapedValues() {
+        let key = "sk-proj-Xw3vT9qLm2ZpR8sK4nB7yD1cF6hJ0aGe"
+        let yaml = DebateFileFixture.debate("extra: \(key)\nrounds: \(key)\nguards: { \(key): 1 }")
+        let problems = Self.problemsHiding("Xw3vT9qLm2ZpR8sK4nB7yD1cF6hJ0aGe", in: yaml)
+        #expect(problems.map(\.keyPath) == ["extra", "rounds", "guards[…]"])
+        #expect(problems.map(\.sourceLine) == ["extra: …", "rounds: …", "guards: { …"])
+        #expect(problems[1].message == "rounds: expected a whole number from 1 to 1000, found '…'")
+        let random = "Q2hhbmdlTWVQbGVhc2UxMjM0NTY3ODkwYWJj"  // no well-known prefix: a long random run
+        #expect(Self.problemsHiding(random, in: DebateFileFixture.debate("extra: \(random)")).map(\.sourceLine) == ["extra: …"])
+    }
+
+    @Test("a key-shaped word inside a longer text, or on a line of YAML that does not parse, is cut from the excerpt")
+    func keyShapedWords() {
+        let key = "sk-proj-Xw3vT9qLm2ZpR8sK4nB7yD1cF6hJ0aGe"
+        let text = Self.problemsHiding(key, in: DebateFileFixture.debate("extra: my key is \(key), use it"))
+        #expect(text.map(\.sourceLine) == ["extra: my key is …"])
+        let malformed = Self.problemsHiding(key, in: "title: T\nquestion: Q?\nx: { a: [\(key)\n")
+        #expect(malformed.count == 1)
+        let speaks = Self.problemsHiding("hunter2", in: "title: T\nquestion: Q?\nx: { apiKeyEnv: hunter2\n")
+        #expect(speaks.count == 1, "a key that speaks of a credential is cut from a line that did not parse")
+    }
+
+    @Test("an identifier-shaped key pasted as api_key_env is refused without echoing it")
+    func keyAsVariableName() {
+        let key = "AIzaSyD8f7gK2lQ9xZ0pLmNoPqRsTuVwXyZ1234"
+        let yaml = DebateFileFixture.debate("backends:\n  g: { type: openai, model: m, api_key_env: \(key) }")
+        let problems = Self.problemsHiding(key, in: yaml)
+        #expect(problems.map(\.keyPath) == ["backends.g.api_key_env"])
+        #expect(problems.first?.message == "backends.g.api_key_env: this looks like an API key itself, not the name of an environment variable")
+        #expect(problems.first?.sourceLine == "  g: { type: openai, model: m, api_key_env: …")
+    }
+
     @Test("the secret walk stays fast on aliases nested deeply")
     func deepAliases() {
         var anchors = "x0: &x0 { a: 1 }\n"
@@ -114,7 +167,7 @@ struct SecretKeyNameTests {
     @Test("every spelling of a credential's name is one", arguments: [
         "api_key", "apiKey", "API-Key", "key", "token", "auth_token", "access_token", "refresh-token", "clientSecret",
         "client_secret", "secret", "password", "db_passwd", "aws_access_key", "private_key", "Authorization", "bearer",
-        "credentials",
+        "credentials", "openai_key", "anthropic_key", "api_keys", "pass", "pwd", "passphrase", "OPENAI_KEY",
     ])
     func credential(_ name: String) {
         #expect(DebateFileReader.isSecretKey(name))

@@ -140,4 +140,18 @@ struct ReplayTests {
             #expect(floor(rule).isHeard(message(from: "eng", round: 2), inTurnOf: 2))
         }
     }
+
+    @Test("a replay at a speed too slow for the clock waits, and stops when told, rather than crashing")
+    func slowestSpeed() async throws {
+        let records = [
+            EventRecord(seq: 1, time: 0, event: .roundStarted(round: 1)),
+            EventRecord(seq: 2, time: 1, event: .roundEnded(round: 1)),
+        ]
+        let replay = Replay(records: records, speed: 1e-300)
+        let stream = replay.events()
+        let run = Task { await replay.run() }
+        for await record in stream where record.event == .roundStarted(round: 1) { break }
+        replay.send(.stop)  // the wait for the second event is under way: one second at 1e-300
+        #expect(await run.value == .stopped)
+    }
 }

@@ -6,7 +6,9 @@ public enum EventLogReader {
     public struct Contents: Sendable {
         /// The records, in order.
         public var records: [EventRecord]
-        /// Whether the last line was cut short (the writing program died mid-line); it is left out.
+        /// Whether the recording was cut short: its last line is not whole JSON (the writing
+        /// program died mid-line, mid-character, with or without a newline after it) or is bytes
+        /// a file system filled with zeros. What was cut is left out; everything before it is read.
         public var truncated: Bool
     }
 
@@ -25,8 +27,12 @@ public enum EventLogReader {
     public static func read(data: Data, path: String) throws -> Contents {
         let decoder = EventLog.makeDecoder()
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let endsWithNewline = lines.last?.isEmpty ?? true
-        if endsWithNewline, !lines.isEmpty { lines.removeLast() }
+        // What a crash can leave after the last line: nothing, a blank line, or zeros.
+        var truncated = false
+        while let last = lines.last, last.allSatisfy({ [0x00, 0x09, 0x0D, 0x20].contains($0) }) {
+            if last.contains(0x00) { truncated = true }
+            lines.removeLast()
+        }
         guard let headerLine = lines.first,
             let header = try? JSONSerialization.jsonObject(with: Data(headerLine)) as? [String: Any],
             header["parley"] as? String == "event-log"
@@ -41,12 +47,12 @@ public enum EventLogReader {
         }
         var records: [EventRecord] = []
         records.reserveCapacity(lines.count)
-        var truncated = false
         for (index, line) in lines.enumerated().dropFirst() {
             do {
                 records.append(try decoder.decode(EventRecord.self, from: Data(line)))
             } catch {
-                if index == lines.count - 1, !endsWithNewline {
+                // The last line cut short, as a crash leaves it; a whole line that is no event is an error.
+                if index == lines.count - 1, !isWholeJSON(line) {
                     truncated = true
                     break
                 }
@@ -54,6 +60,11 @@ public enum EventLogReader {
             }
         }
         return Contents(records: records, truncated: truncated)
+    }
+
+    /// Whether a line is complete JSON, in UTF-8: a line cut short (mid-value, mid-character) is not.
+    private static func isWholeJSON(_ line: Data.SubSequence) -> Bool {
+        (try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])) != nil
     }
 
     static func describe(_ error: any Error) -> String {

@@ -116,9 +116,16 @@ public final class Replay: DebateSource {
         return span
     }
 
+    /// Waits a recorded time at the replay's speed: never longer than ``longestWait`` however slow
+    /// the speed (`--speed 1e-300` would otherwise ask the clock for more seconds than it holds),
+    /// and not at all for a time that is no number.
     private func wait(_ recorded: Double, capped: Bool = true) async throws {
         guard speed > 0, recorded > 0 else { return try Task.checkCancellation() }
         let seconds = (capped ? min(recorded, longestGap) : recorded) / speed
-        try await Task.sleep(for: .seconds(seconds))
+        guard !seconds.isNaN else { return try Task.checkCancellation() }
+        try await Task.sleep(for: .seconds(min(seconds, Self.longestWait)))
     }
+
+    /// The longest a replay waits between two events, in seconds, however slow its speed: an hour.
+    static let longestWait = 3600.0
 }

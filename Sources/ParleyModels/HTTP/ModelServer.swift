@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOHTTP1
+import ParleyCore
 
 /// The server a backend talks to, as far as errors and logs need to know: its wire dialect,
 /// where it is, which model it is asked for and where the API key comes from.
@@ -60,7 +61,15 @@ struct ModelServer: Sendable {
     /// The key in `variable`, trimmed.
     /// - Throws: ``ModelError`` of kind `configuration` when the variable is unset, or set but
     ///   empty (or only white space).
+    ///   A variable's name shaped like a key (a key pasted where its variable's name belongs) is
+    ///   refused without being shown.
     private static func readKey(from variable: String, in environment: [String: String], for dialect: Dialect) throws(ModelError) -> String {
+        guard !CredentialShape.looksLikeKey(variable) else {
+            throw ModelError(
+                kind: .configuration,
+                message: "`api_key_env` of the \(dialect.rawValue) backend holds what looks like an API key itself, not the name of an environment variable — put the key in a variable (export OPENAI_API_KEY=…) and set `api_key_env` to that name",
+                retryable: false)
+        }
         let value = environment[variable]
         let key = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard key.isEmpty else { return key }

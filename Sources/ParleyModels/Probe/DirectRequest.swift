@@ -23,7 +23,9 @@ struct DirectRequest: Sendable {
     private var url: String { server.address.url("chat/completions") }
 
     private func requestBytes() -> [UInt8] {
-        let path = URL(string: url)?.path ?? "/v1/chat/completions"
+        // The request target as the backend sends it: the escaped path, and the base URL's query if any.
+        let target = URLComponents(string: url)
+        let path = (target?.percentEncodedPath ?? "/v1/chat/completions") + (target?.percentEncodedQuery.map { "?" + $0 } ?? "")
         var head = "POST \(path) HTTP/1.1\r\nHost: \(server.address.hostAndPort)\r\n"
         for header in server.headers(streaming: true) { head += "\(header.name): \(header.value)\r\n" }
         head += "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"

@@ -36,7 +36,10 @@ struct ReplayCommand: AsyncParsableCommand {
             Console.error("parley: \(error)")
             throw ExitCode.badDebate
         }
-        if contents.truncated { Console.error("parley: \(log): the last line was cut short; replaying the rest") }
+        if contents.truncated {
+            Console.error(
+                "parley: \(log): the recording was cut short (its last line is incomplete, as a crash leaves it); replaying the \(contents.records.count) events before it")
+        }
         let themes = try ThemeChoice.catalog(theme)
         let frontend = Frontend.choose(
             headless: headless, jsonl: false,

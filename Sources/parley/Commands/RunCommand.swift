@@ -54,8 +54,10 @@ struct RunCommand: AsyncParsableCommand {
         if let rounds, !DebateFile.roundLimits.contains(rounds) {
             throw ValidationError("--rounds must be from \(DebateFile.roundLimits.lowerBound) to \(DebateFile.roundLimits.upperBound)")
         }
-        if let delay, DebateFile.seconds(from: delay) == nil {
-            throw ValidationError("--delay takes a duration like 0.5, 400ms or 2s, not '\(delay)'")
+        let delays = DebateFile.delayLimits
+        if let delay, DebateFile.seconds(from: delay).map(delays.contains) != true {
+            let range = "from \(DebateFile.durationText(delays.lowerBound)) to \(DebateFile.durationText(delays.upperBound))"
+            throw ValidationError("--delay takes a duration \(range), like 0.5, 400ms or 2s, not '\(delay)'")
         }
     }
 
