@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ParleyEngine", targets: ["ParleyEngine"]),
         .library(name: "ParleyObserver", targets: ["ParleyObserver"]),
         .library(name: "TerminalKit", targets: ["TerminalKit"]),
+        .executable(name: "parley-bench", targets: ["ParleyBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -61,12 +62,22 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "terminal-check", dependencies: ["TerminalKit"]),
+        // The benchmarks (`Benchmarks/run`): not part of the shipped tool.
+        .executableTarget(
+            name: "ParleyBench",
+            dependencies: [
+                "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyObserver", "TerminalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/ParleyBench"
+        ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
         .testTarget(
             name: "ParleyModelsTests",
             dependencies: [
-                "ParleyModels", "ParleyCore",
+                "ParleyModels", "ParleyCore", "ParleyBench",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -15,7 +15,7 @@ struct Parley: AsyncParsableCommand {
             3 a peer's model failed · 4 a guard stopped the debate · 64 a usage error · 130 interrupted.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self, ReplayCommand.self, ThemesCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, ReplayCommand.self, ThemesCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

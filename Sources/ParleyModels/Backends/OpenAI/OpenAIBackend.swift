@@ -55,7 +55,7 @@ public struct OpenAIBackend: ChatModel {
     /// The server description, with the API key read from the environment.
     /// - Throws: ``ModelError`` of kind `configuration` for a bad `base_url` or a named key
     ///   variable that is not set.
-    func prepared() throws(ModelError) -> ModelServer {
+    package func prepared() throws(ModelError) -> ModelServer {
         try ModelServer.prepare(
             .openAI, baseURL: config.baseURL, model: config.model, keyVariable: config.apiKeyEnv,
             settings: config.http, context: context)

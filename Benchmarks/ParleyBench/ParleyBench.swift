@@ -3,14 +3,16 @@ import Foundation
 import ParleyCore
 import ParleyEngine
 import ParleyModels
+import TerminalKit
 
-/// `parley bench`: how fast the engine runs an instant scripted debate, with and without
+/// `parley-bench`: how fast the engine runs an instant scripted debate, with and without
 /// recording; optionally the time to first token through Parley against a direct call.
-struct BenchCommand: AsyncParsableCommand {
+@main
+struct ParleyBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "parley-bench",
         abstract: "Measure engine throughput (messages per second, peak memory) on an instant scripted debate, and the observer's drawing.",
-        discussion: "Build in release mode for real figures: swift build -c release && .build/release/parley bench")
+        discussion: "Build in release mode for real figures: Benchmarks/run, or swift build -c release --product parley-bench && .build/release/parley-bench")
 
     @Option(help: "Peers in the debate (2–9).")
     var agents = 8
@@ -30,29 +32,35 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "The model to ask for --ttft.")
     var model = "smollm2"
 
+    /// Sets up the character locale for measuring text before any thread starts, then runs.
+    static func main() async {
+        TextWidth.prepare()
+        await main(nil)
+    }
+
     func validate() throws {
-        guard DebateFile.agentLimits.contains(agents) else { throw ValidationError("--agents must be from 2 to 9") }
+        guard (2...9).contains(agents) else { throw ValidationError("--agents must be from 2 to 9") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
     }
 
     func run() async throws {
         #if DEBUG
-        Console.error("parley bench: this is a debug build; for real figures: swift build -c release && .build/release/parley bench")
+        Report.error("parley-bench: this is a debug build; for real figures: Benchmarks/run")
         #endif
-        _ = try Diagnostics.bootstrap(nil)
+        _ = try FileLogHandler.bootstrap(path: nil)
         let spec = BenchDebate.spec(agents: agents, rounds: rounds, floor: floor, facilitator: !noFacilitator)
-        Console.out("parley bench: \(agents) agents × \(rounds) rounds, \(floor), scripted personas answering at once\(noFacilitator ? ", no facilitator" : "")\n")
+        Report.out("parley-bench: \(agents) agents × \(rounds) rounds, \(floor), scripted personas answering at once\(noFacilitator ? ", no facilitator" : "")\n")
         let plain = try await BenchDebate.measure(spec, recordTo: nil)
-        Console.out("  without recording: \(plain)\n")
+        Report.out("  without recording: \(plain)\n")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(getpid()).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let recorded = try await BenchDebate.measure(spec, recordTo: path)
-        Console.out("  with recording:    \(recorded)\n")
-        Console.out("  peak memory: \(String(format: "%.1f", BenchDebate.peakMemoryMB())) MB\n")
-        Console.out("observer, 9 peers streaming word by word: \(try await RenderBench.measure())\n")
+        Report.out("  with recording:    \(recorded)\n")
+        Report.out("  peak memory: \(String(format: "%.1f", BenchDebate.peakMemoryMB())) MB\n")
+        Report.out("observer, 9 peers streaming word by word: \(try await RenderBench.measure())\n")
         if let ttft {
             let measurement = try await FirstTokenProbe.measure(OpenAIConfig(baseURL: ttft, model: model), prompt: "Say hello in five words.")
-            Console.out("  \(measurement)\n")
+            Report.out("  \(measurement)\n")
             await ModelHTTPClient.shutdown()
         }
     }
