@@ -68,7 +68,7 @@ public final class Debate: Sendable {
 
     /// The debate's events from now on, ending after `debateFinished`. Subscribe before `run()`
     /// to see them all.
-    public func events() -> AsyncStream<EventRecord> { bus.subscribe() }
+    public func events() -> EventFeed { bus.subscribe() }
 
     /// Writes every later event to an event log.
     public func record(to log: EventLogWriter) {
