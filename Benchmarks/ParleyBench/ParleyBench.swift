@@ -32,6 +32,12 @@ struct ParleyBench: AsyncParsableCommand {
     @Option(help: "The model to ask for --ttft.")
     var model = "smollm2"
 
+    @Flag(help: "Run the load benchmark instead: 9 peers on a loopback server streaming one-token chunks as fast as it can, watched by the observer and the headless printer.")
+    var load = false
+
+    @Option(help: "How long the load benchmark runs, in seconds.")
+    var seconds: Double = 600
+
     /// Sets up the character locale for measuring text before any thread starts, then runs.
     static func main() async {
         TextWidth.prepare()
@@ -41,6 +47,7 @@ struct ParleyBench: AsyncParsableCommand {
     func validate() throws {
         guard (2...9).contains(agents) else { throw ValidationError("--agents must be from 2 to 9") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        guard seconds > 0, seconds <= 86_400 else { throw ValidationError("--seconds must be more than 0 and at most 86400") }
     }
 
     func run() async throws {
@@ -48,6 +55,11 @@ struct ParleyBench: AsyncParsableCommand {
         Report.error("parley-bench: this is a debug build; for real figures: Benchmarks/run")
         #endif
         _ = try FileLogHandler.bootstrap(path: nil)
+        if load {
+            Report.out("parley-bench --load: 9 peers, simultaneous, one-token chunks from a loopback server, observer and headless printer watching, \(Int(seconds)) s\n")
+            Report.out("  \(try await LoadBench.run(seconds: seconds))\n")
+            return
+        }
         let spec = BenchDebate.spec(agents: agents, rounds: rounds, floor: floor, facilitator: !noFacilitator)
         Report.out("parley-bench: \(agents) agents × \(rounds) rounds, \(floor), scripted personas answering at once\(noFacilitator ? ", no facilitator" : "")\n")
         let plain = try await BenchDebate.measure(spec, recordTo: nil)

@@ -221,6 +221,23 @@ struct ObserverIntakeTests {
         #expect(app.state.round == 3)
     }
 
+    /// Under load a frame deadline and more events arrive together; the frame must still be
+    /// drawn (once it was not: the observer drew one frame and then never again).
+    @Test("a frame deadline that comes with more events draws them")
+    func deadlineWithEvents() async throws {
+        let terminal = FakeTerminal()
+        let app = ObserverApp(terminal: terminal, options: ObserverOptions(frameInterval: .milliseconds(20)))
+        let intake = ObserverIntake()
+        let events = records(DebateBuilder.threePeerDebate().events)
+        _ = app.absorb(ObserverIntake.Batch(records: Array(events.prefix(5))), send: { _ in }, intake: intake)
+        #expect(terminal.presented == 1)
+        _ = app.absorb(ObserverIntake.Batch(records: Array(events.dropFirst(5).prefix(5))), send: { _ in }, intake: intake)
+        #expect(terminal.presented == 1, "within the interval: a deadline is armed")
+        try await Task.sleep(for: .milliseconds(25))  // the interval passes (time, not synchronisation)
+        _ = app.absorb(ObserverIntake.Batch(records: Array(events.dropFirst(10)), frameDue: true), send: { _ in }, intake: intake)
+        #expect(terminal.presented == 2)
+    }
+
     @Test("the events waiting are bounded: the feed waits for room, and merges a message's pieces meanwhile", .timeLimit(.minutes(1)))
     func bounded() async throws {
         let intake = ObserverIntake()

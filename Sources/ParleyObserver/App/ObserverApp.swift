@@ -140,9 +140,11 @@ public final class ObserverApp {
             tickArmed = false
             changes = true
         }
+        // The deadline that came is spent first, so that the changes with it can draw.
+        let due = batch.frameDue && pacing.deadlinePassed()
         if changes {
             changed(intake)
-        } else if batch.frameDue, pacing.deadlinePassed() {
+        } else if due {
             draw(intake)
         }
         return false
