@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ParleyDebateFile", targets: ["ParleyDebateFile"]),
         .library(name: "ParleyObserver", targets: ["ParleyObserver"]),
         .library(name: "TerminalKit", targets: ["TerminalKit"]),
+        .executable(name: "parley-bench", targets: ["ParleyBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -71,6 +72,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "terminal-check", dependencies: ["TerminalKit"]),
+        // The benchmarks (`Benchmarks/run`): not part of the shipped tool.
+        .executableTarget(
+            name: "ParleyBench",
+            dependencies: [
+                "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyObserver", "TerminalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/ParleyBench"
+        ),
         // What the test targets share: a tmux driver, a subprocess runner, scratch files and
         // golden files.
         .target(name: "ParleyTestSupport", path: "Tests/ParleyTestSupport"),
@@ -79,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "ParleyModelsTests",
             dependencies: [
-                "ParleyModels", "ParleyCore",
+                "ParleyModels", "ParleyCore", "ParleyBench",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

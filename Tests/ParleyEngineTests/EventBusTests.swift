@@ -64,4 +64,66 @@ struct EventBusTests {
         }
         #expect(log.withLock { $0 } == ["take 1", "flush", "take 2", "take 3", "take 4", "flush"])
     }
+
+    /// A consumer that reads nothing while a model streams: its queue holds one merged piece,
+    /// not one record per token, and the recorder (a sink) still gets every token.
+    @Test("a busy consumer's queue merges a message's pieces; the recorder gets every one")
+    func mergesForBusyConsumer() async {
+        let bus = EventBus()
+        let recorded = Mutex(0)
+        bus.addSink { record in if record.event.isDelta { recorded.withLock { $0 += 1 } } }
+        let feed = bus.subscribe()
+        bus.emit(.turnStarted(agent: AgentID("pm"), round: 1, message: MessageID(1)))
+        for _ in 0..<10_000 { bus.emit(.textDelta(agent: AgentID("pm"), message: MessageID(1), text: "x")) }
+        #expect(feed.channel.count == 2)
+        #expect(recorded.withLock { $0 } == 10_000)
+        bus.emit(.debateFinished(.completed, usage: Usage()))
+        var events: [DebateEvent] = []
+        for await record in feed { events.append(record.event) }
+        #expect(events.count == 3)
+        #expect(events[1] == .textDelta(agent: AgentID("pm"), message: MessageID(1), text: String(repeating: "x", count: 10_000)))
+    }
+
+    /// Events no merging can shorten (whole messages, notes) wait in a bounded queue: peers
+    /// wait for room before a turn, so a slow consumer holds the debate back instead of the
+    /// queue (and memory) growing without end. Nothing is dropped.
+    @Test("a slow consumer's queue never grows past its capacity, and it still gets every event", .timeLimit(.minutes(1)))
+    func boundedQueue() async {
+        let bus = EventBus()
+        let feed = bus.subscribe()
+        let total = EventFeed.capacity * 4
+        let producer = Task {
+            for round in 1...total {
+                await bus.room()
+                bus.emit(.roundStarted(round: round))
+            }
+            bus.emit(.debateFinished(.completed, usage: Usage()))
+        }
+        var longest = 0
+        var seqs: [Int] = []
+        for await record in feed {
+            longest = max(longest, feed.channel.count)
+            seqs.append(record.seq)
+            await Task.yield()
+        }
+        await producer.value
+        #expect(seqs == Array(1...(total + 1)))
+        #expect(longest <= EventFeed.capacity)
+        #expect(longest >= EventFeed.capacity / 2, "the producer did get ahead: the bound was tested")
+    }
+
+    @Test("a peer waiting for room goes on when its task is cancelled, and when the consumer goes away", .timeLimit(.minutes(1)))
+    func roomEndsWithoutConsumer() async {
+        let bus = EventBus()
+        var feed: EventFeed? = bus.subscribe()
+        for round in 1...EventFeed.capacity { bus.emit(.roundStarted(round: round)) }
+        let cancelled = Task { await bus.room() }
+        cancelled.cancel()
+        await cancelled.value
+        let waiting = Task { await bus.room() }
+        #expect(feed?.channel.count == EventFeed.capacity)
+        feed = nil
+        await waiting.value
+    }
 }
+

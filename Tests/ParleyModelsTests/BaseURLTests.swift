@@ -1,6 +1,7 @@
 import Foundation
 import ParleyCore
 import Testing
+@testable import ParleyBench
 @testable import ParleyModels
 
 @Suite("Base URLs and key variables against a loopback server")

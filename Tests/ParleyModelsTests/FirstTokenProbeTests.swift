@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+@testable import ParleyBench
 @testable import ParleyModels
 
 @Suite("First-token probe")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ParleyBench
 @testable import ParleyModels
 
 /// Runs only when PARLEY_LLAMA_URL names a running llama.cpp server, e.g.

@@ -1,4 +1,5 @@
 import Testing
+@testable import ParleyBench
 @testable import ParleyModels
 
 @Suite("What servers say, as shown")

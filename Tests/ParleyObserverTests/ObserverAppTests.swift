@@ -209,6 +209,94 @@ struct ObserverAppTests {
     }
 }
 
+@Suite("The observer's intake")
+@MainActor
+struct ObserverIntakeTests {
+    private func records(_ events: [DebateEvent], from seq: Int = 1) -> [EventRecord] {
+        events.enumerated().map { EventRecord(seq: seq + $0.offset, time: Double(seq + $0.offset), event: $0.element) }
+    }
+
+    /// Under load the debate's events queue faster than the observer draws. A key must not
+    /// wait behind them: `space`, `n` and `q` act before any event queued with them.
+    @Test("a key is carried out before the flood of events queued with it")
+    func keysFirst() async throws {
+        let app = ObserverApp(terminal: FakeTerminal())
+        let intake = ObserverIntake()
+        let debate = DebateBuilder.threePeerDebate().events
+        let opening = debate.prefix(3)
+        _ = app.absorb(ObserverIntake.Batch(records: records(Array(opening))), send: { _ in }, intake: intake)
+        let roundBefore = app.state.debate.round
+
+        var flood = Array(debate.dropFirst(3))
+        for round in 4...400 { flood.append(.roundStarted(round: round)) }
+        for record in records(flood, from: 4) { await intake.post(record) }
+        intake.post(keys: [.character(" ")])
+        let batch = try #require(intake.take())
+        #expect(batch.records.last?.event == .roundStarted(round: 400))
+
+        let roundAtKey = Mutex<Int?>(nil)
+        let sent = SentCommands()
+        _ = app.absorb(batch, send: { command in
+            sent.send(command)
+            let round = MainActor.assumeIsolated { app.state.debate.round }
+            roundAtKey.withLock { $0 = round }
+        }, intake: intake)
+        #expect(sent.all == [.pause])
+        #expect(roundAtKey.withLock { $0 } == roundBefore, "the key acted before any queued event")
+        #expect(app.state.debate.round == 400, "then every queued event was taken in")
+    }
+
+    @Test("q quits before the events queued with it are taken in")
+    func quitFirst() async throws {
+        var finished = DebateBuilder.threePeerDebate()
+        finished.add(.debateFinished(.completed, usage: Usage()))
+        let app = ObserverApp(terminal: FakeTerminal())
+        let intake = ObserverIntake()
+        _ = app.absorb(ObserverIntake.Batch(records: records(finished.events)), send: { _ in }, intake: intake)
+        for (offset, record) in records((1...1_000).map { .roundStarted(round: $0) }).enumerated() {
+            await intake.post(EventRecord(seq: 10_000 + offset, time: 0, event: record.event))
+        }
+        intake.post(keys: [.character("q")])
+        let quits = app.absorb(try #require(intake.take()), send: { _ in }, intake: intake)
+        #expect(quits)
+        #expect(app.state.debate.round == 3)
+    }
+
+    /// Under load a frame deadline and more events arrive together; the frame must still be
+    /// drawn (once it was not: the observer drew one frame and then never again).
+    @Test("a frame deadline that comes with more events draws them")
+    func deadlineWithEvents() async throws {
+        let terminal = FakeTerminal()
+        let app = ObserverApp(terminal: terminal, options: ObserverOptions(frameInterval: .milliseconds(20)))
+        let intake = ObserverIntake()
+        let events = records(DebateBuilder.threePeerDebate().events)
+        _ = app.absorb(ObserverIntake.Batch(records: Array(events.prefix(5))), send: { _ in }, intake: intake)
+        #expect(terminal.presented == 1)
+        _ = app.absorb(ObserverIntake.Batch(records: Array(events.dropFirst(5).prefix(5))), send: { _ in }, intake: intake)
+        #expect(terminal.presented == 1, "within the interval: a deadline is armed")
+        try await Task.sleep(for: .milliseconds(25))  // the interval passes (time, not synchronisation)
+        _ = app.absorb(ObserverIntake.Batch(records: Array(events.dropFirst(10)), frameDue: true), send: { _ in }, intake: intake)
+        #expect(terminal.presented == 2)
+    }
+
+    @Test("the events waiting are bounded: the feed waits for room, and merges a message's pieces meanwhile", .timeLimit(.minutes(1)))
+    func bounded() async throws {
+        let intake = ObserverIntake()
+        for round in 1...ObserverIntake.capacity { await intake.post(EventRecord(seq: round, time: 0, event: .roundStarted(round: round))) }
+        let extra = EventRecord(seq: ObserverIntake.capacity + 1, time: 0, event: .roundStarted(round: 0))
+        let feeding = Task { await intake.post(extra) }
+        let first = try #require(intake.take())
+        #expect(first.records.count == ObserverIntake.capacity)
+        await feeding.value
+        #expect(intake.take()?.records == [extra])
+
+        for word in ["a", "b", "c"] {
+            await intake.post(EventRecord(seq: 1, time: 0, event: .textDelta(agent: "pm", message: MessageID(1), text: word)))
+        }
+        #expect(intake.take()?.records.map(\.event) == [.textDelta(agent: "pm", message: MessageID(1), text: "abc")])
+    }
+}
+
 @Suite("Frame pacing")
 struct FramePacingTests {
     let start = ContinuousClock.now

@@ -63,4 +63,62 @@ struct PaneTextTests {
         #expect(texts.contains("you → @pm @cfo"))
         #expect(texts.contains("→ …"))
     }
+
+    @Test("a window cut from cached line counts is the same lines as cut from all of them", arguments: [1, 5, 13])
+    func windowMatchesAll(rows: Int) {
+        let state = DebateBuilder.threePeerDebate().state()
+        for width in [12, 30] {
+            for peer in state.debate.peers {
+                let text = PaneText.blocks(of: peer, width: width, showsReasoning: true)
+                let all = text.lines
+                let counts = (0..<text.count).map { text.block($0).count }
+                for start in 0...all.count {
+                    let window = text.window(rows: rows, counts: counts) { _ in start }
+                    #expect(window.lines == Array(all.dropFirst(start).prefix(rows)))
+                    #expect(window.total == all.count)
+                }
+            }
+        }
+    }
+
+    /// A long history scrolled back was wrapped whole on every frame, streaming or not.
+    @Test("a pane scrolled back rewraps only new or changed blocks from frame to frame, and draws as before")
+    func scrolledBackUsesCachedCounts() throws {
+        var debate = DebateBuilder()
+        debate.add(.debateStarted(DebateBuilder.info()))
+        for round in 1...150 {
+            debate.round(round)
+            debate.turn("pm", round: round, says: "Round \(round): users keep asking for X, and churn among them is twice the average.")
+        }
+        var state = debate.state(columns: 123, rows: 40)
+        state.view.scrolls[.peer("pm")] = PaneScroll(intent: .line(10))
+        let theme = ThemeCatalog.builtIn.theme(at: 0)
+        let pane = try #require(state.debate.peers.first { $0.id == "pm" })
+        let rect = try #require(state.layout.rect(of: .peer("pm")))
+        let area = PaneFrame.content(of: rect)
+        let key = LineCounts.Key(pane: .peer("pm"), width: area.width, showsReasoning: state.view.showsReasoning)
+
+        var cached = Canvas(width: 123, height: 40)
+        PeerPaneView.draw(pane, rect: rect, state: state, theme: theme, agents: [:], into: &cached)
+        let first = LineCounts.shared.blocksWrapped(key)
+        #expect(first >= pane.entries.count)
+        PeerPaneView.draw(pane, rect: rect, state: state, theme: theme, agents: [:], into: &cached)
+        #expect(LineCounts.shared.blocksWrapped(key) == first, "the second frame counted no block again")
+
+        var whole = Canvas(width: 123, height: 40)
+        let text = PaneText.blocks(of: pane, width: area.width, showsReasoning: state.view.showsReasoning)
+        ScrollingPane.draw(
+            text, pane: .peer("pm"), rect: rect, labels: PaneFrame.Labels(), state: state, theme: theme, agents: [:], into: &whole)
+        var labelled = Canvas(width: 123, height: 40)
+        ScrollingPane.draw(
+            text, pane: .peer("pm"), rect: rect, labels: PaneFrame.Labels(), state: state, theme: theme, agents: [:],
+            into: &labelled, fingerprint: { PeerPaneView.fingerprint(of: pane, at: $0) })
+        #expect(labelled.text == whole.text)
+
+        debate.turn("pm", round: 150, says: "And one more thing.")
+        let grown = try #require(debate.state(columns: 123, rows: 40).debate.peers.first { $0.id == "pm" })
+        PeerPaneView.draw(grown, rect: rect, state: state, theme: theme, agents: [:], into: &cached)
+        #expect(LineCounts.shared.blocksWrapped(key) == first + 1, "only the new block was counted")
+    }
 }
+

@@ -11,9 +11,12 @@
 /// let reason = await running.value
 /// ```
 public protocol DebateSource: AnyObject, Sendable {
+    /// The events a subscriber reads: a bounded queue of its own, in order.
+    associatedtype Events: AsyncSequence & Sendable where Events.Element == EventRecord, Events.Failure == Never
+
     /// The source's events from now on, ending after `debateFinished`. Subscribe before
     /// ``run()`` to see them all.
-    func events() -> AsyncStream<EventRecord>
+    func events() -> Events
 
     /// Sends a command (pause, step, inject, stop …); it takes effect at once. A command the
     /// source has nothing to act on (writing to a replay) is ignored.

@@ -67,7 +67,7 @@ public final class Debate: DebateSource {
 
     /// The debate's events from now on, ending after `debateFinished`. Subscribe before `run()`
     /// to see them all.
-    public func events() -> AsyncStream<EventRecord> { bus.subscribe() }
+    public func events() -> EventFeed { bus.subscribe() }
 
     /// Writes every later event to an event log.
     public func record(to log: EventLogWriter) {

@@ -2,15 +2,20 @@ import ParleyCore
 import Synchronization
 
 /// The debate's one ordered stream of events. `emit` numbers and timestamps each event and
-/// hands it, in order and under one lock, to the sinks (the recorder) and to every subscriber.
+/// hands it, in order and under one lock, to the sinks (the recorder, which gets every event
+/// as it happens) and to every subscriber's ``EventFeed`` (bounded, merging streamed pieces
+/// while its consumer is busy; peers wait in ``room()`` while a consumer is far behind).
 public final class EventBus: Sendable {
     private struct State: ~Copyable {
         var seq = 0
         var sinks: [@Sendable (EventRecord) -> Void] = []
         var flushes: [@Sendable () -> Void] = []
-        var subscribers: [Int: AsyncStream<EventRecord>.Continuation] = [:]
+        var subscribers: [Int: EventFeed.Channel] = [:]
         var nextSubscriber = 0
         var finished = false
+        /// Who waits in ``room()``, by a number of their own.
+        var roomWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var nextRoomWaiter = 0
     }
 
     private let state = Mutex(State())
@@ -24,17 +29,15 @@ public final class EventBus: Sendable {
     public func emit(_ event: DebateEvent) {
         let time = (ContinuousClock.now - start).inSeconds
         var flushes: [@Sendable () -> Void] = []
-        let ended: [AsyncStream<EventRecord>.Continuation] = state.withLock { state in
+        let ended: [EventFeed.Channel] = state.withLock { state in
             guard !state.finished else { return [] }
             flushes = state.flushes
             state.seq += 1
             let record = EventRecord(seq: state.seq, time: time, event: event)
             for sink in state.sinks { sink(record) }
-            // A subscriber that stopped listening is dropped here, when a yield says so, and
-            // not from the stream's termination handler: that runs while the runtime holds the
-            // cancelled task's lock, and yielding under this lock wakes tasks and needs theirs.
-            for (id, subscriber) in state.subscribers {
-                if case .terminated = subscriber.yield(record) { state.subscribers[id] = nil }
+            // A subscriber that stopped listening is dropped here, when a push says so.
+            for (id, subscriber) in state.subscribers where !subscriber.push(record) {
+                state.subscribers[id] = nil
             }
             guard case .debateFinished = event else { return [] }
             state.finished = true
@@ -43,6 +46,7 @@ public final class EventBus: Sendable {
         }
         if !Self.batching { for flush in flushes { flush() } }
         for subscriber in ended { subscriber.finish() }
+        if case .debateFinished = event { madeRoom() }
     }
 
     /// Whether the current task is inside ``batch(_:)``: its events' sinks flush at the end.
@@ -70,17 +74,55 @@ public final class EventBus: Sendable {
         }
     }
 
-    /// A stream of every later event, ending after the debate finished.
-    public func subscribe() -> AsyncStream<EventRecord> {
-        let (stream, continuation) = AsyncStream.makeStream(of: EventRecord.self, bufferingPolicy: .unbounded)
+    /// A feed of every later event, ending after the debate finished. Its queue is bounded:
+    /// see ``EventFeed``.
+    public func subscribe() -> EventFeed {
+        let channel = EventFeed.Channel(madeRoom: { [weak self] in self?.madeRoom() })
         let subscribed = state.withLock { state in
             guard !state.finished else { return false }
             state.nextSubscriber += 1
-            state.subscribers[state.nextSubscriber] = continuation
+            state.subscribers[state.nextSubscriber] = channel
             return true
         }
-        if !subscribed { continuation.finish() }
-        return stream
+        if !subscribed { channel.finish() }
+        return EventFeed(channel: channel)
+    }
+
+    /// Returns once no subscriber is ``EventFeed/capacity`` records behind (at once, nearly
+    /// always), or the task is cancelled, or the debate finished: a peer waits here before its
+    /// turn, so that no consumer falls further behind the debate than that.
+    public func room() async {
+        let id = state.withLock { state -> Int? in
+            guard !state.finished, state.subscribers.values.contains(where: { $0.isFull() }) else { return nil }
+            state.nextRoomWaiter += 1
+            return state.nextRoomWaiter
+        }
+        guard let id else { return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let waits = state.withLock { state in
+                    guard !Task.isCancelled, !state.finished, state.subscribers.values.contains(where: { $0.isFull() }) else {
+                        return false
+                    }
+                    state.roomWaiters[id] = continuation
+                    return true
+                }
+                if !waits { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.roomWaiters.removeValue(forKey: id) }?.resume()
+        }
+    }
+
+    /// A consumer caught up (or went away): wakes the peers waiting for room, if there is room now.
+    private func madeRoom() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard !state.roomWaiters.isEmpty else { return [] }
+            guard state.finished || !state.subscribers.values.contains(where: { $0.isFull() }) else { return [] }
+            defer { state.roomWaiters.removeAll() }
+            return Array(state.roomWaiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
     }
 
     /// How many events were emitted.

@@ -38,6 +38,9 @@ actor Peer {
         do {
             while case .speak(let now) = try await world.floor.await(id, round: round) {
                 try await world.pace.admit(id, round: now)
+                // No consumer of the events falls more than a bounded queue behind.
+                await world.bus.room()
+                try Task.checkCancellation()
                 let reply = try await takeTurn(round: now)
                 // The message and what it sets off go to the recording in one write.
                 world.bus.batch {

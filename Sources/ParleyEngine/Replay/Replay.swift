@@ -25,7 +25,7 @@ public final class Replay: DebateSource {
     }
 
     /// The replayed events; subscribe before `run()`.
-    public func events() -> AsyncStream<EventRecord> { bus.subscribe() }
+    public func events() -> EventFeed { bus.subscribe() }
 
     /// Applies a pace command (pause, resume, step, stop); others are ignored.
     public func send(_ command: DebateCommand) {
@@ -75,6 +75,7 @@ public final class Replay: DebateSource {
         do {
             for (index, record) in records.enumerated() {
                 try await wait(record.time - previous)
+                await bus.room()
                 previous = record.time
                 switch record.event {
                 case .held, .paceChanged:

@@ -48,7 +48,7 @@ public struct HTTPChatBackend<Dialect: ChatDialect>: ChatModel {
     /// The server description, with the API key read from the environment.
     /// - Throws: ``ModelError`` of kind `configuration` for a bad `base_url` or a named key
     ///   variable that is not set.
-    func prepared() throws(ModelError) -> ModelServer {
+    package func prepared() throws(ModelError) -> ModelServer {
         try ModelServer.prepare(
             Dialect.wire.server, baseURL: config.baseURL, model: config.model, keyVariable: config.apiKeyVariable,
             apiVersion: config.apiVersion, settings: config.http, context: context)

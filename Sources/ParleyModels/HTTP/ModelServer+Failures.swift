@@ -7,7 +7,7 @@ import ParleyCore
 /// and what to do.
 extension ModelServer {
     /// The server answered `status` with `body`.
-    func httpFailure(status: Int, body: some Collection<UInt8>, url: String) -> ModelError {
+    package func httpFailure(status: Int, body: some Collection<UInt8>, url: String) -> ModelError {
         let said = ServerMessage(body: body)
         let words = said.map { quote($0.text) } ?? "no message"
         let retryable = status == 408 || status == 409 || status == 429 || (500...599).contains(status)
@@ -131,7 +131,7 @@ extension ModelServer {
     }
 
     /// A chunked body whose framing is broken: `sizeLine` is what stood where a chunk size belongs.
-    func malformedChunk(url: String, sizeLine: String) -> ModelError {
+    package func malformedChunk(url: String, sizeLine: String) -> ModelError {
         ModelError(
             kind: .stream, url: url,
             message: "malformed chunk size '\(quote(sizeLine, limit: 40))' in the body from \(url) — the server's HTTP framing is broken",
@@ -139,7 +139,7 @@ extension ModelServer {
     }
 
     /// What a reader's complaint means for the call.
-    func failure(_ error: ReplyReadError, url: String) -> ModelError {
+    package func failure(_ error: ReplyReadError, url: String) -> ModelError {
         switch error {
         case .server(let said): streamError(url: url, said: said)
         case .unreadable(let detail): unreadableStream(url: url, detail: detail)

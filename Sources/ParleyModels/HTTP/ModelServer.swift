@@ -5,7 +5,7 @@ import ParleyCore
 
 /// The server a backend talks to, as far as errors and logs need to know: its wire dialect,
 /// where it is, which model it is asked for and where the API key comes from.
-struct ModelServer: Sendable {
+package struct ModelServer: Sendable {
     /// The wire protocol; its raw value is the backend type as written in debate files.
     enum Dialect: String, Sendable {
         /// OpenAI-compatible chat completions.
@@ -25,7 +25,7 @@ struct ModelServer: Sendable {
     /// The wire protocol.
     let dialect: Dialect
     /// Where the API is.
-    let address: ServerAddress
+    package let address: ServerAddress
     /// The model id asked for.
     let model: String
     /// The environment variable the key comes from, when the backend names one.
@@ -81,7 +81,7 @@ struct ModelServer: Sendable {
     }
 
     /// The headers of a request: credentials in the dialect's header, then the config's extras.
-    func headers(streaming: Bool) -> HTTPHeaders {
+    package func headers(streaming: Bool) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.add(name: "user-agent", value: "parley")
         if streaming {

@@ -1,6 +1,6 @@
 /// Turns the events of a streamed reply into ``ChatChunk``s, for one wire dialect. A fresh
 /// reader is made for every try of a call.
-protocol ReplyReader: Sendable {
+package protocol ReplyReader: Sendable {
     /// Whether the server said the reply is complete (`[DONE]`, `message_stop`).
     var isComplete: Bool { get }
     /// Whether the reply may be taken as complete if the body ends here, though the server did
@@ -19,7 +19,7 @@ extension ReplyReader {
 }
 
 /// Why a reader stopped.
-enum ReplyReadError: Error, Sendable {
+package enum ReplyReadError: Error, Sendable {
     /// The server sent an error inside the stream.
     case server(ServerMessage)
     /// An event was not what the dialect sends; the detail quotes it whole (it is scrubbed of

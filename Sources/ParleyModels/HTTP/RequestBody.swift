@@ -1,11 +1,11 @@
 import Foundation
 
 /// A request body sent as JSON.
-protocol RequestBody: Encodable, Sendable {}
+package protocol RequestBody: Encodable, Sendable {}
 
 extension RequestBody {
     /// The body as JSON bytes, keys sorted so the same request always has the same bytes.
-    func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Bodies hold only strings, numbers and booleans, which always encode.

@@ -2,13 +2,13 @@ import Foundation
 import ParleyCore
 
 /// A backend's base URL, checked once and split for labels, endpoints and messages.
-struct ServerAddress: Sendable, Hashable {
+package struct ServerAddress: Sendable, Hashable {
     /// The base URL as configured, without a trailing slash and without its query: what messages show.
     let base: String
     /// `http` or `https`.
-    let scheme: String
+    package let scheme: String
     /// The host name or address.
-    let host: String
+    package let host: String
     /// The port, when the URL names one.
     let port: Int?
     /// The base URL's parts, to build endpoint URLs from (its query kept: `?api-version=…`).
@@ -47,14 +47,14 @@ struct ServerAddress: Sendable, Hashable {
 
     /// The URL of an endpoint below the base: `url("chat/completions")` is
     /// `http://127.0.0.1:8571/v1/chat/completions`, the base's query (if any) after the path.
-    func url(_ path: String) -> String {
+    package func url(_ path: String) -> String {
         var endpoint = components
         endpoint.percentEncodedPath += "/" + path
         return endpoint.string ?? base + "/" + path
     }
 
     /// `127.0.0.1:11434`, or just the host when the URL names no port.
-    var hostAndPort: String { port.map { "\(host):\($0)" } ?? host }
+    package var hostAndPort: String { port.map { "\(host):\($0)" } ?? host }
 
     /// Whether the server runs on this machine (loopback).
     var isLoopback: Bool {
@@ -63,7 +63,7 @@ struct ServerAddress: Sendable, Hashable {
     }
 
     /// The port a connection goes to.
-    var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
+    package var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
 
     /// A pane label for a model served here: `llama3.2 @ 127.0.0.1:11434`.
     static func label(model: String, baseURL: String) -> String {

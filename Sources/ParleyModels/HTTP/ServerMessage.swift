@@ -5,7 +5,7 @@ import Foundation
 /// Anthropic (`{"type":"error","error":{"type":..,"message":..}}`), Ollama's native
 /// `{"error":"model 'llama3' not found"}`, older vLLM's top-level `{"object":"error","message":..}`,
 /// FastAPI's `{"detail":..}`, or plain text.
-struct ServerMessage: Sendable, Hashable {
+package struct ServerMessage: Sendable, Hashable {
     /// The server's own words, on one line, without control characters. Not shortened: it
     /// may still hold the API key, so it is shown only through ``ModelServer/quote(_:limit:)``,
     /// which scrubs the key first and then caps the length.

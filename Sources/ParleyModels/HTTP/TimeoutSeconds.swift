@@ -2,14 +2,14 @@ import NIOCore
 
 /// Timeouts as configured (seconds, any positive number) turned into what the clocks take,
 /// clamped first, so that no value, however large, traps when it is converted.
-enum TimeoutSeconds {
+package enum TimeoutSeconds {
     /// The longest timeout honoured: a day. Longer ones (and NaN) wait a day.
     static let longest: Double = 86_400
     /// The shortest timeout honoured: a millisecond.
     static let shortest: Double = 0.001
 
     /// `seconds` brought within ``shortest`` … ``longest``; NaN counts as the longest.
-    static func clamped(_ seconds: Double) -> Double {
+    package static func clamped(_ seconds: Double) -> Double {
         guard !seconds.isNaN else { return longest }
         return min(max(seconds, shortest), longest)
     }

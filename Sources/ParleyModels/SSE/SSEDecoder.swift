@@ -9,7 +9,7 @@
 /// - a bare JSON line (`{"error":...}`, as Ollama writes once a stream has started) is taken as
 ///   a `data:` line;
 /// - ``finish()`` dispatches a last event the server did not end with a blank line.
-struct SSEDecoder: Sendable {
+package struct SSEDecoder: Sendable {
     private var partialLine: [UInt8] = []
     private var lastByteWasCR = false
     private var atStreamStart = true
@@ -18,10 +18,10 @@ struct SSEDecoder: Sendable {
     private var eventType = ""
 
     /// Makes a decoder at the start of a stream.
-    init() {}
+    package init() {}
 
     /// Feeds the next bytes of the stream and returns the events they complete, in order.
-    mutating func feed(_ bytes: some Collection<UInt8>) -> [ServerSentEvent] {
+    package mutating func feed(_ bytes: some Collection<UInt8>) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             scan(buffer, into: &events)

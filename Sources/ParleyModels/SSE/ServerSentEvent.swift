@@ -1,5 +1,5 @@
 /// One event of a `text/event-stream` body: what model servers stream a reply in.
-struct ServerSentEvent: Sendable, Hashable {
+package struct ServerSentEvent: Sendable, Hashable {
     /// The event's type: `message` unless the server named one (`event: message_start`), and
     /// `error` for the `error: {...}` lines older llama.cpp servers send.
     var type: String

@@ -30,15 +30,9 @@ public final class ObserverApp {
     private var frameTimer: Task<Void, Never>?
     private var tickTimer: Task<Void, Never>?
 
-    /// What wakes the loop.
-    private enum Wake: Sendable {
-        case event(DebateEvent)
-        case record(EventRecord)
-        case eventsEnded(failure: String?)
-        case keys([Key])
-        case inputEnded
-        case frame
-        case tick
+    /// What the events carry: records keep the debate's clock, bare events do not.
+    enum Feed {
+        case events, records
     }
 
     /// Makes the app for a terminal; nothing is drawn until it runs.
@@ -64,7 +58,7 @@ public final class ObserverApp {
     public func run<Events: AsyncSequence & Sendable>(
         events: Events, send: @escaping @Sendable (DebateCommand) -> Void
     ) async -> ObserverState where Events.Element == DebateEvent {
-        await loop(send: send, feed: Self.feed(events) { .event($0) })
+        await loop(.events, send: send, feed: Self.feed(events) { EventRecord(seq: 0, time: 0, event: $0) })
     }
 
     /// Shows a debate's event records (live or replayed) until the person quits; the status
@@ -74,72 +68,85 @@ public final class ObserverApp {
     public func run<Records: AsyncSequence & Sendable>(
         records: Records, send: @escaping @Sendable (DebateCommand) -> Void
     ) async -> ObserverState where Records.Element == EventRecord {
-        await loop(send: send, feed: Self.feed(records) { .record($0) })
+        await loop(.records, send: send, feed: Self.feed(records) { $0 })
     }
 
-    /// What feeds a sequence's elements into the loop, then says that it ended (or failed).
+    /// What feeds a sequence's elements into the intake (waiting while it is full), then says
+    /// that it ended (or failed).
     private nonisolated static func feed<Elements: AsyncSequence & Sendable>(
-        _ elements: Elements, as wrap: @escaping @Sendable (Elements.Element) -> Wake
-    ) -> @Sendable (@Sendable (Wake) -> Void) async -> Void {
-        { wake in
+        _ elements: Elements, as record: @escaping @Sendable (Elements.Element) -> EventRecord
+    ) -> @Sendable (ObserverIntake) async -> Void {
+        { intake in
             do {
-                for try await element in elements { wake(wrap(element)) }
-                wake(.eventsEnded(failure: nil))
+                for try await element in elements { await intake.post(record(element)) }
+                intake.eventsEnded(failure: nil)
             } catch {
-                wake(.eventsEnded(failure: "\(error)"))
+                intake.eventsEnded(failure: "\(error)")
             }
         }
     }
 
     private func loop(
-        send: @escaping @Sendable (DebateCommand) -> Void,
-        feed: @escaping @Sendable (@Sendable (Wake) -> Void) async -> Void
+        _ kind: Feed, send: @escaping @Sendable (DebateCommand) -> Void,
+        feed: @escaping @Sendable (ObserverIntake) async -> Void
     ) async -> ObserverState {
-        let (wakes, continuation) = AsyncStream.makeStream(of: Wake.self, bufferingPolicy: .unbounded)
-        let wake: @Sendable (Wake) -> Void = { continuation.yield($0) }
+        let intake = ObserverIntake()
         let input = terminal.input
         feeders = [
-            Task.detached { await feed(wake) },
+            Task.detached { await feed(intake) },
             Task.detached {
-                for await keys in input { wake(.keys(keys)) }
-                wake(.inputEnded)
+                for await keys in input { intake.post(keys: keys) }
+                intake.inputEnded()
             },
         ]
         defer {
+            intake.close()
             for task in feeders + [frameTimer, tickTimer].compactMap({ $0 }) { task.cancel() }
             feeders = []
-            continuation.finish()
             terminal.setCursor(nil)
         }
 
         draw()
-        for await next in wakes {
-            switch next {
-            case .event(let event):
-                state.apply(event)
-                followClock(event)
-                changed(wake)
-            case .record(let record):
+        while true {
+            let batch = await intake.next()
+            if absorb(batch, kind, send: send, intake: intake) { return state }
+        }
+    }
+
+    /// Takes in what waited: the keys first, however many events wait behind them, then the
+    /// events, then the timers. - Returns: whether the observer quits.
+    func absorb(
+        _ batch: ObserverIntake.Batch, _ kind: Feed = .records, send: @Sendable (DebateCommand) -> Void, intake: ObserverIntake
+    ) -> Bool {
+        for key in batch.keys where press(key, send: send) { return true }
+        if batch.inputEnded { return true }
+        var changes = !batch.keys.isEmpty
+        for record in batch.records {
+            if kind == .records {
                 clockBase = (ContinuousClock.now, record.time)
                 state.apply(record)
-                followClock(record.event)
-                changed(wake)
-            case .eventsEnded(let failure):
-                state.apply(.eventsEnded(failure: failure))
-                if failure != nil { changed(wake) }
-            case .keys(let keys):
-                for key in keys where press(key, send: send) { return state }
-                changed(wake)
-            case .inputEnded:
-                return state
-            case .frame:
-                if pacing.deadlinePassed() { draw(wake) }
-            case .tick:
-                tickArmed = false
-                changed(wake)
+            } else {
+                state.apply(record.event)
             }
+            followClock(record.event)
+            changes = true
         }
-        return state
+        if batch.eventsEnded {
+            state.apply(.eventsEnded(failure: batch.eventsFailure))
+            if batch.eventsFailure != nil { changes = true }
+        }
+        if batch.tickDue {
+            tickArmed = false
+            changes = true
+        }
+        // The deadline that came is spent first, so that the changes with it can draw.
+        let due = batch.frameDue && pacing.deadlinePassed()
+        if changes {
+            changed(intake)
+        } else if due {
+            draw(intake)
+        }
+        return false
     }
 
     /// Starts and stops the clock with the debate, after the state took `event` in.
@@ -174,15 +181,15 @@ public final class ObserverApp {
     }
 
     /// Something changed: draw now, or arm the frame deadline.
-    private func changed(_ wake: @escaping @Sendable (Wake) -> Void) {
+    private func changed(_ intake: ObserverIntake) {
         switch pacing.changed(at: .now) {
-        case .drawNow: draw(wake)
-        case .drawAt(let deadline): frameTimer = timer(.frame, at: deadline, wake)
+        case .drawNow: draw(intake)
+        case .drawAt(let deadline): frameTimer = timer(at: deadline) { intake.frameDue() }
         case .wait: break
         }
     }
 
-    private func draw(_ wake: (@Sendable (Wake) -> Void)? = nil) {
+    private func draw(_ intake: ObserverIntake? = nil) {
         let size = terminal.size
         if size.width != state.view.columns || size.height != state.view.rows {
             _ = state.apply(.resize(columns: size.width, rows: size.height))
@@ -194,9 +201,9 @@ public final class ObserverApp {
         terminal.present(ObserverView.render(state: state, theme: theme))
         let now = ContinuousClock.now
         pacing.drawn(at: now)
-        if let wake, !tickArmed, let tick = FramePacing.nextTick(for: state, elapsed: state.debate.elapsed, at: now) {
+        if let intake, !tickArmed, let tick = FramePacing.nextTick(for: state, elapsed: state.debate.elapsed, at: now) {
             tickArmed = true
-            tickTimer = timer(.tick, at: tick, wake)
+            tickTimer = timer(at: tick) { intake.tickDue() }
         }
     }
 
@@ -206,13 +213,11 @@ public final class ObserverApp {
     }
 
     /// A one-shot timer that wakes the loop at `deadline`.
-    private func timer(
-        _ wake: Wake, at deadline: ContinuousClock.Instant, _ deliver: @escaping @Sendable (Wake) -> Void
-    ) -> Task<Void, Never> {
+    private func timer(at deadline: ContinuousClock.Instant, _ deliver: @escaping @Sendable () -> Void) -> Task<Void, Never> {
         Task.detached {
             do {
                 try await Task.sleep(until: deadline, clock: .continuous)
-                deliver(wake)
+                deliver()
             } catch {}
         }
     }

@@ -19,7 +19,16 @@ enum PeerPaneView {
         if peer.tokens > 0 { labels.caption.append(Span(" · \(Format.tokens(peer.tokens)) tok", .role(.muted))) }
         ScrollingPane.draw(
             text, pane: .peer(peer.id), rect: rect, labels: labels, state: state, theme: theme, agents: agents,
-            into: &canvas)
+            into: &canvas, fingerprint: { index in fingerprint(of: peer, at: index) })
+    }
+
+    /// What a block of the pane's text depends on: its entry, and whether the one before is a
+    /// round marker.
+    static func fingerprint(of peer: PeerPane, at index: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(peer.entries[index])
+        if index > 0, case .round = peer.entries[index - 1] { hasher.combine(true) }
+        return hasher.finalize()
     }
 
     static func status(of peer: PeerPane, state: ObserverState) -> StyledLine {

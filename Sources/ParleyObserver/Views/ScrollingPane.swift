@@ -8,7 +8,7 @@ enum ScrollingPane {
     /// now, its waiting moves carried out), with how much is below in the footer.
     static func draw(
         _ text: TextBlocks, pane: PaneID, rect: Rect, labels: PaneFrame.Labels, state: ObserverState,
-        theme: Theme, agents: [Int: Style], into canvas: inout Canvas
+        theme: Theme, agents: [Int: Style], into canvas: inout Canvas, fingerprint: ((Int) -> Int)? = nil
     ) {
         let area = PaneFrame.content(of: rect)
         var labels = labels
@@ -18,6 +18,16 @@ enum ScrollingPane {
             let (lines, more) = text.tail(rows: max(0, area.height))
             shown = lines[...]
             if more, labels.footer.isEmpty { labels.footer = [Span("↑", .role(.muted))] }
+        } else if let fingerprint {
+            // Scrolled back: wrap only the blocks shown, counting the others' lines from the cache.
+            let key = LineCounts.Key(pane: pane, width: area.width, showsReasoning: state.view.showsReasoning)
+            let counts = LineCounts.shared.counts(key, of: text, fingerprint: fingerprint)
+            let window = text.window(rows: max(0, area.height), counts: counts) {
+                scroll.firstLine(lineCount: $0, rows: area.height)
+            }
+            let below = window.total - window.first - area.height
+            if below > 0 { labels.footer = [Span("↓ \(below) more · End follows", .role(.accent))] }
+            shown = window.lines[...]
         } else {
             let lines = text.lines
             let first = scroll.firstLine(lineCount: lines.count, rows: area.height)

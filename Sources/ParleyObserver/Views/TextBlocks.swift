@@ -36,4 +36,24 @@ struct TextBlocks {
         let lines = Array(blocks.reversed().joined())
         return (Array(lines.suffix(rows)), index > 0 || lines.count > rows)
     }
+
+    /// The `rows` lines from line `first` on (given the whole text's line count, it says which
+    /// line is first), wrapping only the blocks they come from, with the line counts `counts`
+    /// gives; and the whole text's line count.
+    func window(rows: Int, counts: [Int], first: (Int) -> Int) -> (lines: [StyledLine], first: Int, total: Int) {
+        let total = counts.reduce(0, +)
+        let start = first(total)
+        var lines: [StyledLine] = []
+        var line = 0
+        for index in 0..<count {
+            let next = line + counts[index]
+            if next > start, lines.count < rows {
+                let blockLines = block(index)
+                lines += blockLines.dropFirst(max(0, start - line)).prefix(rows - lines.count)
+            }
+            if lines.count >= rows { break }
+            line = next
+        }
+        return (lines, start, total)
+    }
 }

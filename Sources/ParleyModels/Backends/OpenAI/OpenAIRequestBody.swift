@@ -1,5 +1,5 @@
 /// The JSON body of a streamed chat-completions request.
-struct OpenAIRequestBody: RequestBody {
+package struct OpenAIRequestBody: RequestBody {
     /// One message on the wire.
     struct Message: Encodable, Sendable, Hashable {
         var role: String
@@ -32,7 +32,7 @@ struct OpenAIRequestBody: RequestBody {
     ///
     /// The token limit goes in `max_tokens`, which every local server reads, except on
     /// api.openai.com, whose newer models take only `max_completion_tokens`.
-    init(_ request: ChatRequest, model: String, sampling: Sampling, host: String?) {
+    package init(_ request: ChatRequest, model: String, sampling: Sampling, host: String?) {
         self.model = model
         var messages: [Message] = []
         if !request.system.isEmpty { messages.append(Message(role: "system", content: request.system)) }

@@ -8,21 +8,21 @@ import ParleyCore
 /// with `choices: []`, `usage` and `timings`; Ollama's `finish_reason: ""`; reasoning in
 /// `delta.reasoning_content` (llama.cpp, older vLLM) or `delta.reasoning` (Ollama, newer vLLM);
 /// `{"error": ...}` frames; and a whole non-streamed completion when a server ignores `stream`.
-struct OpenAIStreamReader: ReplyReader {
+package struct OpenAIStreamReader: ReplyReader {
     /// The price table, for the cost in usage chunks.
     let price: Price?
-    private(set) var isComplete = false
+    package private(set) var isComplete = false
     private var finishReason: String?
     private var usageNotes = UsageNotes()
 
     /// Makes a reader for one try.
-    init(price: Price?) {
+    package init(price: Price?) {
         self.price = price
     }
 
-    var canEndHere: Bool { finishReason != nil }
+    package var canEndHere: Bool { finishReason != nil }
 
-    mutating func read(_ event: ServerSentEvent, emit: (ChatChunk) -> Void) throws(ReplyReadError) {
+    package mutating func read(_ event: ServerSentEvent, emit: (ChatChunk) -> Void) throws(ReplyReadError) {
         let data = event.data.trimmingCharacters(in: .whitespacesAndNewlines)
         if data.isEmpty { return }
         if data == "[DONE]" {
@@ -61,7 +61,7 @@ struct OpenAIStreamReader: ReplyReader {
         }
     }
 
-    mutating func takeNotes() -> [String] { usageNotes.take() }
+    package mutating func takeNotes() -> [String] { usageNotes.take() }
 
     /// One chunk (or a whole completion), with only the fields Parley reads.
     private struct Payload: Decodable {

@@ -1,10 +1,11 @@
 import Foundation
 import ParleyCore
+import ParleyModels
 import Synchronization
 
 /// Measures the time to the first text token of an OpenAI-compatible server two ways — through
 /// ``OpenAIBackend`` (Parley's HTTP client, SSE decoder and stream reader) and by a minimal
-/// HTTP/1.1 request over a plain POSIX socket with the same body — so `parley bench` can show
+/// HTTP/1.1 request over a plain POSIX socket with the same body — so `parley-bench` can show
 /// how little Parley adds.
 ///
 /// Both ways open a new connection for every measured run — the direct way sends

@@ -3,7 +3,7 @@ import ParleyCore
 import ParleyEngine
 import Synchronization
 
-/// The synthetic debate `parley bench` runs, and its measurement.
+/// The synthetic debate `parley-bench` runs, and its measurement.
 enum BenchDebate {
     /// One run's figures.
     struct Figures: CustomStringConvertible {

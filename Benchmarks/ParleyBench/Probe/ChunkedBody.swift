@@ -1,4 +1,5 @@
 import Foundation
+import ParleyModels
 
 /// Decodes an HTTP/1.1 `Transfer-Encoding: chunked` body fed in pieces split anywhere.
 struct ChunkedBody: Sendable {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ParleyModels
 
 /// A plain blocking TCP connection over POSIX sockets, with nothing between the caller and the
 /// wire: the baseline the first-token probe compares Parley's HTTP stack against.

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyModels
 
 /// One chat-completions request written by hand over a ``RawSocket``: the probe's baseline.
 /// The same headers and body as ``OpenAIBackend`` sends, `Connection: close`, and the reply read
