@@ -61,4 +61,21 @@ struct TruncationTests {
             #expect(Self.truncated(chunks) == truncated)
         }
     }
+
+    @Test("a whole reply (a server that ignored `stream`) cut at the limit is truncated too",
+          arguments: [ModelServer.Dialect.openAI, .anthropic])
+    func wholeReply(dialect: ModelServer.Dialect) async throws {
+        let body = dialect == .openAI
+            ? #"{"choices":[{"index":0,"message":{"role":"assistant","content":"We should build the"},"finish_reason":"length"}]}"#
+            : #"{"type":"message","content":[{"type":"text","text":"We should build the"}],"stop_reason":"max_tokens","usage":{"input_tokens":5,"output_tokens":4}}"#
+        try await Harness.run(script: { _, _ in Wire.json(200, "OK", body) }) { harness in
+            let chunks = ChunkLog()
+            let model: any ChatModel = dialect == .openAI
+                ? OpenAIBackend(config: harness.openAI(), context: harness.context)
+                : AnthropicBackend(config: harness.anthropic(), context: harness.context)
+            try await model.reply(to: sampleRequest, onChunk: chunks.record)
+            #expect(chunks.text == "We should build the")
+            #expect(Self.truncated(chunks))
+        }
+    }
 }
