@@ -14,8 +14,8 @@ enum BackendKind: String, CaseIterable, Sendable {
         ]
         return switch self {
         case .scripted: ["type", "words_per_second"]
-        case .openai: http + ["seed"]
-        case .anthropic: http + ["version"]
+        case .openai: http + ["seed"] + DebateFileReader.samplingKeys(of: self)
+        case .anthropic: http + ["version"] + DebateFileReader.samplingKeys(of: self)
         }
     }
 
@@ -29,10 +29,17 @@ enum BackendKind: String, CaseIterable, Sendable {
 struct BackendCatalog {
     /// Declared backends by name; the type is nil when it could not be read.
     private(set) var kinds: [String: BackendKind?] = [DebateSpec.scriptedBackend: .scripted]
+    /// The prompt styles backends set (`prompt_style`), by name.
+    private(set) var promptStyles: [String: PromptStyle] = [:]
 
     /// Adds a declared backend.
     mutating func declare(_ name: String, as kind: BackendKind?) {
         kinds[name] = .some(kind)
+    }
+
+    /// Notes the prompt style a backend sets for the agents on it.
+    mutating func setPromptStyle(_ style: PromptStyle?, of name: String) {
+        promptStyles[name] = style
     }
 
     /// Whether a backend of that name exists.

@@ -6,7 +6,7 @@ import Yams
 /// `agents` and `facilitator`: who debates, on which backend, and who listens.
 extension DebateFileReader {
     /// The keys an agent may have.
-    static let agentKeys = ["id", "name", "role", "backend", "colour", "color", "system_prompt", "arguments"]
+    static let agentKeys = ["id", "name", "role", "backend", "colour", "color", "system_prompt", "arguments", "prompt_style"]
 
     /// Model settings people put on an agent, which belong to its backend.
     static let backendSettings: [String: String] = Dictionary(
@@ -74,6 +74,7 @@ extension DebateFileReader {
         let colour = colour(in: fields)
         let systemPrompt = optional("system_prompt", in: fields) { $0.text($1, at: $2) }
         let arguments = optional("arguments", in: fields) { $0.texts($1, at: $2, expecting: "a list of arguments (texts)") }
+        let promptStyle = optional("prompt_style", in: fields) { $0.promptStyle($1, at: $2) }
         let backendName = backend ?? DebateSpec.scriptedBackend
         let backendKnown = backend != nil || fields["backend"] == nil
         if backendKnown, backends.kind(of: backendName) == .scripted {
@@ -92,7 +93,8 @@ extension DebateFileReader {
         guard let id else { return nil }
         return AgentSpec(
             id: id, name: name ?? id.rawValue, role: role ?? "", backend: backendName, colour: colour,
-            systemPrompt: systemPrompt, arguments: arguments ?? []
+            systemPrompt: systemPrompt, arguments: arguments ?? [],
+            promptStyle: promptStyle ?? backends.promptStyles[backendName] ?? .full
         )
     }
 

@@ -28,7 +28,7 @@ extension DebateFileReader {
                     suggestion: "use letters, digits, '.', '-' and '_' (like local or claude-sonnet)"
                 )
             }
-            let (kind, config) = backend(value, at: backendPath)
+            let (kind, config, style) = backend(value, at: backendPath)
             if name == DebateSpec.scriptedBackend, let kind, kind != .scripted {
                 report(
                     "\(backendPath.name): 'scripted' is the name of the built-in scripted backend; it can only be redefined with type: scripted",
@@ -36,27 +36,32 @@ extension DebateFileReader {
                 )
             }
             catalog.declare(name, as: kind)
+            catalog.setPromptStyle(style, of: name)
             configs[name] = config
         }
         return (configs, catalog)
     }
 
-    /// One backend; its type (nil when unreadable) and its settings (nil when anything is wrong).
-    private mutating func backend(_ node: Node, at path: FieldPath) -> (BackendKind?, BackendConfig?) {
+    /// One backend; its type (nil when unreadable), its settings (nil when anything is wrong)
+    /// and the prompt style it sets for its agents.
+    private mutating func backend(_ node: Node, at path: FieldPath) -> (BackendKind?, BackendConfig?, PromptStyle?) {
+        // Keys of another type are reported below, saying whose they are; a key of no type is
+        // reported with the keys of this backend's type, when it can be told.
+        let declared = BackendKind.declared(in: node)
         guard let fields = fields(
-            of: node, at: path, expecting: "a backend (a mapping with type, model, ...)", keys: BackendKind.allKeys
-        ) else { return (nil, nil) }
+            of: node, at: path, expecting: "a backend (a mapping with type, model, ...)",
+            keys: declared?.keys ?? BackendKind.allKeys, elsewhere: declared?.othersKeys ?? [:]
+        ) else { return (nil, nil, nil) }
         let kind = required(
             "type", in: fields, suggestion: "add type: openai (Ollama, llama-server, vLLM, LM Studio, OpenAI), anthropic or scripted"
         ) { reader, node, path in
             reader.choice(node, at: path, among: BackendKind.allCases.map { ($0.rawValue, $0) }, hints: Self.backendTypeHints)
         }
-        guard let kind else { return (nil, nil) }
+        guard let kind else { return (nil, nil, nil) }
         for entry in fields.entries where !kind.keys.contains(entry.key) {
-            let owners = BackendKind.allCases.filter { $0.keys.contains(entry.key) }.map(\.rawValue)
             report(
                 "unknown key \(SourceText.quoted(entry.key)) at \(path.name)", at: entry.keyPosition, path: path.key(entry.key),
-                suggestion: "'\(entry.key)' is a setting of \(owners.joined(separator: " and ")) backends, not of \(kind.rawValue) ones"
+                suggestion: kind.othersKeys[entry.key]
             )
         }
         let before = problems.count
@@ -73,7 +78,8 @@ extension DebateFileReader {
             } ?? scripted.wordsPerSecond
             config = .scripted(scripted)
         case .openai:
-            let remote = remote(fields, defaultURL: OpenAIConfig.defaultBaseURL, temperatures: 0...2, exampleModel: "llama3.2")
+            var remote = remote(fields, defaultURL: OpenAIConfig.defaultBaseURL, temperatures: 0...2, exampleModel: "llama3.2")
+            readSampling(fields, kind: kind, into: &remote.sampling)
             config = .openai(
                 OpenAIConfig(
                     baseURL: remote.baseURL, model: remote.model, apiKeyEnv: remote.apiKeyEnv, sampling: remote.sampling,
@@ -87,6 +93,7 @@ extension DebateFileReader {
             )
             let defaults = AnthropicConfig(model: "")
             var sampling = remote.sampling
+            readSampling(fields, kind: kind, into: &sampling)
             sampling.maxTokens = sampling.maxTokens ?? defaults.sampling.maxTokens
             config = .anthropic(
                 AnthropicConfig(
@@ -97,7 +104,8 @@ extension DebateFileReader {
                 )
             )
         }
-        return (kind, problems.count == before ? config : nil)
+        let style = kind == .scripted ? nil : optional("prompt_style", in: fields) { $0.promptStyle($1, at: $2) }
+        return (kind, problems.count == before ? config : nil, style)
     }
 
     /// What the HTTP backends share.

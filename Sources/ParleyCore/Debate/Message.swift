@@ -43,12 +43,15 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var completedAt: Date
     /// A reasoning model's thinking, kept apart from what it said; nil when there was none.
     public var reasoning: String?
+    /// Why the reply was cut short, if it was: truncated at the token limit, or cut for
+    /// repeating itself; nil for a reply the model finished (and in logs written before).
+    public var cut: ReplyCut?
 
     /// Makes a message.
     public init(
         id: MessageID, sender: AgentID, to: Address, round: Int, text: String,
         replyTo: MessageID? = nil, usage: Usage = .zero, startedAt: Date, completedAt: Date,
-        reasoning: String? = nil
+        reasoning: String? = nil, cut: ReplyCut? = nil
     ) {
         self.id = id
         self.sender = sender
@@ -60,10 +63,11 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         self.startedAt = startedAt
         self.completedAt = completedAt
         self.reasoning = reasoning
+        self.cut = cut
     }
 
     enum CodingKeys: String, CodingKey {
         case id, sender = "from", to, round, text, replyTo, usage
-        case startedAt = "started", completedAt = "completed", reasoning
+        case startedAt = "started", completedAt = "completed", reasoning, cut
     }
 }

@@ -47,6 +47,7 @@ extension Message: JSONWritable {
             w.field("started", startedAt.timeIntervalSince1970)
             w.field("completed", completedAt.timeIntervalSince1970)
             w.optionalField("reasoning", reasoning)
+            w.optionalField("cut", cut?.rawValue)
         }
     }
 }

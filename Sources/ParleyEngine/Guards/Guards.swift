@@ -80,6 +80,25 @@ final class Guards: Sendable {
         }
     }
 
+    /// Whether replies are watched for step repetition while they stream (the repetition
+    /// detector is on).
+    var watchesSteps: Bool { spec.repetition != nil }
+
+    /// Counts a reply that was cut for step repetition: the same `span` said over and over.
+    func cutLoop(of message: Message, span: String, names: (AgentID) -> String) {
+        guard let repetition = spec.repetition else { return }
+        let detail =
+            "\(names(message.sender)) said “\(Words.cut(span, to: 80))” \(StepRepetition.repeats) times in a row; "
+            + "its reply was cut after the first"
+        state.withLock { state in
+            if repetition.stops, state.stop == nil {
+                trip(&state, .repetition, agent: message.sender, detail)
+            } else {
+                bus.emit(.guardTripped(GuardTrip(kind: .repetition, agent: message.sender, detail: detail, stops: false)))
+            }
+        }
+    }
+
     /// Reports a turn that ran over the per-turn timeout (the turn then fails like any other).
     func timedOut(_ agent: AgentID, after seconds: Double) {
         bus.emit(

@@ -74,7 +74,7 @@ actor Peer {
             let messageID = world.nextMessageID()
             world.bus.emit(.turnStarted(agent: id, round: round, message: messageID))
             let started = Date()
-            let draft = ReplyDraft()
+            let draft = ReplyDraft(watchesRepetition: world.guards.watchesSteps)
             do {
                 try await askWithCue(round: round, messageID: messageID, into: draft)
                 let text = draft.text.trimmingWhitespace()
@@ -139,14 +139,14 @@ actor Peer {
         let agent = id
         let model = self.model
         let onChunk: @Sendable (ChatChunk) -> Void = { chunk in
+            guard draft.take(chunk) else { return }
             switch chunk {
             case .text(let text): bus.emit(.textDelta(agent: agent, message: messageID, text: text))
             case .reasoning(let text): bus.emit(.reasoningDelta(agent: agent, message: messageID, text: text))
             case .retrying(let attempt, let delay, let reason):
                 bus.emit(.turnRetrying(agent: agent, attempt: attempt, delay: delay, reason: reason))
-            case .usage: break
+            case .usage, .truncated: break
             }
-            draft.take(chunk)
         }
         if model.repliesAtOnce, world.turnTimeout == nil {
             try await model.reply(to: request, onChunk: onChunk)
@@ -155,6 +155,7 @@ actor Peer {
         let timeout = world.turnTimeout
         let call = Task { try await TurnTimer.run(timeout: timeout) { try await model.reply(to: request, onChunk: onChunk) } }
         turnInFlight = call
+        draft.stopCall { call.cancel() }
         cancelledByPerson = false
         defer { turnInFlight = nil }
         do {
@@ -163,6 +164,8 @@ actor Peer {
             } onCancel: {
                 call.cancel()
             }
+        } catch where draft.loop != nil && !Task.isCancelled {
+            return  // cut for repetition: the reply up to the first repeat stands
         } catch is TurnTimer.Expired {
             world.guards.timedOut(id, after: timeout ?? 0)
             throw ModelError(
@@ -184,7 +187,8 @@ actor Peer {
         let message = Message(
             id: reply.id, sender: id, to: address, round: reply.round, text: reply.text,
             replyTo: unansweredPerson.last?.messageID ?? memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
-            usage: reply.draft.usage, startedAt: reply.started, completedAt: Date(), reasoning: reply.draft.reasoning)
+            usage: reply.draft.usage, startedAt: reply.started, completedAt: Date(), reasoning: reply.draft.reasoning,
+            cut: reply.draft.cut)
         memory.append(world.prompts.entry(message, for: id))
         world.mesh.deliver(message, as: world.prompts.heard(message))
         world.bus.emit(.messageCompleted(message))
@@ -192,6 +196,7 @@ actor Peer {
             world.blackboard.post(author: id, kind: note.kind, text: note.text, round: message.round, source: message.id)
         }
         world.guards.spend(message.usage)
+        if let loop = reply.draft.loop { world.guards.cutLoop(of: message, span: loop.span, names: world.name) }
         world.guards.check(message, names: world.name)
         return message
     }

@@ -2,26 +2,64 @@ import ParleyCore
 import ParleyModels
 import Synchronization
 
-/// A reply as it streams in: its text, its reasoning and its latest usage.
+/// A reply as it streams in: its text, its reasoning, its latest usage, and whether it was cut
+/// short — truncated at the model's token limit, or cut by the step-repetition watch, which
+/// keeps the text up to the first repeat and stops the model call.
 final class ReplyDraft: Sendable {
     private struct State {
         var text = ""
         var reasoning = ""
         var usage = Usage.zero
+        var cut: ReplyCut?
+        var watch: StepRepetition?
+        var loop: StepRepetition.Loop?
+        var stop: (@Sendable () -> Void)?
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
+
+    /// Makes a draft; `watchesRepetition` turns the step-repetition watch on.
+    init(watchesRepetition: Bool = false) {
+        state = Mutex(State(watch: watchesRepetition ? StepRepetition() : nil))
+    }
 
     /// Adds a chunk of the reply.
-    func take(_ chunk: ChatChunk) {
-        state.withLock { state in
+    /// - Returns: whether the chunk is part of the reply to show; false once the reply was cut
+    ///   for repetition (what the model sends after that is dropped).
+    @discardableResult
+    func take(_ chunk: ChatChunk) -> Bool {
+        let (shown, stop) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
             switch chunk {
-            case .text(let text): state.text += text
+            case .usage(let usage):
+                state.usage = usage
+                return (false, nil)
+            case _ where state.loop != nil:
+                return (false, nil)
+            case .text(let text):
+                state.text += text
+                guard let loop = state.watch?.read(text) else { return (true, nil) }
+                state.text = StepRepetition.kept(of: state.text, before: loop)
+                state.loop = loop
+                state.cut = .repetition
+                return (false, state.stop)
             case .reasoning(let text): state.reasoning += text
-            case .usage(let usage): state.usage = usage
+            case .truncated: state.cut = .length
             case .retrying: break
             }
+            return (true, nil)
         }
+        stop?()
+        return shown
+    }
+
+    /// Names what stops the model call when the reply is cut for repetition; calls it at once
+    /// when the reply was cut already.
+    func stopCall(with stop: @escaping @Sendable () -> Void) {
+        let cutAlready = state.withLock { state in
+            state.stop = stop
+            return state.loop != nil
+        }
+        if cutAlready { stop() }
     }
 
     /// The text so far.
@@ -30,4 +68,8 @@ final class ReplyDraft: Sendable {
     var reasoning: String? { state.withLock { $0.reasoning.isEmpty ? nil : $0.reasoning } }
     /// The latest usage.
     var usage: Usage { state.withLock(\.usage) }
+    /// Why the reply was cut short, if it was.
+    var cut: ReplyCut? { state.withLock(\.cut) }
+    /// The loop that cut the reply, if one did.
+    var loop: StepRepetition.Loop? { state.withLock(\.loop) }
 }

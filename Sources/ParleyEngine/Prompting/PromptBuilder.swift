@@ -11,6 +11,7 @@ struct PromptBuilder: Sendable {
     /// protocol of the debate, how to address a peer, how to post on the blackboard. (The round
     /// comes with each turn's cue.)
     func system(for peer: AgentSpec) -> String {
+        if peer.promptStyle == .compact { return compactSystem(for: peer) }
         let others = spec.agents.filter { $0.id != peer.id }
             .map { "@\($0.id.rawValue) (\($0.name), \($0.role))" }
             .joined(separator: ", ")
@@ -26,6 +27,19 @@ struct PromptBuilder: Sendable {
         if !peer.arguments.isEmpty {
             lines += ["", "Points you may draw on:"] + peer.arguments.map { "- \($0)" }
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A small model's system prompt: the persona and the question, and the points to draw on,
+    /// without the debate's mechanics (ids, protocol, blackboard, facilitator), which small
+    /// models repeat back rather than follow.
+    func compactSystem(for peer: AgentSpec) -> String {
+        var lines = [
+            peer.systemPrompt ?? "You are \(peer.name), the \(peer.role).",
+            "The question: \(spec.question)",
+            "Answer as \(peer.name) in two or three sentences of your own. Do not repeat yourself.",
+        ]
+        if !peer.arguments.isEmpty { lines.append("Your points: " + peer.arguments.joined(separator: " ")) }
         return lines.joined(separator: "\n")
     }
 

@@ -64,11 +64,13 @@ public struct AgentSpec: Sendable, Hashable {
     public var systemPrompt: String?
     /// What it argues, for the scripted backend (and as hints for real models).
     public var arguments: [String]
+    /// How much its system prompt tells its model.
+    public var promptStyle: PromptStyle
 
     /// Makes an agent spec.
     public init(
         id: AgentID, name: String, role: String, backend: String = DebateSpec.scriptedBackend,
-        colour: String? = nil, systemPrompt: String? = nil, arguments: [String] = []
+        colour: String? = nil, systemPrompt: String? = nil, arguments: [String] = [], promptStyle: PromptStyle = .full
     ) {
         self.id = id
         self.name = name
@@ -77,6 +79,7 @@ public struct AgentSpec: Sendable, Hashable {
         self.colour = colour
         self.systemPrompt = systemPrompt
         self.arguments = arguments
+        self.promptStyle = promptStyle
     }
 }
 

@@ -84,12 +84,30 @@ public struct Sampling: Sendable, Hashable {
     public var maxTokens: Int?
     /// Seed, for servers that honour one.
     public var seed: Int?
+    /// Nucleus sampling: only the most likely tokens whose probabilities add up to this (0–1).
+    public var topP: Double?
+    /// Penalty for tokens by how often they came already (-2–2; OpenAI-compatible only).
+    public var frequencyPenalty: Double?
+    /// Penalty for tokens that came at all (-2–2; OpenAI-compatible only).
+    public var presencePenalty: Double?
+    /// Texts that end the reply where they would appear (`stop`, Anthropic's `stop_sequences`).
+    public var stop: [String]?
+    /// llama.cpp's repetition penalty (`repeat_penalty`; 1 is none), for llama-server.
+    public var repeatPenalty: Double?
 
     /// Makes sampling options.
-    public init(temperature: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil) {
+    public init(
+        temperature: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil, topP: Double? = nil,
+        frequencyPenalty: Double? = nil, presencePenalty: Double? = nil, stop: [String]? = nil, repeatPenalty: Double? = nil
+    ) {
         self.temperature = temperature
         self.maxTokens = maxTokens
         self.seed = seed
+        self.topP = topP
+        self.frequencyPenalty = frequencyPenalty
+        self.presencePenalty = presencePenalty
+        self.stop = stop
+        self.repeatPenalty = repeatPenalty
     }
 }
 

@@ -48,6 +48,9 @@ public enum ChatChunk: Sendable, Hashable {
     case usage(Usage)
     /// The call failed in a way worth retrying and will be tried again after `delay` seconds.
     case retrying(attempt: Int, delay: Double, reason: String)
+    /// The model stopped at its token limit (finish reason `length`, stop reason `max_tokens`):
+    /// the reply is complete as far as the server goes, but truncated.
+    case truncated
 }
 
 /// A language model, or a stand-in for one, that answers a peer's request with a stream of text.

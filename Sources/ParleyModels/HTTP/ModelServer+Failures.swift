@@ -173,16 +173,15 @@ extension ModelServer {
         return said.text.lowercased().contains("model") || said.text.contains(model)
     }
 
+    /// What to start: the server that usually listens on the URL's port (Ollama, llama.cpp's
+    /// llama-server, vLLM, LM Studio), or any of them on another local port.
     private var startAdvice: String {
+        if isOllama { return LocalServer.ollama.startAdvice(port: 11434) }
         let local = ["127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0"].contains(address.host.lowercased())
-        switch dialect {
-        case .openAI where isOllama:
-            return "is Ollama running? start it with `ollama serve`"
-        case .openAI where local:
-            return "is the server running? start it (`ollama serve`, or `llama-server -m MODEL.gguf --port \(address.effectivePort)`) or fix `base_url`"
-        default:
-            return "check `base_url` and your network"
-        }
+        guard dialect == .openAI, local else { return "check `base_url` and your network" }
+        let port = address.effectivePort
+        return LocalServer(port: port)?.startAdvice(port: port)
+            ?? "is the server running? start it (`llama-server -m MODEL.gguf --port \(port)`, or `ollama serve` for Ollama's 11434) or fix `base_url`"
     }
 
 }

@@ -41,7 +41,8 @@ public struct HeadlessPrinter: Sendable {
             return indentStreamed(streaming!.sanitizer.feed(text))
         case .messageCompleted(let message):
             messages += 1
-            let addressees = message.to == .everyone ? "" : style.dim("  → \(clean(message.to.description))") + "\n"
+            let addressees = (message.to == .everyone ? "" : style.dim("  → \(clean(message.to.description))") + "\n")
+                + (message.cut.map { style.warning("  ✂ \($0.label)") + "\n" } ?? "")
             guard let current = streaming, current.id == message.id else {
                 return hold(header(message.sender) + indentBlock(clean(message.text)) + "\n" + addressees)
             }

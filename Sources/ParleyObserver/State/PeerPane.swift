@@ -30,6 +30,8 @@ public struct PaneMessage: Sendable, Hashable {
     public var reasoning: String
     /// Whether it is still being written.
     public var isStreaming: Bool
+    /// Why it was cut short (truncated at the token limit, or cut for repetition), if it was.
+    public var cut: ReplyCut?
 
     /// Makes a message entry.
     public init(

@@ -139,6 +139,7 @@ extension ShownDebate {
                 $0.reasoning = reasoning
                 $0.to = message.to
                 $0.isStreaming = false
+                $0.cut = message.cut
             }
             pane.tokens += message.usage.totalTokens
             pane.activity = activity

@@ -39,6 +39,7 @@ enum PaneText {
         } else {
             lines += Lines.wrapped(message.text, width: width, ink: .plain)
         }
+        if let cut = message.cut { lines += Lines.wrapped("✂ \(cut.label)", width: width, ink: .role(.warning)) }
         return lines
     }
 

@@ -21,10 +21,14 @@ struct AnthropicRequestBody: RequestBody {
     var messages: [Message]
     var stream = true
     var temperature: Double?
+    var topP: Double?
+    var stopSequences: [String]?
 
     enum CodingKeys: String, CodingKey {
         case model, system, messages, stream, temperature
         case maxTokens = "max_tokens"
+        case topP = "top_p"
+        case stopSequences = "stop_sequences"
     }
 
     /// The user turn put before a conversation that starts with the assistant.
@@ -38,6 +42,8 @@ struct AnthropicRequestBody: RequestBody {
         maxTokens = sampling.maxTokens ?? AnthropicConfig.defaultMaxTokens
         system = request.system.isEmpty ? nil : request.system
         temperature = sampling.temperature
+        topP = sampling.topP
+        stopSequences = sampling.stop
         messages = Self.alternating(request.messages)
     }
 

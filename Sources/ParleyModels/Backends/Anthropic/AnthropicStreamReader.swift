@@ -39,7 +39,10 @@ struct AnthropicStreamReader: ReplyReader {
         case "content_block_delta":
             if let delta = payload.delta { deliver(delta, emit: emit) }
         case "message_delta":
-            if let reason = payload.delta?.stopReason { stopReason = reason }
+            if let reason = payload.delta?.stopReason {
+                stopReason = reason
+                if reason == "max_tokens" { emit(.truncated) }
+            }
             if let usage = payload.usage { count(usage, emit: emit) }
         case "message_stop":
             isComplete = true
@@ -47,6 +50,7 @@ struct AnthropicStreamReader: ReplyReader {
             // A whole reply: the server ignored `stream`.
             for block in payload.content ?? [] { deliver(block, emit: emit) }
             if let usage = payload.usage { count(usage, emit: emit) }
+            if payload.stopReason == "max_tokens" { emit(.truncated) }
             isComplete = true
         case "error":
             let said = ServerMessage(body: Array(data.utf8)) ?? ServerMessage(text: data)
@@ -86,9 +90,12 @@ struct AnthropicStreamReader: ReplyReader {
         var delta: Piece?
         var usage: TokenCounts?
         var content: [Piece]?
+        /// A whole reply's stop reason.
+        var stopReason: String?
 
         enum CodingKeys: String, CodingKey {
             case type, message, delta, usage, content
+            case stopReason = "stop_reason"
             case contentBlock = "content_block"
         }
     }

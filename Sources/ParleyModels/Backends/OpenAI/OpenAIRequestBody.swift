@@ -20,12 +20,21 @@ package struct OpenAIRequestBody: RequestBody {
     var maxTokens: Int?
     var maxCompletionTokens: Int?
     var seed: Int?
+    var topP: Double?
+    var frequencyPenalty: Double?
+    var presencePenalty: Double?
+    var stop: [String]?
+    var repeatPenalty: Double?
 
     enum CodingKeys: String, CodingKey {
-        case model, messages, stream, temperature, seed
+        case model, messages, stream, temperature, seed, stop
         case streamOptions = "stream_options"
         case maxTokens = "max_tokens"
         case maxCompletionTokens = "max_completion_tokens"
+        case topP = "top_p"
+        case frequencyPenalty = "frequency_penalty"
+        case presencePenalty = "presence_penalty"
+        case repeatPenalty = "repeat_penalty"
     }
 
     /// The body for `request`: the system prompt, then the conversation by role.
@@ -40,6 +49,11 @@ package struct OpenAIRequestBody: RequestBody {
         self.messages = messages
         temperature = sampling.temperature
         seed = sampling.seed
+        topP = sampling.topP
+        frequencyPenalty = sampling.frequencyPenalty
+        presencePenalty = sampling.presencePenalty
+        stop = sampling.stop
+        repeatPenalty = sampling.repeatPenalty
         if host?.lowercased() == "api.openai.com" {
             maxCompletionTokens = sampling.maxTokens
         } else {

@@ -49,6 +49,7 @@ package struct OpenAIStreamReader: ReplyReader {
             }
             if let reason = choice.finishReason, !reason.isEmpty {
                 finishReason = reason
+                if reason == "length" { emit(.truncated) }
                 if choice.message != nil { isComplete = true }  // a whole, non-streamed completion
             }
         }
