@@ -23,7 +23,9 @@ enum StatusBarView {
         if let cost = state.debate.usage.cost { items.append(Item(spans: [Span(Format.cost(cost), .role(.statusBar))], priority: 4)) }
         if let path = state.intake.recordingPath {
             let name = Sanitizer.clean(path).replacingNewlines()
-            items.append(Item(spans: [Span("● rec \(name)", .role(.statusBar))], priority: 2))
+            // A recording that could not be written is never shown as recording.
+            let failed = state.debate.guardTrips.contains { $0.kind == .recording }
+            items.append(Item(spans: [failed ? Span("✖ rec failed \(name)", .role(.error), .bold) : Span("● rec \(name)", .role(.statusBar))], priority: 2))
         }
         items.append(Item(spans: [Span("? help", .role(.statusBar), .bold)], priority: 8))
         return (state.debate.info?.title ?? "Parley — waiting for the debate to start", items)
