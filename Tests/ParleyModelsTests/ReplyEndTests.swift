@@ -70,7 +70,7 @@ struct ReplyEndTests {
         let head = Wire.head(200, "OK", [("Content-Type", "application/json"), ("Content-Length", "\(9 * 1024 * 1024)")])
         try await Harness.run(script: { _, _ in [.write(head + Array("{\"choices\":".utf8)), .hang] }) { harness in
             let error = await modelError {
-                try await OpenAIBackend(config: harness.openAI(maxAttempts: 1, idleTimeout: 2), context: harness.context)
+                try await OpenAIBackend(config: harness.openAI(maxAttempts: 1, idleTimeout: 60), context: harness.context)
                     .reply(to: sampleRequest, onChunk: { _ in })
             }
             #expect(error?.kind == .stream)

@@ -23,7 +23,7 @@ struct ServerTextTests {
         let sizeLine = Array("zz\u{1B}[31m".utf8) + Array(repeating: UInt8(ascii: "q"), count: 100) + [13, 10]
         try await Harness.run(script: { _, _ in [.write(Wire.head(200, "OK", Wire.streamHeaders) + sizeLine), .hang] }) { harness in
             let error = await modelError {
-                _ = try await FirstTokenProbe.measure(harness.openAI(idleTimeout: 5), prompt: "hi", runs: 1, context: harness.context)
+                _ = try await FirstTokenProbe.measure(harness.openAI(idleTimeout: 60), prompt: "hi", runs: 1, context: harness.context)
             }
             let message = try #require(error?.message)
             #expect(message.hasPrefix("malformed chunk size 'zz [31mqqq"))
