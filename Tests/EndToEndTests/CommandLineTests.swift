@@ -165,6 +165,43 @@ struct CommandLineTests {
         #expect(themes.output.contains("monochrome"))
     }
 
+    @Test("export writes a transcript of a recording; diff shows two recordings from where they part")
+    func exportAndDiff() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func debate(_ argument: String) throws -> String {
+            let file = folder.appendingPathComponent("\(UUID().uuidString).yaml")
+            try """
+                title: Ship it?
+                question: Should we ship?
+                rounds: 2
+                backends:
+                  scripted: { type: scripted, words_per_second: 0 }
+                agents:
+                  - { id: a, name: Ann, role: Product, arguments: [Users want it now., "\(argument)"] }
+                  - { id: b, name: Bo, role: Finance, arguments: [It costs two quarters., Price it higher.] }
+                facilitator: false
+                """.write(to: file, atomically: true, encoding: .utf8)
+            let log = folder.appendingPathComponent("\(UUID().uuidString).jsonl").path
+            #expect(try Parley.run(["run", file.path, "--headless", "--record", log]).status == 0)
+            return log
+        }
+        let first = try debate("Churn drops with it.")
+        let second = try debate("Support costs rise with it.")
+        let markdown = try Parley.run(["export", first])
+        #expect(markdown.status == 0)
+        #expect(markdown.output.hasPrefix("# Ship it?\n"))
+        #expect(markdown.output.contains("**Ann** (Product)"))
+        let html = folder.appendingPathComponent("t.html").path
+        #expect(try Parley.run(["export", first, "--format", "html", "-o", html]).status == 0)
+        #expect(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        let diff = try Parley.run(["diff", first, second])
+        #expect(diff.status == 0)
+        #expect(diff.output.contains("They share 2 turns (through round 1) and part at turn 3."))
+        #expect(diff.output.contains("only B: cost, rise, support"))
+    }
+
     @Test("slips on the command line get a usage error that says what was meant")
     func slips() throws {
         let help = try Parley.run(["help", "nosuch"])

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import ParleyCore
+import ParleyObserver
+import TerminalKit
+
+/// `parley diff A.jsonl B.jsonl`: two recorded debates side by side from the point where they part.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two recorded debates turn by turn from the point where they part.")
+
+    @Argument(help: "The first event log (JSONL).")
+    var first: String
+
+    @Argument(help: "The second event log (JSONL).")
+    var second: String
+
+    func run() throws {
+        let a = try Self.events(first)
+        let b = try Self.events(second)
+        let diff = DebateDiff(a, b)
+        if Console.outputIsTerminal, let width = Self.terminalWidth {
+            Console.out(diff.sideBySide(nameA: first, nameB: second, width: width))
+        } else {
+            Console.out(diff.plainText(nameA: first, nameB: second))
+        }
+    }
+
+    private static func events(_ path: String) throws -> [DebateEvent] {
+        do {
+            let contents = try EventLogReader.read(path: path)
+            if contents.truncated { Console.error("parley: \(path): the recording was cut short; comparing what it holds") }
+            return contents.records.map(\.event)
+        } catch {
+            Console.error("parley: \(error)")
+            throw ExitCode.badDebate
+        }
+    }
+
+    /// The terminal's columns, when stdout is one.
+    private static var terminalWidth: Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
