@@ -18,8 +18,10 @@ public struct ObserverState: Sendable {
 
     /// What the side pane shows.
     public enum SideView: Sendable, Hashable {
-        /// The message-flow graph.
+        /// The message-flow graph, drawn (the matrix for debates over ``GraphView/mostDrawnPeers`` peers).
         case graph
+        /// The message-flow matrix: who sent how many messages to whom.
+        case matrix
         /// The blackboard's notes.
         case blackboard
     }
