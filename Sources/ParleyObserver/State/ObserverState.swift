@@ -52,7 +52,7 @@ public struct ObserverState: Sendable {
 
     /// Where everything goes on the terminal now.
     public var layout: Layout {
-        Layout(columns: view.columns, rows: view.rows, peers: debate.peerIDs, zoomed: zoomedPane)
+        Layout(columns: view.columns, rows: view.rows, peers: debate.peerIDs, zoomed: zoomedPane, summaryLines: finalSummaryLines)
     }
 
     /// What keys mean now, from the most pressing thing on screen.
