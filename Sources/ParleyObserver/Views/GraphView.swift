@@ -6,8 +6,9 @@ import TerminalKit
 /// human at the bottom, the blackboard across from it), a line between two nodes once a
 /// message went between them with the count of messages each way near its sender's end, and
 /// the messages being written highlighted from their sender to their addressees. Counts are
-/// placed where they cover no label. With a peer's pane focused, only its edges are drawn (the
-/// matrix shows them all, the focused peer's standing out). The
+/// placed where they cover no label. With a peer's pane focused, only its edges, yours and the
+/// messages being written are drawn (the matrix shows them all, the focused peer's standing
+/// out). The
 /// drawing is kept for debates of up to ``mostDrawnPeers`` peers; an area too small for it gets
 /// the matrix, or the same facts as a list.
 enum GraphView {
@@ -80,7 +81,7 @@ enum GraphView {
         let places = placement(of: state, in: area)
         let nodes = nodes(state)
         let focus = state.flowFocus
-        let stands = { (a: GraphNode, b: GraphNode) in focus == nil || a == focus || b == focus }
+        let stands = { (a: GraphNode, b: GraphNode) in focus == nil || a == focus || b == focus || a == .human || b == .human }
 
         // Edges with messages either way, then the messages in flight over them.
         var pairs: [(GraphNode, GraphNode)] = []
@@ -96,7 +97,7 @@ enum GraphView {
             guard let from = places[a], let to = places[b] else { continue }
             stroke(from: from, to: to, dotted: dotted, style: theme.style(.graphEdge), clip: area, into: &canvas)
         }
-        for (a, b) in flights(state) where stands(a, b) {
+        for (a, b) in flights(state) {
             guard let from = places[a], let to = places[b] else { continue }
             stroke(from: from, to: to, dotted: false, style: theme.style(.graphInFlight), clip: area, into: &canvas)
         }
