@@ -163,6 +163,39 @@ struct FlowViewTests {
         }
     }
 
+    @Test("in small drawings too, every label reads whole and no count touches one", arguments: [2, 3, 4])
+    func smallDrawings(peers: Int) {
+        var debate = Self.flowDebate(peers: peers)
+        for round in 2...4 {
+            for agent in DebateBuilder.agents(peers) {
+                for _ in 0..<(round * 7) { debate.turn(agent.id, round: round, says: "Again.") }
+                debate.note(agent.id, .claim, "x", round: round)
+            }
+        }
+        for _ in 0..<15 { debate.human("More?", to: .everyone, round: 4) }
+        var state = debate.state()
+        _ = state.apply(.focus(.summary))
+        for width in stride(from: 24, through: 60, by: 3) {
+            for height in 7...14 {
+                let area = Rect(x: 0, y: 0, width: width, height: height)
+                var canvas = Canvas(width: width, height: height, style: theme.base)
+                GraphView.draw(state, in: area, theme: theme, agents: [:], into: &canvas)
+                let places = GraphView.placement(of: state, in: area)
+                let spots = GraphView.labelRects(state, places: places, in: area)
+                for spot in spots {
+                    let label = GraphView.label(of: spot.node!, in: state, width: width)
+                    let drawn = (spot.x..<(spot.x + spot.width)).map { String(canvas[$0, spot.y].character) }.joined()
+                    #expect(drawn == label, "\(label) reads whole in \(width)×\(height): \(drawn)")
+                    for x in [spot.x - 1, spot.x + spot.width] where x >= 0 && x < width {
+                        // A digit beside a label belongs to a count, unless it is part of another label.
+                        let inLabel = spots.contains { $0 != spot && $0.y == spot.y && x >= $0.x && x < $0.x + $0.width }
+                        #expect(inLabel || !canvas[x, spot.y].character.isNumber, "no count touches \(label) in \(width)×\(height)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the list for small areas ends with how many edges it left out")
     func listMore() {
         let items: StyledLine = (1...20).map { Span("p\($0)→p\($0 + 1) \($0)", .role(.graphCount)) }
