@@ -31,14 +31,14 @@ struct HeadlessWrap: Sendable {
         var out = ""
         for character in text {
             if inEscape {
-                append(character, columns: 0, into: &out)
+                append(character, into: &out)
                 if character.isLetter { inEscape = false }
                 continue
             }
             switch character {
             case "\u{1B}":
                 inEscape = true
-                append(character, columns: 0, into: &out)
+                append(character, into: &out)
             case "\n":
                 out += flushWord()
                 out += "\n"
@@ -75,8 +75,8 @@ struct HeadlessWrap: Sendable {
         flushWord()
     }
 
-    /// An escape sequence's character goes with the word being gathered, or to the indent.
-    private mutating func append(_ character: Character, columns: Int, into out: inout String) {
+    /// An escape sequence's character (no columns) goes with the word being gathered, or to the indent.
+    private mutating func append(_ character: Character, into out: inout String) {
         if inIndent {
             indent.append(character)
             out.append(character)
