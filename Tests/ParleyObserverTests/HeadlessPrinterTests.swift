@@ -7,17 +7,17 @@ import Testing
 @Suite("Headless printer")
 struct HeadlessPrinterTests {
     /// The built-in demo, run instantly, printed without colour.
-    static func builtInOutput() async throws -> String {
+    static func builtInOutput(width: Int? = nil) async throws -> String {
         let spec = try DebateFile.parse(BuiltInDebates.featureX, path: BuiltInDebates.featureXName)
         var fast = spec
         fast.pace.delay = 0
         let debate = try Debate(spec: fast, models: ModelProvider(scriptedPace: 0), policy: .stop)
         let records = debate.events()
         let printing = Task {
-            var printer = HeadlessPrinter(colour: false)
+            var printer = HeadlessPrinter(colour: false, width: width)
             var output = ""
             for await record in records { output += printer.text(for: record.event) }
-            return output
+            return output + printer.flush()
         }
         #expect(await debate.run() == .completed)
         return await printing.value

@@ -321,16 +321,36 @@ struct ReducerCommandTests {
         #expect(state.apply(.nextTheme) == [.useTheme(0)])
     }
 
-    @Test("g switches the side pane, ? shows the help, v hides reasoning")
+    @Test("g cycles the side pane graph → matrix → blackboard, ? shows the help, v hides reasoning")
     func toggles() {
         var state = running()
-        _ = state.apply(.toggleGraphView)
-        #expect(state.view.sideView == .blackboard)
+        var shown: [ObserverState.SideView] = [state.shownSideView]
+        for _ in 1...3 {
+            _ = state.apply(.toggleGraphView)
+            shown.append(state.shownSideView)
+        }
+        #expect(shown == [.graph, .matrix, .blackboard, .graph])
         _ = state.apply(.showHelp)
         #expect(state.mode == .help)
         _ = state.apply(.cancel)
         #expect(state.mode == .normal)
         _ = state.apply(.toggleReasoning)
         #expect(!state.view.showsReasoning)
+    }
+}
+
+@Suite("The side pane's views by debate size")
+struct SideViewCycleTests {
+    @Test("a debate of more than four peers shows the matrix in the graph's place, and g cycles matrix → blackboard")
+    func largeDebate() {
+        var debate = DebateBuilder(DebateBuilder.info(agents: DebateBuilder.agents(5)))
+        debate.round(1)
+        var state = debate.state()
+        var shown: [ObserverState.SideView] = [state.shownSideView]
+        for _ in 1...3 {
+            _ = state.apply(.toggleGraphView)
+            shown.append(state.shownSideView)
+        }
+        #expect(shown == [.matrix, .blackboard, .matrix, .blackboard])
     }
 }

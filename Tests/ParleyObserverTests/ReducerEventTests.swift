@@ -256,3 +256,29 @@ struct ReducerEventTests {
         #expect(debate.state().debate.pane("pm")?.entries == [.notice("⋯ folded 4 earlier turns to fit the model's context: early rounds", .info)])
     }
 }
+
+@Suite("Message-flow edges of @mentions")
+struct MentionEdgeTests {
+    @Test("a message that opens with @cfo lights and counts only the edge to the CFO; a mention further in is a broadcast, as the engine sends it")
+    func mentionedEdges() {
+        var debate = DebateBuilder()
+        debate.round(1)
+        let id = debate.begin("pm", round: 1)
+        debate.stream("pm", id, "@cfo what does it cost")
+        var state = debate.state()
+        #expect(state.debate.graph.inFlight.first?.addressees == ["cfo"])
+        debate.finish("pm", id, round: 1, text: "@cfo what does it cost?", to: .peer("cfo"), tokens: 10)
+        state = debate.state()
+        #expect(state.debate.graph.count(from: .peer("pm"), to: .peer("cfo")) == 1)
+        #expect(state.debate.graph.count(from: .peer("pm"), to: .peer("eng")) == 0)
+
+        let later = debate.begin("eng", round: 1)
+        debate.stream("eng", later, "Six weeks, and @cfo will ask about cost")
+        state = debate.state()
+        #expect(state.debate.graph.inFlight.first?.addressees == ["pm", "cfo"], "the engine sends this one to everyone")
+        debate.finish("eng", later, round: 1, text: "Six weeks, and @cfo will ask about cost", to: .everyone, tokens: 10)
+        state = debate.state()
+        #expect(state.debate.graph.count(from: .peer("eng"), to: .peer("pm")) == 1)
+        #expect(state.debate.graph.count(from: .peer("eng"), to: .peer("cfo")) == 1)
+    }
+}

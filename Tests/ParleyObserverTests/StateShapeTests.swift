@@ -22,6 +22,7 @@ struct StateShapeTests {
         state.draw()
         _ = state.apply(.toggleZoom)
         _ = state.apply(.toggleGraphView)
+        _ = state.apply(.toggleGraphView)
         _ = state.apply(.toggleReasoning)
         _ = state.apply(.nextTheme)
         _ = state.apply(.resize(columns: 110, rows: 36))

@@ -75,6 +75,8 @@ struct UntrustedTextTests {
         expectClean(running, "running")
         #expect(running.text.contains("@pm~2"))
         _ = state.apply(.toggleGraphView)
+        expectClean(render(state), "matrix")
+        _ = state.apply(.toggleGraphView)
         expectClean(render(state), "blackboard")
         _ = state.apply(.toggleGraphView)
         _ = state.apply(.focus(.side))

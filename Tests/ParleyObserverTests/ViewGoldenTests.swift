@@ -104,6 +104,7 @@ struct ViewGoldenTests {
     func blackboard() throws {
         var state = DebateBuilder.threePeerDebate().state(columns: 100, rows: 30)
         _ = state.apply(.toggleGraphView)
+        _ = state.apply(.toggleGraphView)
         let canvas = render(state, 100, 30)
         try Goldens.check(canvas, "blackboard-100x30")
         #expect(canvas.text.contains("decision · Eli · round 2"))

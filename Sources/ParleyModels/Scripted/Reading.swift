@@ -32,6 +32,12 @@ struct Reading: Sendable {
     func word(_ key: Words.Key) -> String? {
         Words.firstContentWord(withKey: key, in: argued)
     }
+
+    /// The noun phrase the message says around the word with this key (`feature X`); nil
+    /// where the word reads as a verb.
+    func phrase(_ key: Words.Key) -> String? {
+        Words.phrase(around: key, in: argued)
+    }
 }
 
 /// The readings of the messages a facilitator has seen, by message.

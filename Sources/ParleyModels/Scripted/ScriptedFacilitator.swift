@@ -65,9 +65,9 @@ public struct ScriptedFacilitator: ChatModel {
             let theirs = bySpeaker[speaker]!
             let weighs = topWords(theirs.map(\.reading.words), count: 3)
             let strongest = theirs.max { weight(of: $0.reading.words, in: weighs) < weight(of: $1.reading.words, in: weighs) }!
-            let named = weighs.compactMap { key in theirs.lazy.compactMap { $0.reading.word(key) }.first }
+            let named = phrases(for: topWords(theirs.map(\.reading.words), count: 8), in: theirs, count: 3)
             lines.append(
-                "• \(label(strongest.message, request)) weighs \(named.joined(separator: ", ")): \(shortened(strongest.reading.point, 140))")
+                "• \(label(strongest.message, request)) weighs \(listed(named)): \(shortened(strongest.reading.point, 140))")
         }
         if let common = commonGround(peers) { lines.append("Where they meet: \(common)") }
         let pushback = disagreements(peers, request)
@@ -125,13 +125,35 @@ public struct ScriptedFacilitator: ChatModel {
             }
         }
         func shares(_ key: Words.Key) -> Int { speakersOf[key]!.nonzeroBitCount }
-        // The most shared words, the earliest first among equals (the sort is stable).
-        let shared = order.filter { shares($0) > 1 }.sorted { shares($0) > shares($1) }.prefix(3)
-        guard let first = shared.first else { return nil }
+        // The most shared words, the earliest first among equals (the sort is stable), each
+        // said as the noun phrase it stands in.
+        let shared = order.filter { shares($0) > 1 }.sorted { shares($0) > shares($1) }
+        let topics = phrases(for: shared, in: peers, count: 3)
+        guard let first = shared.first(where: { key in peers.contains { $0.reading.phrase(key) != nil } }), !topics.isEmpty else { return nil }
         let everyone = speakerBits.keys.filter { $0 != .human }.count
         let who = shares(first) == everyone && everyone > 2 ? "everyone" : "more than one of them"
-        let words = shared.map { key in peers.lazy.compactMap { $0.reading.word(key) }.first ?? "" }
-        return "\(who) came back to \(words.joined(separator: ", "))."
+        return "\(who) came back to \(listed(topics))."
+    }
+
+    /// The noun phrases said around the words with these keys, the first `count` different
+    /// ones, in the keys' order; a word said only as a verb gives none, and a phrase inside
+    /// another one kept (`feature` in `feature X`) is left out.
+    static func phrases(for keys: [Words.Key], in said: [Read], count: Int) -> [String] {
+        var found: [String] = []
+        for key in keys where found.count < count {
+            guard let phrase = said.lazy.compactMap({ $0.reading.phrase(key) }).first else { continue }
+            let lower = phrase.lowercased()
+            if found.contains(where: { $0.lowercased().contains(lower) }) { continue }
+            found.removeAll { lower.contains($0.lowercased()) }
+            found.append(phrase)
+        }
+        return found
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func listed(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// Who pushes back on whom, and with what point.

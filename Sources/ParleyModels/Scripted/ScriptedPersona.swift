@@ -64,7 +64,11 @@ public final class ScriptedPersona: ChatModel {
         let candidates = unused.isEmpty ? Array(arguments.indices) : unused
         let heard = Words.KeySet(Words.keys(in: last.text, excluding: names))
         let index = mostRelated(to: heard, among: candidates)
-        let topic = argumentWords[index].filter { heard.contains($0.key) }.map(\.word).max { $0.count < $1.count }
+        // What they spoke of (the longest word shared), as the noun phrase they said it in
+        // (`feature X`); a word they used only as a verb is no topic.
+        let topic = argumentWords[index].filter { heard.contains($0.key) }.sorted { $0.word.count > $1.word.count }
+            .lazy.compactMap { Words.phrase(around: $0.key, in: last.text) ?? Words.phrase(around: $0.key, in: self.arguments[index]) }
+            .first
         let opening = Self.opening(
             name: request.name(of: speaker), topic: topic, turn: used.withLock(\.count), repeating: unused.isEmpty)
         return ("\(opening) \(arguments[index])", index)
@@ -95,7 +99,7 @@ public final class ScriptedPersona: ChatModel {
         return [
             "\(name), building on your point about \(topic):",
             "\(name), I see \(topic) differently:",
-            "\(name), on \(topic), I agree, and I would add:",
+            "\(name), I agree about \(topic), and I would add:",
             "\(name), I hear you on \(topic), but:",
         ][turn % 4]
     }

@@ -5,7 +5,10 @@ import TerminalKit
 /// The headless front end: turns a debate's events into text for stdout as they happen — a
 /// header per round, each speaker and what they say streaming in, the facilitator's summaries
 /// marked, guard trips and failures flagged. Coloured when writing to a terminal, plain when
-/// piped. All text from models and files passes through the sanitizer.
+/// piped; wrapped at words to the terminal's width when given one. Each round's summary is
+/// printed right after the round's last message: what comes after the round ends waits (in
+/// order) until its summary is written. All text from models and files passes through the
+/// sanitizer.
 public struct HeadlessPrinter: Sendable {
     private var info: DebateInfo?
     private var style: HeadlessStyle
@@ -14,14 +17,61 @@ public struct HeadlessPrinter: Sendable {
     private var streaming: (id: MessageID, agent: AgentID, sanitizer: StreamSanitizer, atLineStart: Bool)?
     private var heldBack: [String] = []
     private var messages = 0
+    /// The round whose summary is awaited, and the events that came after it meanwhile.
+    private var summaryDue: Int?
+    private var waiting: [DebateEvent] = []
+    private var wrap: HeadlessWrap?
 
-    /// Makes a printer; `colour` turns ANSI colours on.
-    public init(colour: Bool) {
+    /// Makes a printer; `colour` turns ANSI colours on; `width`, the terminal's columns, wraps
+    /// long lines at words with their indent kept (nil: no wrapping, as when piped).
+    public init(colour: Bool, width: Int? = nil) {
         style = HeadlessStyle(enabled: colour)
+        wrap = width.map(HeadlessWrap.init(width:))
     }
 
     /// The text to write for an event (often empty).
     public mutating func text(for event: DebateEvent) -> String {
+        let text = ordered(event)
+        return wrap?.feed(text) ?? text
+    }
+
+    /// The last of the text: a word the wrapping still holds. Write it when the events end.
+    public mutating func flush() -> String {
+        wrap?.flush() ?? ""
+    }
+
+    /// The text for an event in transcript order: once a round ends, the events after it wait
+    /// for its summary (or the end of the debate), and follow it in the order they came.
+    private mutating func ordered(_ event: DebateEvent) -> String {
+        if let due = summaryDue {
+            switch event {
+            case .summaryCompleted(let summary) where summary.scope.round.map({ $0 >= due }) ?? true:
+                summaryDue = nil
+                return render(event) + releaseWaiting()
+            case .debateFinished:
+                summaryDue = nil
+                return releaseWaiting() + render(event)
+            case .summaryStarted, .summaryDelta:
+                return render(event)
+            default:
+                waiting.append(event)
+                return ""
+            }
+        }
+        if case .roundEnded(let round) = event, info?.facilitator != nil { summaryDue = round }
+        return render(event)
+    }
+
+    /// The events that waited for a summary, in order (a round ending among them waits again).
+    private mutating func releaseWaiting() -> String {
+        let events = waiting
+        waiting = []
+        var out = ""
+        for event in events { out += ordered(event) }
+        return out
+    }
+
+    private mutating func render(_ event: DebateEvent) -> String {
         switch event {
         case .debateStarted(let info):
             self.info = info

@@ -20,7 +20,7 @@ public enum KeyMap {
             HelpRow("PgUp PgDn", "scroll a page", [KeyBinding([.pageUp], .scroll(.pageUp)), KeyBinding([.pageDown], .scroll(.pageDown))]),
             HelpRow("Home End", "start / end (End follows)", [KeyBinding([.home], .scroll(.home)), KeyBinding([.end], .scroll(.end))]),
             HelpRow("z", "zoom the focused pane / back", [.character("z")], .toggleZoom),
-            HelpRow("g", "graph / blackboard", [.character("g")], .toggleGraphView),
+            HelpRow("g", "graph → matrix → blackboard", [.character("g")], .toggleGraphView),
             HelpRow("v", "show / hide reasoning", [.character("v")], .toggleReasoning),
             HelpRow("t", "next colour theme", [.character("t")], .nextTheme),
             HelpRow("+ -", "less / more turn delay", [KeyBinding([.character("+"), .character("=")], .faster), KeyBinding([.character("-")], .slower)]),

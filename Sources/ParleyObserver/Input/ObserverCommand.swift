@@ -34,7 +34,8 @@ public enum ObserverCommand: Sendable, Hashable {
     case scroll(ScrollMove)
     /// Show the focused pane on the whole screen, or go back.
     case toggleZoom
-    /// Switch the side pane between the message-flow graph and the blackboard's notes.
+    /// Switch the side pane to its next view: graph → matrix → blackboard (the graph is skipped
+    /// for debates too large to draw).
     case toggleGraphView
     /// Show or hide the reasoning models' thinking.
     case toggleReasoning

@@ -31,9 +31,14 @@ public struct Layout: Sendable, Hashable {
     /// From this width on the graph gets a column of its own on the right.
     public static let sideColumnWidth = 100
 
+    /// The fewest rows each row of peer panes keeps when the summary pane grows.
+    public static let keptPaneHeight = 5
+
     /// Lays out a terminal of `columns` × `rows` for `peers` (ring order), with `zoomed` taking
-    /// the whole area when it is given.
-    public init(columns: Int, rows: Int, peers: [AgentID], zoomed: PaneID? = nil) {
+    /// the whole area when it is given. `summaryLines`, given the summary pane's text width,
+    /// says how many lines of text it wants shown whole (the final tradeoffs); the pane grows
+    /// to fit them as far as the peers' panes keep ``keptPaneHeight`` rows each.
+    public init(columns: Int, rows: Int, peers: [AgentID], zoomed: PaneID? = nil, summaryLines: ((Int) -> Int)? = nil) {
         self.columns = columns
         self.rows = rows
         self.peers = peers
@@ -61,12 +66,16 @@ public struct Layout: Sendable, Hashable {
             let sideWidth = min(56, max(30, columns * 3 / 10))
             side = Rect(x: columns - sideWidth, y: 0, width: sideWidth, height: body.height)
             let main = Rect(x: 0, y: 0, width: columns - sideWidth, height: body.height)
-            let top = Self.bandHeight(main, peers: peers.count, share: 4, cap: 10)
+            let top = Self.grown(
+                Self.bandHeight(main, peers: peers.count, share: 4, cap: 10), main, peers: peers.count,
+                wanted: summaryLines?(main.width - 4))
             summary = Rect(x: 0, y: 0, width: main.width, height: top)
             grid = Rect(x: 0, y: top, width: main.width, height: main.height - top)
         } else {
-            let top = Self.bandHeight(body, peers: peers.count, share: 3, cap: 12)
             let sideWidth = min(44, max(24, columns * 2 / 5))
+            let top = Self.grown(
+                Self.bandHeight(body, peers: peers.count, share: 3, cap: 12), body, peers: peers.count,
+                wanted: summaryLines?(columns - sideWidth - 4))
             summary = Rect(x: 0, y: 0, width: columns - sideWidth, height: top)
             side = Rect(x: columns - sideWidth, y: 0, width: sideWidth, height: top)
             grid = Rect(x: 0, y: top, width: columns, height: body.height - top)
@@ -80,6 +89,14 @@ public struct Layout: Sendable, Hashable {
         let gridRows = PeerGrid.rows(peers, columns: PeerGrid.columns(peers, in: Rect(x: 0, y: 0, width: area.width, height: 0)))
         let wanted = min(cap, max(4, area.height / share))
         return max(4, min(wanted, area.height - gridRows * PeerGrid.minimumPaneHeight))
+    }
+
+    /// The band's `height`, grown to show `wanted` lines of text (and the pane's borders) while
+    /// every row of the peers' grid in `area` keeps ``keptPaneHeight`` rows; never shrunk.
+    static func grown(_ height: Int, _ area: Rect, peers: Int, wanted: Int?) -> Int {
+        guard let wanted else { return height }
+        let gridRows = PeerGrid.rows(peers, columns: PeerGrid.columns(peers, in: Rect(x: 0, y: 0, width: area.width, height: 0)))
+        return max(height, min(wanted + 2, area.height - gridRows * keptPaneHeight))
     }
 
     /// Whether the terminal is too small for the observer; it then shows only a message.

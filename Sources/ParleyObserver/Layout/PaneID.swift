@@ -6,6 +6,6 @@ public enum PaneID: Sendable, Hashable {
     case summary
     /// A peer's pane.
     case peer(AgentID)
-    /// The message-flow graph, or the blackboard's notes (`g` switches).
+    /// The message-flow graph or matrix, or the blackboard's notes (`g` switches).
     case side
 }

@@ -41,7 +41,7 @@ extension ObserverState {
         case .scroll(let move): scroll(view.focus, move)
         case .toggleZoom: view.isZoomed.toggle()
         case .toggleGraphView:
-            view.sideView = view.sideView == .graph ? .blackboard : .graph
+            view.sideView = nextSideView
             view.scrolls[.side] = nil
         case .toggleReasoning: view.showsReasoning.toggle()
         case .nextTheme:

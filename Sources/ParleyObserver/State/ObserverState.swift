@@ -18,8 +18,10 @@ public struct ObserverState: Sendable {
 
     /// What the side pane shows.
     public enum SideView: Sendable, Hashable {
-        /// The message-flow graph.
+        /// The message-flow graph, drawn (the matrix for debates over ``GraphView/mostDrawnPeers`` peers).
         case graph
+        /// The message-flow matrix: who sent how many messages to whom.
+        case matrix
         /// The blackboard's notes.
         case blackboard
     }
@@ -50,7 +52,7 @@ public struct ObserverState: Sendable {
 
     /// Where everything goes on the terminal now.
     public var layout: Layout {
-        Layout(columns: view.columns, rows: view.rows, peers: debate.peerIDs, zoomed: zoomedPane)
+        Layout(columns: view.columns, rows: view.rows, peers: debate.peerIDs, zoomed: zoomedPane, summaryLines: finalSummaryLines)
     }
 
     /// What keys mean now, from the most pressing thing on screen.

@@ -110,11 +110,13 @@ extension ShownDebate {
         }
     }
 
-    /// Who a message being written goes to, as far as its text tells: the peers it mentions,
-    /// else every other peer.
+    /// Who a message being written goes to, as far as its text tells, by the rule the peers
+    /// address their messages with (``Mentions/address(of:known:)``): the peers its leading
+    /// `@id` words name, else every other peer. So the edges it lights while it is written are
+    /// the ones it is counted on once it completes.
     func addressees(ofText text: String, from sender: AgentID) -> [AgentID] {
-        let named = Mentions.find(in: text, known: Set(peerIDs)).filter { $0 != sender }
-        return named.isEmpty ? peerIDs.filter { $0 != sender } : named
+        let known = Set(peerIDs).subtracting([sender])
+        return recipients(of: Mentions.address(of: text, known: known).address, from: sender)
     }
 
     /// The peers an address reaches, in ring order for everyone.

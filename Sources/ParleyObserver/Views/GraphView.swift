@@ -5,14 +5,27 @@ import TerminalKit
 /// The live message-flow graph: the peers, the human and the blackboard on an ellipse (the
 /// human at the bottom, the blackboard across from it), a line between two nodes once a
 /// message went between them with the count of messages each way near its sender's end, and
-/// the messages being written highlighted from their sender to their addressees. An area too
-/// small for a drawing gets the same facts as a list.
+/// the messages being written highlighted from their sender to their addressees. Counts are
+/// placed where they cover no label. With a peer's pane focused, only its edges, yours and the
+/// messages being written are drawn (the matrix shows them all, the focused peer's standing
+/// out). The
+/// drawing is kept for debates of up to ``mostDrawnPeers`` peers; an area too small for it gets
+/// the matrix, or the same facts as a list.
 enum GraphView {
     /// What the graph's caption says.
     static let legend = "counts near the sender"
 
-    /// The smallest area the drawing is made for; below it the graph is a list.
+    /// The smallest area the drawing is made for; below it the graph is a matrix or a list.
     static let minimumDrawing = (columns: 24, rows: 7)
+
+    /// The most peers the graph is drawn for; beyond them the lines cross too often to read,
+    /// and the matrix takes the drawing's place.
+    static let mostDrawnPeers = 4
+
+    /// Whether a debate of `peers` peers gets the drawing.
+    static func isDrawn(peers: Int) -> Bool {
+        peers <= mostDrawnPeers
+    }
 
     /// The nodes, in drawing order: the human, the peers in ring order, the blackboard.
     static func nodes(_ state: ObserverState) -> [GraphNode] {
@@ -62,11 +75,13 @@ enum GraphView {
     static func draw(_ state: ObserverState, in area: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         if area.width < minimumDrawing.columns || area.height < minimumDrawing.rows {
-            drawList(state, in: area, theme: theme, into: &canvas)
+            FlowMatrixView.draw(state, in: area, theme: theme, agents: agents, into: &canvas)
             return
         }
         let places = placement(of: state, in: area)
         let nodes = nodes(state)
+        let focus = state.flowFocus
+        let stands = { (a: GraphNode, b: GraphNode) in focus == nil || a == focus || b == focus || a == .human || b == .human }
 
         // Edges with messages either way, then the messages in flight over them.
         var pairs: [(GraphNode, GraphNode)] = []
@@ -75,6 +90,7 @@ enum GraphView {
                 pairs.append((a, b))
             }
         }
+        pairs.removeAll { !stands($0.0, $0.1) }
         // Many edges are drawn in dots, which stay readable where they cross.
         let dotted = pairs.count > 12
         for (a, b) in pairs {
@@ -85,31 +101,76 @@ enum GraphView {
             guard let from = places[a], let to = places[b] else { continue }
             stroke(from: from, to: to, dotted: false, style: theme.style(.graphInFlight), clip: area, into: &canvas)
         }
+
+        // Counts where they cover no label and no other count.
+        let labels = labelRects(state, places: places, in: area)
+        var taken = labels
         for (a, b) in pairs {
             guard let from = places[a], let to = places[b] else { continue }
             let path = line(from: from, to: to)
             let ab = state.debate.graph.count(from: a, to: b), ba = state.debate.graph.count(from: b, to: a)
-            if path.count < 8 {
-                putCount(ab + ba, at: path[path.count / 2], style: theme.style(.graphCount), clip: area, into: &canvas)
-            } else {
-                if ab > 0 { putCount(ab, at: path[path.count * 3 / 10], style: theme.style(.graphCount), clip: area, into: &canvas) }
-                if ba > 0 { putCount(ba, at: path[path.count * 7 / 10], style: theme.style(.graphCount), clip: area, into: &canvas) }
+            let counts = path.count < 8 ? [(ab + ba, path.count / 2)] : [(ab, path.count * 3 / 10), (ba, path.count * 7 / 10)]
+            for (count, index) in counts where count > 0 {
+                guard let place = freeSpot(for: "\(count)", near: index, on: path, avoiding: taken, in: area) else { continue }
+                canvas.put("\(count)", x: place.x, y: place.y, style: theme.style(.graphCount), clip: area)
+                taken.append(place)
             }
         }
 
         // Nodes on top; a sender writing now is drawn reversed.
         for node in nodes {
-            guard let place = places[node] else { continue }
-            let text = label(of: node, in: state, width: area.width)
-            let width = TextWidth.columns(text)
-            let x = min(max(area.x, place.x - width / 2), max(area.x, area.maxX - width))
-            canvas.put(text, x: x, y: place.y, style: style(of: node, state: state, theme: theme, agents: agents), clip: area)
+            guard let place = labels.first(where: { $0.node == node }) else { continue }
+            let style = style(of: node, state: state, theme: theme, agents: agents)
+            canvas.put(label(of: node, in: state, width: area.width), x: place.x, y: place.y, style: style, clip: area)
         }
+    }
+
+    /// Where a node's label or a count is written: its first cell and width.
+    struct Spot: Equatable {
+        var node: GraphNode?
+        var x: Int
+        var y: Int
+        var width: Int
+
+        func overlaps(_ other: Spot) -> Bool {
+            y == other.y && x < other.x + other.width + 1 && other.x < x + width + 1
+        }
+    }
+
+    /// Where each node's label goes: centred on its place, kept inside the area.
+    static func labelRects(_ state: ObserverState, places: [GraphNode: Point], in area: Rect) -> [Spot] {
+        nodes(state).compactMap { node in
+            guard let place = places[node] else { return nil }
+            let width = TextWidth.columns(label(of: node, in: state, width: area.width))
+            let x = min(max(area.x, place.x - width / 2), max(area.x, area.maxX - width))
+            return Spot(node: node, x: x, y: place.y, width: width)
+        }
+    }
+
+    /// The cell nearest `index` along `path` (not its ends) where `text`, centred, covers
+    /// nothing in `taken` (with a blank between) and stays in the area; nil when there is none.
+    static func freeSpot(for text: String, near index: Int, on path: [Point], avoiding taken: [Spot], in area: Rect) -> Spot? {
+        let inner = 1..<max(1, path.count - 1)
+        for offset in 0..<path.count {
+            for candidate in Set([index + offset, index - offset]).sorted() where inner.contains(candidate) {
+                let point = path[candidate]
+                let spot = Spot(node: nil, x: point.x - (text.count - 1) / 2, y: point.y, width: text.count)
+                guard spot.x >= area.x, spot.x + spot.width <= area.maxX, !taken.contains(where: spot.overlaps) else { continue }
+                return spot
+            }
+        }
+        return nil
     }
 
     /// Sender → addressee of every message being written.
     static func flights(_ state: ObserverState) -> [(GraphNode, GraphNode)] {
         state.debate.graph.inFlight.flatMap { flight in flight.addressees.map { (GraphNode.peer(flight.sender), GraphNode.peer($0)) } }
+    }
+
+    /// A message being written, in short: `cfo → pm eng`, or `cfo → all`.
+    static func describe(_ flight: MessageInFlight, in state: ObserverState) -> String {
+        let everyone = flight.addressees.count == state.debate.peers.count - 1
+        return "\(flight.sender.rawValue) → " + (everyone ? "all" : flight.addressees.map(\.rawValue).joined(separator: " "))
     }
 
     /// A node's look: the human's, the blackboard's, a peer's colour (reversed while it writes).
@@ -124,38 +185,57 @@ enum GraphView {
     }
 
     /// The graph as a list for small areas: the messages being written, then each edge's count,
-    /// busiest first: `✎ cfo → pm eng`, `pm→eng 3  eng→cfo 2`.
+    /// busiest first (the focused peer's first, when a peer is focused): `✎ cfo → pm eng`,
+    /// `pm→eng 3  eng→cfo 2`. What does not fit is counted at the end: `+4 more`.
     static func drawList(_ state: ObserverState, in area: Rect, theme: Theme, into canvas: inout Canvas) {
-        var spans: StyledLine = []
-        for flight in state.debate.graph.inFlight {
-            let to = flight.addressees.count == state.debate.peers.count - 1 ? "all" : flight.addressees.map(\.rawValue).joined(separator: " ")
-            spans.append(Span("✎ \(flight.sender.rawValue) → \(to)", .role(.graphInFlight)))
-        }
+        let focus = state.flowFocus
+        var spans: StyledLine = state.debate.graph.inFlight.map { Span("✎ " + describe($0, in: state), .role(.graphInFlight)) }
+        let touches = { (edge: GraphEdge) in focus != nil && (edge.from == focus || edge.to == focus) ? 1 : 0 }
         let edges = state.debate.graph.counts.filter { $0.value > 0 }.sorted {
-            ($1.value, shortName($0.key.from), shortName($0.key.to)) < ($0.value, shortName($1.key.from), shortName($1.key.to))
+            (touches($1.key), $1.value, shortName($0.key.from), shortName($0.key.to))
+                < (touches($0.key), $0.value, shortName($1.key.from), shortName($1.key.to))
         }
         for (edge, count) in edges {
             spans.append(Span("\(shortName(edge.from))→\(shortName(edge.to)) \(count)", .role(.graphCount)))
         }
         if spans.isEmpty { spans.append(Span("No messages yet.", .role(.muted))) }
-        // Flow the items into lines, two spaces apart.
-        var row = area.y
-        var x = area.x + 1
-        for span in spans {
-            let width = TextWidth.columns(span.text)
-            if x > area.x + 1, x + width > area.maxX - 1 {
-                row += 1
-                x = area.x + 1
-            }
-            guard row < area.maxY else { break }
-            canvas.put(span.text, x: x, y: row, style: theme.style(span.ink), clip: area)
-            x += width + 2
+        for (row, line) in flowed(spans, width: area.width - 2, rows: area.height).enumerated() {
+            canvas.put(line, x: area.x + 1, y: area.y + row, theme: theme, agents: [:], clip: area)
         }
     }
 
-    private static func putCount(_ count: Int, at point: Point, style: Style, clip: Rect, into canvas: inout Canvas) {
-        let text = "\(count)"
-        canvas.put(text, x: point.x - (text.count - 1) / 2, y: point.y, style: style, clip: clip)
+    /// Items flowed into at most `rows` lines of `width` columns, two spaces apart; when some
+    /// do not fit, the last line ends with how many were left out (`+4 more`), dropping items
+    /// from it as needed to make room.
+    static func flowed(_ items: StyledLine, width: Int, rows: Int) -> [StyledLine] {
+        guard rows > 0, width > 0 else { return [] }
+        var lines: [StyledLine] = [[]]
+        var used = 0, placed = 0
+        for item in items {
+            let itemWidth = TextWidth.columns(item.text)
+            if used > 0, used + 2 + itemWidth > width {
+                guard lines.count < rows else { break }
+                lines.append([])
+                used = 0
+            }
+            lines[lines.count - 1].append(item)
+            used += (used > 0 ? 2 : 0) + itemWidth
+            placed += 1
+        }
+        if placed < items.count {
+            var last = lines.removeLast()
+            var left = items.count - placed
+            let columns = { (line: StyledLine) in line.map { TextWidth.columns($0.text) + 2 }.reduce(0, +) }
+            while !last.isEmpty, columns(last) + TextWidth.columns("+\(left) more") > width {
+                last.removeLast()
+                left += 1
+            }
+            last.append(Span("+\(left) more", .role(.muted)))
+            lines.append(last)
+        }
+        return lines.map { line in
+            Array(line.enumerated().flatMap { index, span in index == 0 ? [span] : [Span("  ", .plain), span] })
+        }
     }
 
     /// Draws a line from one node to another in line characters, or in dots.

@@ -51,7 +51,9 @@ enum Frontend {
     private static func stream(_ source: some DebateSource, jsonl: Bool) async -> FinishReason {
         let records = source.events()
         let printing = Task {
-            var printer = HeadlessPrinter(colour: Console.wantsColour)
+            // On a terminal, long lines wrap at words to its width; piped, lines stay whole.
+            let width = Console.outputIsTerminal ? WindowSize.columns(of: STDOUT_FILENO) : nil
+            var printer = HeadlessPrinter(colour: Console.wantsColour, width: width)
             var writer = JSONWriter(capacity: 1024)
             if jsonl { Console.out(EventLog.header + "\n") }
             for await record in records {
@@ -61,6 +63,7 @@ enum Frontend {
                     Console.out(printer.text(for: record.event))
                 }
             }
+            if !jsonl { Console.out(printer.flush()) }
         }
         let stoppedBy = Atomic<Int32>(0)
         TerminalRestore.onFirstStop { [source] signal in
