@@ -83,7 +83,7 @@ struct ObserverInTerminalTests {
     func quitRestores() async throws {
         let tmux = try await Parley.start(["--instant"], until: "Message flow")
         defer { tmux.kill() }
-        try await tmux.waitFor("The debate ended", timeout: .seconds(120))
+        try await tmux.waitFor("Debate finished", timeout: .seconds(120))
         try tmux.sendKeys("q")
         #expect(try await tmux.exitStatus() == 0)
         let problems = try await tmux.restorationProblems()
@@ -121,7 +121,7 @@ struct ObserverInTerminalTests {
         // tmux would take an OSC 52 write into a paste buffer, and an OSC 0 as the pane's title.
         try tmux.setOption("set-clipboard", "on")
         try tmux.sendKeys("Space")
-        let screen = try await tmux.waitFor("The debate ended", timeout: .seconds(120))
+        let screen = try await tmux.waitFor("Debate finished", timeout: .seconds(120))
         #expect(screen.hasPrefix("┌─ Facilitator"), "the top border was not cleared away")
         #expect(try tmux.display("#{pane_title}") != "pwned-title", "no OSC 0 title change")
         #expect(try tmux.buffers().isEmpty, "no OSC 52 clipboard write")

@@ -66,4 +66,18 @@ struct PromptLineHintTests {
         #expect(KeyMap.key(for: .requestQuit, in: .failurePrompt) == nil)
         #expect(KeyMap.key(for: .confirmQuit, in: .failurePrompt) == .character("q"))
     }
+
+    @Test("once the debate finished the line says so, not the last warning")
+    func finishedReplacesWarning() {
+        var state = DebateBuilder.threePeerDebate().state()
+        state.apply(.guardTripped(GuardTrip(kind: .repetition, agent: "cfo", detail: "Dana repeats herself", stops: false)))
+        #expect(PromptLineView.line(for: state, width: 200).map(\.text).joined().contains("repetition guard"))
+        state.apply(.debateFinished(.completed, usage: .zero))
+        let line = PromptLineView.line(for: state, width: 200).map(\.text).joined()
+        #expect(line.hasPrefix("Debate finished — q quit · "), "\(line)")
+        #expect(!line.contains("repetition"))
+        var stopped = DebateBuilder.threePeerDebate().state()
+        stopped.apply(.debateFinished(.guardTripped(.tokenBudget), usage: .zero))
+        #expect(PromptLineView.line(for: stopped, width: 200).map(\.text).joined().hasPrefix("Debate finished, stopped by the "))
+    }
 }

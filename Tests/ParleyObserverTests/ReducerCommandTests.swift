@@ -23,6 +23,27 @@ struct ReducerCommandTests {
         #expect(state.apply(.togglePause) == [.send(.resume)])
     }
 
+    @Test("space mid-turn says PAUSING AFTER THIS TURN while the speaker streams, PAUSED once its turn ended")
+    func pauseMidTurn() {
+        var debate = DebateBuilder()
+        debate.round(1)
+        let id = debate.turn("pm", round: 1, says: "Users keep asking for", complete: false)
+        var state = debate.state()
+        #expect(state.apply(.togglePause) == [.send(.pause)])
+        state.apply(.paceChanged(PaceState(mode: .paused)))
+        #expect(StatusBarView.mode(state).text == " PAUSING AFTER THIS TURN ")
+        #expect(state.debate.notice?.text.hasPrefix("Pausing after this turn") == true)
+        state.apply(.textDelta(agent: "pm", message: id, text: " X."))
+        #expect(StatusBarView.mode(state).text == " PAUSING AFTER THIS TURN ", "still streaming: not paused yet")
+        state.apply(.messageCompleted(Message(id: id, sender: "pm", to: .everyone, round: 1, text: "Users keep asking for X.", startedAt: debate.start, completedAt: debate.start)))
+        state.apply(.held(agent: "eng", round: 1))
+        #expect(StatusBarView.mode(state).text == " PAUSED ")
+        var idle = DebateBuilder().state()
+        _ = idle.apply(.togglePause)
+        #expect(StatusBarView.mode(idle).text == " PAUSED ", "no turn under way: paused at once")
+        #expect(idle.debate.notice == nil)
+    }
+
     @Test("n and r step a turn and a round")
     func step() {
         var state = running()
@@ -297,12 +318,32 @@ struct ReducerCommandTests {
         #expect(state.apply(.stepRound) == [.send(.stepRound)])
     }
 
-    @Test("t cycles the themes")
+    @Test("t cycles the themes and names the one now in use")
     func themes() {
-        var state = ObserverState(themeIndex: 0, themeCount: 3)
+        var state = ObserverState(themeIndex: 0, themeCount: 3, themeNames: ["default", "mono", "solarized"])
         #expect(state.apply(.nextTheme) == [.useTheme(1)])
+        #expect(state.debate.notice?.text == "Theme mono (2 of 3).")
         #expect(state.apply(.nextTheme) == [.useTheme(2)])
+        #expect(state.debate.notice?.text == "Theme solarized (3 of 3).")
         #expect(state.apply(.nextTheme) == [.useTheme(0)])
+        #expect(PromptLineView.line(for: state, width: 80).map(\.text).joined() == "Theme default (1 of 3).")
+    }
+
+    @Test("v says there is no reasoning to show until an agent produced some, then thinking shown / hidden")
+    func reasoningFeedback() throws {
+        var state = running()
+        _ = state.apply(.toggleReasoning)
+        #expect(state.view.showsReasoning, "nothing to hide: the setting stays")
+        #expect(state.debate.notice?.text == "No reasoning to show: no agent has produced any.")
+        let speaking = try #require(state.debate.pane("cfo")?.entries.last { if case .message(let m) = $0 { m.isStreaming } else { false } })
+        guard case .message(let message) = speaking else { return }
+        state.apply(.reasoningDelta(agent: "cfo", message: message.id, text: "Let me weigh the margin."))
+        _ = state.apply(.toggleReasoning)
+        #expect(!state.view.showsReasoning)
+        #expect(state.debate.notice?.text == "Thinking hidden.")
+        _ = state.apply(.toggleReasoning)
+        #expect(state.view.showsReasoning)
+        #expect(state.debate.notice?.text == "Thinking shown.")
     }
 
     @Test("g switches the side pane, ? shows the help, v hides reasoning")
@@ -315,6 +356,6 @@ struct ReducerCommandTests {
         _ = state.apply(.cancel)
         #expect(state.mode == .normal)
         _ = state.apply(.toggleReasoning)
-        #expect(!state.view.showsReasoning)
+        #expect(state.view.showsReasoning, "no agent produced reasoning: nothing to hide")
     }
 }

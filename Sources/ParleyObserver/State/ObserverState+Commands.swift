@@ -11,6 +11,9 @@ extension ObserverState {
             guard checkRunning() else { return [] }
             if debate.pace.mode == .live {
                 debate.pace.mode = .paused
+                if debate.isPausingAfterTurn {
+                    debate.notice = Notice(text: "Pausing after this turn: the peer speaking finishes first.", tone: .info)
+                }
                 return [.send(.pause)]
             }
             debate.pace.mode = .live
@@ -43,9 +46,11 @@ extension ObserverState {
         case .toggleGraphView:
             view.sideView = view.sideView == .graph ? .blackboard : .graph
             view.scrolls[.side] = nil
-        case .toggleReasoning: view.showsReasoning.toggle()
+        case .toggleReasoning: toggleReasoning()
         case .nextTheme:
             view.themeIndex = (view.themeIndex + 1) % max(1, view.themeCount)
+            let name = view.themeNames.indices.contains(view.themeIndex) ? "\(view.themeNames[view.themeIndex]) " : ""
+            debate.notice = Notice(text: "Theme \(name)(\(view.themeIndex + 1) of \(view.themeCount)).", tone: .info)
             return [.useTheme(view.themeIndex)]
         case .faster, .slower:
             return changeDelay(faster: command == .faster)
@@ -126,6 +131,17 @@ extension ObserverState {
             return []
         }
         return [.send(.cancelTurn)]
+    }
+
+    /// v: shows or hides the thinking, and says which; with no reasoning to show yet, says so
+    /// and changes nothing.
+    private mutating func toggleReasoning() {
+        guard debate.hasReasoning else {
+            debate.notice = Notice(text: "No reasoning to show: no agent has produced any.", tone: .info)
+            return
+        }
+        view.showsReasoning.toggle()
+        debate.notice = Notice(text: view.showsReasoning ? "Thinking shown." : "Thinking hidden.", tone: .info)
     }
 
     private mutating func moveFocus(by step: Int) {

@@ -37,11 +37,12 @@ public struct ObserverState: Sendable {
 
     /// Makes the state of an observer waiting for a debate to start.
     public init(
-        columns: Int = 80, rows: Int = 24, themeIndex: Int = 0, themeCount: Int = 1, showsReasoning: Bool = true,
-        recordingPath: String? = nil, isReplay: Bool = false
+        columns: Int = 80, rows: Int = 24, themeIndex: Int = 0, themeCount: Int = 1, themeNames: [String] = [],
+        showsReasoning: Bool = true, recordingPath: String? = nil, isReplay: Bool = false
     ) {
         view = ViewSettings(
             columns: columns, rows: rows, themeIndex: themeIndex, themeCount: themeCount, showsReasoning: showsReasoning)
+        view.themeNames = themeNames
         intake = Intake(isReplay: isReplay, recordingPath: recordingPath)
     }
 

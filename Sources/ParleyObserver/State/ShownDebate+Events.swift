@@ -218,6 +218,8 @@ extension ShownDebate {
         if usage.totalTokens > 0 || usage.cost != nil { self.usage = usage }
         failure = nil
         nextSpeaker = nil
+        // The prompt line now says that the debate is over, not what was last said during it.
+        notice = nil
         graph.inFlight = []
         streams = [:]
         for index in peers.indices {

@@ -66,6 +66,19 @@ public struct ShownDebate: Sendable {
         peers.contains { $0.activity == .thinking || $0.activity == .speaking }
     }
 
+    /// Whether the pace holds the debate while a turn is still being written: the person
+    /// paused mid-turn, and the pause takes hold when the turn ends.
+    public var isPausingAfterTurn: Bool {
+        pace.mode == .paused && isTurnBeingWritten
+    }
+
+    /// Whether any peer's model has produced reasoning (thinking) so far.
+    public var hasReasoning: Bool {
+        peers.contains { pane in
+            pane.entries.contains { if case .message(let message) = $0 { !message.reasoning.isEmpty } else { false } }
+        }
+    }
+
     /// Changes peer `id`'s pane in place.
     mutating func updatePane(_ id: AgentID, _ change: (inout PeerPane) -> Void) {
         guard let index = peers.firstIndex(where: { $0.id == id }) else { return }

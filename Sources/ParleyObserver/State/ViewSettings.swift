@@ -22,6 +22,8 @@ public struct ViewSettings: Sendable, Hashable {
     public var themeIndex: Int
     /// How many themes ``ObserverCommand/nextTheme`` cycles through.
     public var themeCount: Int
+    /// The themes' names, by index, for the notice `t` shows; empty when not known.
+    public var themeNames: [String] = []
     /// The terminal's columns.
     public var columns: Int
     /// The terminal's rows.

@@ -36,11 +36,17 @@ enum PromptLineView {
             return [Span(notice.text, .role(notice.tone.role))]
         }
         if let finish = debate.finish {
-            let head = [Span("The debate ended: \(finish). ", .role(.accent))]
+            let head = [Span(finishedHead(finish), .role(.accent))]
             return head + hints(shown, width: width - PaneFrame.width(head))
         }
         if debate.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
         return hints(shown, width: width)
+    }
+
+    /// What the line says first once the debate is over: `Debate finished — `, with why when
+    /// it did not run to its end.
+    static func finishedHead(_ finish: FinishReason) -> String {
+        finish == .completed ? "Debate finished — " : "Debate finished, \(finish) — "
     }
 
     /// The key hints the line shows for `state` when the composer is closed, each made from the
