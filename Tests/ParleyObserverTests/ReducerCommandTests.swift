@@ -73,19 +73,19 @@ struct ReducerCommandTests {
         #expect(state.apply(.confirmQuit) == [.send(.stop), .quit])
     }
 
-    @Test("Esc closes what is open first; with nothing open, it cancels the turn being written")
-    func escapeCancelsTurn() {
+    @Test("Esc closes what is open, innermost first, and never cancels a turn: pressed twice it is harmless")
+    func escapeNeverCancelsTurn() {
         var state = running()
         _ = state.apply(.startCompose)
+        _ = state.apply(.toggleZoom)
         #expect(state.apply(.cancel).isEmpty)
-        #expect(!state.view.composer.isOpen)
-        #expect(state.debate.peers.contains { $0.activity == .speaking || $0.activity == .thinking })
-        #expect(state.apply(.cancel) == [.send(.cancelTurn)])
-        var quiet = DebateBuilder()
-        quiet.round(1)
-        quiet.turn("pm", round: 1, says: "Done talking.")
-        var idle = quiet.state()
-        #expect(idle.apply(.cancel).isEmpty, "no turn in flight: nothing to cancel")
+        #expect(!state.view.composer.isOpen && state.view.isZoomed)
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(!state.view.isZoomed)
+        #expect(state.debate.isTurnBeingWritten)
+        #expect(state.apply(.cancel).isEmpty, "nothing open: Esc does nothing")
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(state.debate.isTurnBeingWritten && state.mode == .normal && state.debate.notice == nil)
     }
 
     @Test("quitting a replay does not ask")
@@ -116,13 +116,53 @@ struct ReducerCommandTests {
         #expect(state.apply(try #require(KeyMap.command(for: .character("q"), in: state.mode))) == [.send(.stop), .quit])
     }
 
-    @Test("x cancels the turn being written, and only then")
+    @Test("x cancels a scripted persona's turn at once; a real model's asks first: y cancels, n or Esc lets it finish")
     func cancelTurn() {
-        var state = running()
-        #expect(state.apply(.cancelTurn) == [.send(.cancelTurn)])
+        var scripted = DebateBuilder()
+        scripted.round(1)
+        scripted.turn("pm", round: 1, says: "Users keep", complete: false)
+        var persona = scripted.state()
+        #expect(persona.apply(.cancelTurn) == [.send(.cancelTurn)])
+
+        var state = running()  // Dana (cfo) speaks, on smollm2
+        #expect(state.apply(.cancelTurn).isEmpty)
+        #expect(state.mode == .confirmingCancel)
+        #expect(PromptLineView.line(for: state, width: 200).map(\.text).joined() == "Dana's model is mid-reply. Cancel the turn? y cancel it · n let it finish")
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(state.mode == .normal)
+        _ = state.apply(.cancelTurn)
+        #expect(state.apply(KeyMap.command(for: .character("y"), in: state.mode)!) == [.send(.cancelTurn)])
+        #expect(state.mode == .normal)
+
         var idle = DebateBuilder().state()
         #expect(idle.apply(.cancelTurn).isEmpty)
         #expect(idle.debate.notice?.text == "No turn is being written.")
+    }
+
+    @Test("a turn that ends while x asks is not cancelled: the next turn is not the one asked about")
+    func cancelAskedTooLate() throws {
+        var state = running()
+        _ = state.apply(.cancelTurn)
+        let dana = try #require(state.debate.speakers.first)
+        guard case .message(let speaking) = try #require(dana.entries.last) else { Issue.record("no message"); return }
+        state.apply(.messageCompleted(Message(id: speaking.id, sender: "cfo", to: .everyone, round: 3, text: speaking.text, startedAt: .now, completedAt: .now)))
+        state.apply(.turnStarted(agent: "pm", round: 3, message: MessageID(99)))
+        #expect(state.apply(.confirmCancelTurn).isEmpty)
+        #expect(state.debate.notice?.text == "Dana's turn ended before it was cancelled.")
+    }
+
+    @Test("a turn the person cancelled shows as cancelled, not as a failure")
+    func cancelledTurnShown() {
+        var state = running()
+        state.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "Dana (@cfo): the turn was cancelled by you", retryable: true, cancelled: true)))
+        #expect(state.debate.pane("cfo")?.activity == .cancelled)
+        #expect(state.debate.pane("cfo")?.entries.last == .notice("⊘ turn cancelled by you", .warning))
+        let line = PromptLineView.line(for: state, width: 200).map(\.text).joined()
+        #expect(line == "⊘ Dana's turn was cancelled · r retry · s skip · q quit")
+        #expect(!line.contains("failed"))
+        var replay = DebateBuilder.threePeerDebate().state(replay: true)
+        replay.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "x", retryable: true, cancelled: true)))
+        #expect(replay.debate.notice?.text == "⊘ Dana's turn was cancelled.")
     }
 
     @Test("the composer sends @mentions to those peers and the rest to everyone")
@@ -305,10 +345,8 @@ struct ReducerCommandTests {
         #expect(state.apply(.startCompose).isEmpty)
         #expect(!state.view.composer.isOpen)
         #expect(state.debate.notice?.text == "A replay cannot be written to; space pauses, n and r step.")
-        for command in [ObserverCommand.cancelTurn, .cancel] {
-            #expect(state.apply(command).isEmpty)
-            #expect(state.debate.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
-        }
+        #expect(state.apply(.cancelTurn).isEmpty)
+        #expect(state.debate.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
         for command in [ObserverCommand.faster, .slower] {
             #expect(state.apply(command).isEmpty)
             #expect(state.debate.notice?.text == "A replay has no speed to change (--speed sets it); space pauses, n and r step.")

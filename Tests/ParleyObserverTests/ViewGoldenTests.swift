@@ -85,7 +85,7 @@ struct ViewGoldenTests {
         _ = liveHelp.apply(.showHelp)
         _ = replayHelp.apply(.showHelp)
         let liveText = render(liveHelp, 120, 34).text, replayText = render(replayHelp, 120, 34).text
-        for line in ["write to the debate", "cancel the current turn", "less / more turn delay", "Writing (i)", "retry the turn"] {
+        for line in ["write to the debate", "cancel the turn (asks", "less / more turn delay", "Writing (i)", "retry the turn"] {
             #expect(liveText.contains(line))
             #expect(!replayText.contains(line), "a replay's help offers '\(line)'")
         }

@@ -10,7 +10,7 @@ public enum KeyMap {
             HelpRow("space", "pause / resume", [.character(" ")], .togglePause),
             HelpRow("n", "step one turn", [.character("n")], .stepTurn),
             HelpRow("r", "step one round", [.character("r")], .stepRound),
-            HelpRow("x", "cancel the current turn", [.character("x")], .cancelTurn),
+            HelpRow("x", "cancel the turn (asks for a model's)", [.character("x")], .cancelTurn),
             HelpRow("i  /", "write to the debate", [.character("i"), .character("/")], .startCompose),
             HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
             HelpRow("↑ ↓ k j", "scroll a line", [
@@ -23,7 +23,7 @@ public enum KeyMap {
             HelpRow("v", "show / hide reasoning", [.character("v")], .toggleReasoning),
             HelpRow("t", "next colour theme", [.character("t")], .nextTheme),
             HelpRow("+ -", "less / more turn delay", [KeyBinding([.character("+"), .character("=")], .faster), KeyBinding([.character("-")], .slower)]),
-            HelpRow("Esc", "close / unzoom / cancel turn", [.escape], .cancel),
+            HelpRow("Esc", "close / unzoom (never cancels)", [.escape], .cancel),
             HelpRow("?", "this help", [.character("?")], .showHelp),
             HelpRow("q ^C", "quit (asks while it runs)", [.character("q"), .control("c")], .requestQuit),
             HelpRow("mouse", "click focuses, wheel scrolls", []),
@@ -59,13 +59,17 @@ public enum KeyMap {
             HelpRow("y", "stop the debate and quit", [.character("y"), .character("Y"), .character("q"), .enter, .control("c")], .confirmQuit),
             HelpRow("n  Esc", "keep watching", [.character("n"), .character("N"), .escape], .cancel),
         ]),
+        HelpSection(title: "Cancel the turn? (x)", mode: .confirmingCancel, rows: [
+            HelpRow("y  x", "cancel it: r retries, s skips", [.character("y"), .character("Y"), .character("x"), .enter], .confirmCancelTurn),
+            HelpRow("n  Esc", "let the model finish", [.character("n"), .character("N"), .escape, .control("c")], .cancel),
+        ]),
     ]
 
     /// The help's sections for a replay: without what a replay cannot do (write, cancel or
     /// retry turns, change the speed).
     public static func help(isReplay: Bool) -> [HelpSection] {
         guard isReplay else { return help }
-        return help.filter { $0.mode != .composing && $0.mode != .failurePrompt }.map { section in
+        return help.filter { ![.composing, .failurePrompt, .confirmingCancel].contains($0.mode) }.map { section in
             var section = section
             section.rows.removeAll { row in !row.bindings.isEmpty && row.bindings.allSatisfy(\.command.needsLiveDebate) }
             return section
@@ -80,9 +84,11 @@ public enum KeyMap {
     public static let composing = bindings(of: .composing)
     /// Keys while asking whether to quit.
     public static let confirmingQuit = bindings(of: .confirmingQuit)
+    /// Keys while asking whether to cancel a model's turn.
+    public static let confirmingCancel = bindings(of: .confirmingCancel)
 
     /// Every binding table, for checking them.
-    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, confirmingQuit]
+    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, confirmingQuit, confirmingCancel]
 
     /// The bindings the help lists for `mode`.
     static func bindings(of mode: ObserverMode) -> [KeyBinding] {
@@ -107,6 +113,8 @@ public enum KeyMap {
             return key == .resize ? nil : .showHelp
         case .confirmingQuit:
             return lookup(key, in: confirmingQuit)
+        case .confirmingCancel:
+            return lookup(key, in: confirmingCancel)
         }
     }
 

@@ -20,6 +20,8 @@ public enum ObserverMode: Sendable, Hashable {
     case help
     /// Asking whether to quit while the debate runs.
     case confirmingQuit
+    /// Asking whether to cancel the turn a real model is writing.
+    case confirmingCancel
     /// A peer's turn failed: r retries, s skips, q quits.
     case failurePrompt
 }

@@ -24,7 +24,9 @@ extension ObserverState {
             return [.send(command == .stepTurn ? .stepTurn : .stepRound)]
         case .cancelTurn:
             guard checkRunning() else { return [] }
-            return cancelTurn(saysWhy: true)
+            return cancelTurn()
+        case .confirmCancelTurn:
+            return confirmCancelTurn()
         case .retryTurn, .skipTurn:
             guard debate.failure != nil else { return [] }
             debate.failure = nil
@@ -104,30 +106,45 @@ extension ObserverState {
         return [.send(.inject(text: text, to: address))]
     }
 
-    /// Esc: closes what is open (question, help, composer, zoom), innermost first; with
-    /// nothing open, cancels the turn being written, if one is.
+    /// Esc: closes what is open (question, help, composer, zoom), innermost first. With nothing
+    /// open it does nothing: a turn is cancelled with x only.
     private mutating func cancel() -> [ObserverEffect] {
         if view.isConfirmingQuit {
             view.isConfirmingQuit = false
+        } else if view.cancelling != nil {
+            view.cancelling = nil
         } else if view.showsHelp {
             view.showsHelp = false
         } else if view.composer.isOpen {
             view.composer.close()
         } else if view.isZoomed {
             view.isZoomed = false
-        } else if debate.isRunning {
-            return cancelTurn(saysWhy: false)
         }
         return []
     }
 
-    /// x, or Esc with nothing open: cancels the turn being written. `saysWhy`: with a notice
-    /// when there is none to cancel.
-    private mutating func cancelTurn(saysWhy: Bool) -> [ObserverEffect] {
-        guard debate.isTurnBeingWritten || saysWhy else { return [] }
+    /// x: cancels the turn being written; when a real model (not a scripted persona) writes
+    /// it, asks first, as its reply costs time and tokens to get again.
+    private mutating func cancelTurn() -> [ObserverEffect] {
         if intake.isReplay { return replayNotice("A replay's turns cannot be cancelled") }
-        guard debate.isTurnBeingWritten else {
+        guard let speaker = debate.speakers.first else {
             debate.notice = Notice(text: "No turn is being written.", tone: .info)
+            return []
+        }
+        if speaker.agent.model != "scripted" {
+            view.cancelling = speaker.id
+            return []
+        }
+        return [.send(.cancelTurn)]
+    }
+
+    /// y after x: cancels the turn asked about, if it is still being written.
+    private mutating func confirmCancelTurn() -> [ObserverEffect] {
+        guard let id = view.cancelling else { return [] }
+        view.cancelling = nil
+        guard debate.isRunning, debate.speakers.contains(where: { $0.id == id }) else {
+            let name = debate.pane(id)?.agent.name ?? id.rawValue
+            debate.notice = Notice(text: "\(name)'s turn ended before it was cancelled.", tone: .info)
             return []
         }
         return [.send(.cancelTurn)]

@@ -57,6 +57,7 @@ public struct ObserverState: Sendable {
     /// What keys mean now, from the most pressing thing on screen.
     public var mode: ObserverMode {
         if view.isConfirmingQuit { return .confirmingQuit }
+        if view.cancelling != nil { return .confirmingCancel }
         if view.showsHelp { return .help }
         if view.composer.isOpen { return .composing }
         if debate.failure != nil { return .failurePrompt }

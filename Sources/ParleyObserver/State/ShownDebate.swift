@@ -63,7 +63,13 @@ public struct ShownDebate: Sendable {
 
     /// Whether a peer's turn is being written now (thinking or speaking).
     public var isTurnBeingWritten: Bool {
-        peers.contains { $0.activity == .thinking || $0.activity == .speaking }
+        !speakers.isEmpty
+    }
+
+    /// The panes of the peers whose turn is being written now (thinking or speaking), in ring
+    /// order.
+    public var speakers: [PeerPane] {
+        peers.filter { $0.activity == .thinking || $0.activity == .speaking }
     }
 
     /// Whether the pace holds the debate while a turn is still being written: the person

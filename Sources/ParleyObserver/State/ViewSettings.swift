@@ -16,6 +16,9 @@ public struct ViewSettings: Sendable, Hashable {
     public var showsHelp = false
     /// Whether the observer is asking if it should quit.
     public var isConfirmingQuit = false
+    /// The peer whose turn the observer asks whether to cancel (its real model is mid-reply);
+    /// nil when not asking.
+    public var cancelling: AgentID?
     /// Whether reasoning models' thinking is shown (dimmed) in the panes.
     public var showsReasoning: Bool
     /// The theme in use, an index into the app's ``ThemeCatalog``.

@@ -28,8 +28,13 @@ enum PromptLineView {
         if state.view.isConfirmingQuit {
             return [Span("The debate is still running. Stop it and quit? ", .role(.warning), .bold)] + hints(shown)
         }
+        if let id = state.view.cancelling {
+            let name = debate.pane(id)?.agent.name ?? id.rawValue
+            return [Span("\(name)'s model is mid-reply. Cancel the turn? ", .role(.warning), .bold)] + hints(shown)
+        }
         if let failure = debate.failure {
             let name = debate.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
+            if failure.cancelled { return [Span("⊘ \(name)'s turn was cancelled · ", .role(.warning), .bold)] + hints(shown) }
             return [Span("✗ \(name)'s turn failed · ", .role(.error), .bold)] + hints(shown) + [Span(" · \(failure.error)", .role(.error))]
         }
         if let notice = debate.notice {
@@ -54,10 +59,18 @@ enum PromptLineView {
     /// none when it shows a notice or waits for the debate.
     static func hints(for state: ObserverState) -> [KeyHint] {
         let debate = state.debate
-        let mode: ObserverMode = state.view.isConfirmingQuit ? .confirmingQuit : debate.failure != nil ? .failurePrompt : .normal
+        let mode: ObserverMode = if state.view.isConfirmingQuit {
+            .confirmingQuit
+        } else if state.view.cancelling != nil {
+            .confirmingCancel
+        } else {
+            debate.failure != nil ? .failurePrompt : .normal
+        }
         let wanted: [([ObserverCommand], String)]
         if state.view.isConfirmingQuit {
             wanted = [([.confirmQuit], "yes"), ([.cancel], "keep watching")]
+        } else if state.view.cancelling != nil {
+            wanted = [([.confirmCancelTurn], "cancel it"), ([.cancel], "let it finish")]
         } else if let failure = debate.failure {
             wanted = [([.retryTurn], failure.retryable ? "retry" : "retry anyway"), ([.skipTurn], "skip"), ([.confirmQuit], "quit")]
         } else if debate.notice != nil || debate.info == nil {
