@@ -59,6 +59,50 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
+    @Test("an @id of no peer is refused with did-you-mean and kept; a mention mid-line shows → @cfo and goes to the CFO")
+    func composerAddresses() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        try tmux.sendKeys("i")
+        try tmux.type("@ceo hello")
+        try tmux.sendKeys("Enter")
+        let refused = try await tmux.waitFor("no peer @ceo — did you mean @cfo?")
+        #expect(refused.contains("› @ceo hello"), "the text stays to be fixed")
+        #expect(!refused.contains("you →"), "nothing was sent")
+        try tmux.sendKeys("C-u")
+        try tmux.type("hey @cfo what about annual billing?")
+        let before = try await tmux.waitFor("→ @cfo")
+        #expect(!before.contains("no peer"), "the refusal went with the edit")
+        try tmux.sendKeys("Enter")
+        let sent = try await tmux.waitUntil("the message in the CFO's pane") { $0.contains("you → @cfo") && $0.contains("what about annual billing?") }
+        #expect(!sent.contains("›"), "the composer closed")
+        try await quitWhileRunning(tmux)
+    }
+
+    @Test("Esc pressed twice mid-turn leaves the turn alone; x cancels it, shown as cancelled, not failed")
+    func escapeAndCancel() async throws {
+        let tmux = try await Parley.start(["--step"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        try tmux.sendKeys("n")
+        try await tmux.waitUntil("Priya speaking") { header(of: "Priya", in: $0).contains("speaking") }
+        try tmux.sendKeys("Escape")
+        try tmux.sendKeys("Escape")
+        let spoke = try await tmux.waitUntil("Priya's turn to end and Sam to be next") { header(of: "Sam", in: $0).contains("next") }
+        #expect(!spoke.contains("cancelled") && !spoke.contains("failed"), "Esc cancelled nothing")
+        #expect(spoke.occurrences(of: "→ all") == 1, "Priya's message was delivered whole")
+        try tmux.sendKeys("n")
+        try await tmux.waitUntil("Sam speaking") { header(of: "Sam", in: $0).contains("speaking") }
+        try tmux.sendKeys("x")
+        let cancelled = try await tmux.waitFor("Sam's turn was cancelled")
+        #expect(header(of: "Sam", in: cancelled).contains("cancelled"))
+        #expect(cancelled.contains("⊘ turn cancelled by you"))
+        #expect(!cancelled.contains("failed"))
+        try tmux.sendKeys("q")  // after a failed or cancelled turn, q stops the debate and quits
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
     @Test("a resize lays the screen out again; too small shows a message; growing back restores it")
     func resize() async throws {
         let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")

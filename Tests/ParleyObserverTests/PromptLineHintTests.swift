@@ -56,7 +56,7 @@ struct PromptLineHintTests {
         #expect(labels["failed"] == ["r retry", "s skip", "q quit"])
         #expect(labels["refused"] == ["r retry anyway", "s skip", "q quit"])
         #expect(labels["quitting"] == ["y yes", "n keep watching"])
-        #expect(PromptLineView.composerHint == "@id … writes to peers (Tab completes), no @ to all · Enter sends · Esc cancels")
+        #expect(ComposerLineView.composerHint == "@id anywhere writes to that peer (Tab completes), none to all · Enter sends · Esc cancels")
     }
 
     @Test("a hint for a command with no key in the mode is not made")

@@ -178,6 +178,62 @@ struct ReducerCommandTests {
         #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hello everyone", to: .everyone))])
     }
 
+    @Test("mentions anywhere in the line address those peers, and the line shows whom it goes to before it is sent")
+    func composerMentionsAnywhere() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("hey", into: &state)
+        #expect(ComposerLineView.tag(state).text == "→ everyone")
+        type(" @cfo what about annual billing?", into: &state)
+        #expect(ComposerLineView.tag(state).text == "→ @cfo")
+        let canvas = ObserverView.render(state: state, theme: .plain)
+        #expect(canvas.lines[state.layout.prompt.y].hasSuffix("→ @cfo"), "\(canvas.lines[state.layout.prompt.y])")
+        #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hey @cfo what about annual billing?", to: .peers(["cfo"])))])
+    }
+
+    @Test("an @id of no peer is refused with did-you-mean, and the text is kept to be fixed")
+    func composerRefusesUnknownPeer() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("@ceo hello", into: &state)
+        #expect(state.apply(.compose(.submit)).isEmpty, "nothing goes to everyone by mistake")
+        #expect(state.view.composer.isOpen)
+        #expect(state.view.composer.text == "@ceo hello")
+        #expect(state.view.composer.refusal == "no peer @ceo — did you mean @cfo?")
+        let line = ObserverView.render(state: state, theme: .plain).lines[state.layout.prompt.y]
+        #expect(line.contains("✗ no peer @ceo — did you mean @cfo?"), "\(line)")
+        #expect(state.view.composer.history.isEmpty)
+        _ = state.apply(.compose(.home))
+        _ = state.apply(.compose(.deleteForward))
+        _ = state.apply(.compose(.deleteForward))
+        _ = state.apply(.compose(.deleteForward))
+        _ = state.apply(.compose(.deleteForward))
+        #expect(state.view.composer.refusal == nil, "an edit clears the refusal")
+        type("@cfo", into: &state)
+        #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hello", to: .peers(["cfo"])))])
+        _ = state.apply(.startCompose)
+        type("@zed hi", into: &state)
+        _ = state.apply(.compose(.submit))
+        #expect(state.view.composer.refusal == "no peer @zed — the peers are @pm @eng @cfo")
+    }
+
+    @Test("while typing, mentions of peers are in the peer's colour and mentions of no peer in the error colour")
+    func composerHighlightsMentions() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("@cfo and @ceo", into: &state)
+        let inks = ComposerLineView.inks(state).map(\.0)
+        let cfo = state.debate.pane("cfo")!.index
+        #expect(inks[0..<4].allSatisfy { $0 == .agent(cfo) })
+        #expect(inks[4..<9].allSatisfy { $0 == .role(.composer) })
+        #expect(inks[9..<13].allSatisfy { $0 == .role(.error) })
+        let theme = Theme.plain
+        let canvas = ObserverView.render(state: state, theme: theme)
+        let y = state.layout.prompt.y
+        let x = canvas.lines[y].firstIndex(of: "@").map { canvas.lines[y].distance(from: canvas.lines[y].startIndex, to: $0) } ?? 0
+        #expect(canvas[x + 9, y].style.attributes.contains(.underline), "the unknown @ceo is marked on screen")
+    }
+
     @Test("a line of only @mentions sends nothing and says why")
     func composerOnlyMentions() {
         var state = running()

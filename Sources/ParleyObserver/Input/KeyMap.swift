@@ -34,7 +34,7 @@ public enum KeyMap {
             HelpRow("q", "stop the debate and quit", [.character("q"), .control("c")], .confirmQuit),
         ]),
         HelpSection(title: "Writing (i)", mode: .composing, rows: [
-            HelpRow("Enter", "send; @id @id first: to them", [.enter], .compose(.submit)),
+            HelpRow("Enter", "send to each @id, or to all", [.enter], .compose(.submit)),
             HelpRow("Tab", "complete @id (again: next)", [.tab], .compose(.complete)),
             HelpRow("↑ ↓", "messages sent before", [
                 KeyBinding([.up], .compose(.historyPrevious)), KeyBinding([.down], .compose(.historyNext)),

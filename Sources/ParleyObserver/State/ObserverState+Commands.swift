@@ -95,15 +95,21 @@ extension ObserverState {
         return []
     }
 
+    /// An edit of the composer; Enter sends the line to the peers it mentions anywhere (to
+    /// everyone when it mentions none), or, when an `@` names no peer, refuses it and keeps it.
     private mutating func compose(_ edit: ComposerEdit) -> [ObserverEffect] {
+        if edit == .submit, let refusal = Composer.refusal(of: view.composer.text, peers: debate.peerIDs) {
+            view.composer.refusal = refusal
+            return []
+        }
         guard let line = view.composer.apply(edit, peers: debate.peerIDs) else { return [] }
         guard checkRunning() else { return [] }
-        let (address, text) = Mentions.address(of: line, known: Set(debate.peerIDs))
-        guard !text.trimmingWhitespace().isEmpty else {
+        let reading = Mentions.addressing(ofTyped: line, known: Set(debate.peerIDs))
+        guard !reading.text.isEmpty else {
             debate.notice = Notice(text: "Nothing was sent: write a message after the @ids.", tone: .warning)
             return []
         }
-        return [.send(.inject(text: text, to: address))]
+        return [.send(.inject(text: reading.text, to: reading.address))]
     }
 
     /// Esc: closes what is open (question, help, composer, zoom), innermost first. With nothing

@@ -49,6 +49,6 @@ public enum ObserverView {
     public static func cursor(state: ObserverState) -> Point? {
         let layout = state.layout
         guard !layout.isTooSmall else { return nil }
-        return PromptLineView.cursor(state, rect: layout.prompt)
+        return ComposerLineView.cursor(state, rect: layout.prompt)
     }
 }

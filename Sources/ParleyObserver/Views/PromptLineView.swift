@@ -4,17 +4,10 @@ import TerminalKit
 /// The line above the status bar: the composer while writing, the quit question, the failed
 /// turn's prompt, a passing notice, or a hint of the main keys.
 enum PromptLineView {
-    /// What the composer shows before anything is typed, its keys from the key map.
-    static var composerHint: String {
-        let key = { (command: ObserverCommand) in KeyHint([command], "", in: .composing)?.label ?? "?" }
-        return "@id … writes to peers (\(key(.compose(.complete))) completes), no @ to all · \(key(.compose(.submit))) sends · "
-            + "\(key(.cancel)) cancels"
-    }
-
     static func draw(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
         canvas.fill(rect, style: theme.base)
         if state.view.composer.isOpen, !state.view.isConfirmingQuit {
-            drawComposer(state, rect: rect, theme: theme, agents: agents, into: &canvas)
+            ComposerLineView.draw(state, rect: rect, theme: theme, agents: agents, into: &canvas)
             return
         }
         let line = PaneFrame.ellipsized(line(for: state, width: rect.width - 2), width: rect.width - 2)
@@ -107,53 +100,5 @@ enum PromptLineView {
             line.append(Span(" \(hint.what)", .role(.muted)))
         }
         return line
-    }
-
-    /// The composer's text as shown: each character sanitized on its own, so the cursor keeps
-    /// its place, and the columns each takes.
-    static func shownCharacters(_ composer: Composer) -> [(text: String, columns: Int)] {
-        composer.characters.map { character in
-            let text = Sanitizer.clean(String(character)).replacingNewlines()
-            return (text, TextWidth.columns(text))
-        }
-    }
-
-    static let prompt = "› "
-
-    /// The composer's text window: the first character shown and the cursor's column from
-    /// where the text starts on screen, so that the cursor is always in view. When the start of
-    /// the line is out of view, a `…` takes the first column.
-    static func window(_ composer: Composer, width: Int) -> (first: Int, cursorColumn: Int) {
-        let shown = shownCharacters(composer)
-        let room = max(2, width - TextWidth.columns(prompt) - 2)
-        var first = 0
-        var cursorColumn = shown.prefix(composer.cursor).reduce(0) { $0 + $1.columns }
-        guard cursorColumn > room - 1 else { return (0, cursorColumn) }
-        cursorColumn += 1
-        while cursorColumn > room - 1, first < composer.cursor {
-            cursorColumn -= shown[first].columns
-            first += 1
-        }
-        return (first, cursorColumn)
-    }
-
-    static func drawComposer(_ state: ObserverState, rect: Rect, theme: Theme, agents: [Int: Style], into canvas: inout Canvas) {
-        let composer = state.view.composer
-        var x = canvas.put(prompt, x: rect.x + 1, y: rect.y, style: theme.style(.accent).adding(.bold), clip: rect)
-        guard !composer.characters.isEmpty else {
-            canvas.put(composerHint, x: x, y: rect.y, style: theme.style(.muted), clip: rect)
-            return
-        }
-        let (first, _) = window(composer, width: rect.width)
-        if first > 0 { x = canvas.put("…", x: x, y: rect.y, style: theme.style(.muted), clip: rect) }
-        let text = shownCharacters(composer).dropFirst(first).map(\.text).joined()
-        canvas.put(text, x: x, y: rect.y, style: theme.style(.composer), clip: Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: 1))
-    }
-
-    /// Where the terminal's cursor goes while composing.
-    static func cursor(_ state: ObserverState, rect: Rect) -> Point? {
-        guard state.view.composer.isOpen, !state.view.isConfirmingQuit, !state.view.showsHelp else { return nil }
-        let (_, column) = window(state.view.composer, width: rect.width)
-        return Point(x: min(rect.maxX - 1, rect.x + 1 + TextWidth.columns(prompt) + column), y: rect.y)
     }
 }
