@@ -10,7 +10,7 @@ public enum KeyMap {
             HelpRow("space", "pause / resume", [.character(" ")], .togglePause),
             HelpRow("n", "step one turn", [.character("n")], .stepTurn),
             HelpRow("r", "step one round", [.character("r")], .stepRound),
-            HelpRow("x", "cancel the turn (asks for a model's)", [.character("x")], .cancelTurn),
+            HelpRow("x", "cancel the turn (asks first)", [.character("x")], .cancelTurn),
             HelpRow("i  /", "write to the debate", [.character("i"), .character("/")], .startCompose),
             HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
             HelpRow("↑ ↓ k j", "scroll a line", [
@@ -23,7 +23,7 @@ public enum KeyMap {
             HelpRow("v", "show / hide reasoning", [.character("v")], .toggleReasoning),
             HelpRow("t", "next colour theme", [.character("t")], .nextTheme),
             HelpRow("+ -", "less / more turn delay", [KeyBinding([.character("+"), .character("=")], .faster), KeyBinding([.character("-")], .slower)]),
-            HelpRow("Esc", "close / unzoom (never cancels)", [.escape], .cancel),
+            HelpRow("Esc", "close what is open, unzoom", [.escape], .cancel),
             HelpRow("?", "this help", [.character("?")], .showHelp),
             HelpRow("q ^C", "quit (asks while it runs)", [.character("q"), .control("c")], .requestQuit),
             HelpRow("mouse", "click focuses, wheel scrolls", []),
@@ -55,6 +55,14 @@ public enum KeyMap {
             ]),
             HelpRow("Esc", "close without sending", [.escape, .control("c")], .cancel),
         ]),
+        HelpSection(title: "This help (?)", mode: .help, rows: [
+            HelpRow("↑ ↓ k j", "scroll a line", [
+                KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
+            ]),
+            HelpRow("PgUp PgDn", "scroll a page", [KeyBinding([.pageUp], .scroll(.pageUp)), KeyBinding([.pageDown], .scroll(.pageDown))]),
+            HelpRow("Home End", "top / bottom", [KeyBinding([.home], .scroll(.home)), KeyBinding([.end], .scroll(.end))]),
+            HelpRow("any other", "close the help", []),
+        ]),
         HelpSection(title: "Quit?", mode: .confirmingQuit, rows: [
             HelpRow("y", "stop the debate and quit", [.character("y"), .character("Y"), .character("q"), .enter, .control("c")], .confirmQuit),
             HelpRow("n  Esc", "keep watching", [.character("n"), .character("N"), .escape], .cancel),
@@ -82,13 +90,15 @@ public enum KeyMap {
     public static let failurePrompt = bindings(of: .failurePrompt)
     /// Keys while composing; printable characters are typed.
     public static let composing = bindings(of: .composing)
+    /// Keys that scroll the help; any other closes it.
+    public static let helpKeys = bindings(of: .help)
     /// Keys while asking whether to quit.
     public static let confirmingQuit = bindings(of: .confirmingQuit)
     /// Keys while asking whether to cancel a model's turn.
     public static let confirmingCancel = bindings(of: .confirmingCancel)
 
     /// Every binding table, for checking them.
-    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, confirmingQuit, confirmingCancel]
+    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, helpKeys, confirmingQuit, confirmingCancel]
 
     /// The bindings the help lists for `mode`.
     static func bindings(of mode: ObserverMode) -> [KeyBinding] {
@@ -110,7 +120,7 @@ public enum KeyMap {
             if case .character(let character) = key { return .compose(.insert(String(character))) }
             return nil
         case .help:
-            return key == .resize ? nil : .showHelp
+            return lookup(key, in: helpKeys) ?? (key == .resize ? nil : .showHelp)
         case .confirmingQuit:
             return lookup(key, in: confirmingQuit)
         case .confirmingCancel:

@@ -43,7 +43,8 @@ extension ObserverState {
         case .focusNext: moveFocus(by: 1)
         case .focusPrevious: moveFocus(by: -1)
         case .focus(let pane): view.focus = pane
-        case .scroll(let move): scroll(view.focus, move)
+        case .scroll(let move):
+            if view.showsHelp { scrollHelp(move) } else { scroll(view.focus, move) }
         case .toggleZoom: view.isZoomed.toggle()
         case .toggleGraphView:
             view.sideView = view.sideView == .graph ? .blackboard : .graph
@@ -64,9 +65,13 @@ extension ObserverState {
         case .confirmQuit:
             view.isConfirmingQuit = false
             return debate.finish == nil ? [.send(.stop), .quit] : [.quit]
-        case .showHelp: view.showsHelp.toggle()
+        case .showHelp:
+            view.showsHelp.toggle()
+            view.helpScroll = 0
         case .click(let point):
             if let pane = layout.pane(at: point) { view.focus = pane }
+        case .wheel(_, let direction) where view.showsHelp:
+            scrollHelp(.lines(direction == .up ? -3 : 3))
         case .wheel(let point, let direction):
             if let pane = layout.pane(at: point) { scroll(pane, .lines(direction == .up ? -3 : 3)) }
         case .resize(let columns, let rows):
@@ -165,6 +170,15 @@ extension ObserverState {
         }
         view.showsReasoning.toggle()
         debate.notice = Notice(text: view.showsReasoning ? "Thinking shown." : "Thinking hidden.", tone: .info)
+    }
+
+    /// Scrolls the help overlay, within the lines it has at the screen's size.
+    private mutating func scrollHelp(_ move: ScrollMove) {
+        let screen = Rect(x: 0, y: 0, width: view.columns, height: max(0, view.rows - 1))
+        guard let page = HelpOverlayView.page(in: screen, isReplay: intake.isReplay) else { return }
+        var scroll = PaneScroll(intent: .line(min(view.helpScroll, page.lastTop)))
+        scroll.ask(move)
+        view.helpScroll = scroll.firstLine(lineCount: page.lineCount, rows: page.rows)
     }
 
     private mutating func moveFocus(by step: Int) {

@@ -14,6 +14,8 @@ public struct ViewSettings: Sendable, Hashable {
     public var sideView: ObserverState.SideView = .graph
     /// Whether the help overlay is shown.
     public var showsHelp = false
+    /// The help's first line shown, when it is longer than the screen.
+    public var helpScroll = 0
     /// Whether the observer is asking if it should quit.
     public var isConfirmingQuit = false
     /// The peer whose turn the observer asks whether to cancel (its real model is mid-reply);
