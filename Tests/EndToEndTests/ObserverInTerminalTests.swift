@@ -103,6 +103,52 @@ struct ObserverInTerminalTests {
         #expect(try await tmux.exitStatus() == 0)
     }
 
+    @Test("at 60×20 the help fits and scrolls to its end; Esc closes it")
+    func helpScrollsAtSmallSize() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], width: 60, height: 20, until: "STEP")
+        defer { tmux.kill() }
+        try tmux.sendKeys("?")
+        let top = try await tmux.waitFor("Parley keys")
+        #expect(top.contains("pause / resume") && top.contains("PgUp PgDn 1–"), "the top, and the footer says it scrolls")
+        #expect(!top.contains("let the model finish"))
+        try tmux.sendKeys("End")
+        let end = try await tmux.waitFor("let the model finish")
+        #expect(!end.contains("pause / resume"))
+        try tmux.sendKeys("Escape")
+        try await tmux.waitUntil("the help closed") { !$0.contains("Parley keys") && $0.contains("STEP") }
+        try await quitWhileRunning(tmux)
+    }
+
+    @Test("/ searches the focused pane: the match is counted; n goes to the next match, not a turn, until Esc")
+    func searchPane() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        try tmux.sendKeys("i")
+        try tmux.type("@pm zebra crossing?")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("you → @pm")
+        try tmux.sendKeys("/")
+        try tmux.type("zebra")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("/zebra: match 1 of 1")
+        try tmux.sendKeys("n")
+        let stayed = try await tmux.waitFor("/zebra: match 1 of 1")
+        #expect(header(of: "Priya", in: stayed).contains("next"), "n went to the match, it did not step a turn")
+        let styled = try tmux.captureStyled()
+        let zebraLine = styled.split(separator: "\n").first { $0.contains("crossing?") && $0.contains("zebra") }.map(String.init) ?? ""
+        // The SGR sequences just before the word: one of them turns reverse (7) on.
+        let before = zebraLine.components(separatedBy: "zebra").first ?? ""
+        let sequences = before.split(separator: "\u{1b}").reversed().prefix { $0.hasPrefix("[") && $0.hasSuffix("m") }
+        let reversed = sequences.contains { $0.dropFirst().dropLast().split(separator: ";").contains("7") }
+        #expect(reversed, "the match is shown in reverse: \(zebraLine.debugDescription)")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitUntil("the search ended") { !$0.contains("/zebra") }
+        try tmux.sendKeys("n")
+        try await tmux.waitUntil("Sam to be next") { header(of: "Sam", in: $0).contains("next") }
+        try await quitWhileRunning(tmux)
+    }
+
     @Test("a resize lays the screen out again; too small shows a message; growing back restores it")
     func resize() async throws {
         let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")

@@ -11,7 +11,8 @@ public enum KeyMap {
             HelpRow("n", "step one turn", [.character("n")], .stepTurn),
             HelpRow("r", "step one round", [.character("r")], .stepRound),
             HelpRow("x", "cancel the turn (asks first)", [.character("x")], .cancelTurn),
-            HelpRow("i  /", "write to the debate", [.character("i"), .character("/")], .startCompose),
+            HelpRow("i", "write to the debate", [.character("i")], .startCompose),
+            HelpRow("/", "search the focused pane", [.character("/")], .startSearch),
             HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
             HelpRow("↑ ↓ k j", "scroll a line", [
                 KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
@@ -55,6 +56,17 @@ public enum KeyMap {
             ]),
             HelpRow("Esc", "close without sending", [.escape, .control("c")], .cancel),
         ]),
+        HelpSection(title: "Search (/)", mode: .searching, rows: [
+            HelpRow("Enter", "find: to the latest match", [.enter], .search(.submit)),
+            HelpRow("Bksp", "delete a character", [.backspace, .control("h")], .search(.backspace)),
+            HelpRow("Esc", "leave the search", [.escape, .control("c")], .cancel),
+        ]),
+        HelpSection(title: "Found (in the pane searched)", mode: .searchResults, rows: [
+            HelpRow("n N", "next / previous match", [
+                KeyBinding([.character("n")], .search(.next)), KeyBinding([.character("N")], .search(.previous)),
+            ]),
+            HelpRow("Esc", "end it; n steps again", [.escape], .cancel),
+        ]),
         HelpSection(title: "This help (?)", mode: .help, rows: [
             HelpRow("↑ ↓ k j", "scroll a line", [
                 KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
@@ -90,6 +102,10 @@ public enum KeyMap {
     public static let failurePrompt = bindings(of: .failurePrompt)
     /// Keys while composing; printable characters are typed.
     public static let composing = bindings(of: .composing)
+    /// Keys while typing a search; printable characters are typed.
+    public static let searching = bindings(of: .searching)
+    /// Keys while a search is active in the focused pane; the other keys work as while watching.
+    public static let searchResults = bindings(of: .searchResults)
     /// Keys that scroll the help; any other closes it.
     public static let helpKeys = bindings(of: .help)
     /// Keys while asking whether to quit.
@@ -98,7 +114,7 @@ public enum KeyMap {
     public static let confirmingCancel = bindings(of: .confirmingCancel)
 
     /// Every binding table, for checking them.
-    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, helpKeys, confirmingQuit, confirmingCancel]
+    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, searching, searchResults, helpKeys, confirmingQuit, confirmingCancel]
 
     /// The bindings the help lists for `mode`.
     static func bindings(of mode: ObserverMode) -> [KeyBinding] {
@@ -119,6 +135,12 @@ public enum KeyMap {
             if let command = lookup(key, in: composing) { return command }
             if case .character(let character) = key { return .compose(.insert(String(character))) }
             return nil
+        case .searching:
+            if let command = lookup(key, in: searching) { return command }
+            if case .character(let character) = key { return .search(.insert(String(character))) }
+            return nil
+        case .searchResults:
+            return lookup(key, in: searchResults) ?? lookup(key, in: normal)
         case .help:
             return lookup(key, in: helpKeys) ?? (key == .resize ? nil : .showHelp)
         case .confirmingQuit:
@@ -131,7 +153,11 @@ public enum KeyMap {
     /// The first key that makes `command` in `mode`, as the help lists the keys; nil when no
     /// key does there.
     public static func key(for command: ObserverCommand, in mode: ObserverMode) -> Key? {
-        let bindings = mode == .failurePrompt ? failurePrompt + normal : bindings(of: mode)
+        let bindings = switch mode {
+        case .failurePrompt: failurePrompt + normal
+        case .searchResults: searchResults + normal
+        default: bindings(of: mode)
+        }
         return bindings.lazy.filter { $0.command == command }.flatMap(\.keys).first { self.command(for: $0, in: mode) == command }
     }
 

@@ -22,6 +22,10 @@ public enum ObserverCommand: Sendable, Hashable {
     case startCompose
     /// Edit the composer's text.
     case compose(ComposerEdit)
+    /// Search the focused pane: type the words, Enter.
+    case startSearch
+    /// Type the search's words, or go from match to match.
+    case search(SearchEdit)
     /// Close what is open, innermost first: the quit or cancel question, the help, the composer,
     /// a zoom. With nothing open it does nothing: it never cancels a turn (people press Esc
     /// twice to be sure).
@@ -68,6 +72,20 @@ public enum ObserverCommand: Sendable, Hashable {
         default: false
         }
     }
+}
+
+/// What a search is told: an edit of its words, or a move between its matches.
+public enum SearchEdit: Sendable, Hashable {
+    /// Type text at the end of the words.
+    case insert(String)
+    /// Delete the last character.
+    case backspace
+    /// End the typing: go to the latest match.
+    case submit
+    /// Go to the next match (down, wrapping to the first).
+    case next
+    /// Go to the previous match (up, wrapping to the last).
+    case previous
 }
 
 /// How far to scroll a pane.

@@ -16,6 +16,11 @@ public enum ObserverMode: Sendable, Hashable {
     case normal
     /// Typing into the composer.
     case composing
+    /// Typing the words of a search.
+    case searching
+    /// A search is active in the focused pane: n and N go from match to match; the other keys
+    /// work as while watching.
+    case searchResults
     /// The help overlay is shown.
     case help
     /// Asking whether to quit while the debate runs.

@@ -38,6 +38,8 @@ extension ObserverState {
             return []
         case .compose(let edit):
             return compose(edit)
+        case .startSearch: startSearch()
+        case .search(let edit): search(edit)
         case .cancel:
             return cancel()
         case .focusNext: moveFocus(by: 1)
@@ -117,7 +119,7 @@ extension ObserverState {
         return [.send(.inject(text: reading.text, to: reading.address))]
     }
 
-    /// Esc: closes what is open (question, help, composer, zoom), innermost first. With nothing
+    /// Esc: closes what is open (question, help, composer, search, zoom), innermost first. With nothing
     /// open it does nothing: a turn is cancelled with x only.
     private mutating func cancel() -> [ObserverEffect] {
         if view.isConfirmingQuit {
@@ -128,6 +130,8 @@ extension ObserverState {
             view.showsHelp = false
         } else if view.composer.isOpen {
             view.composer.close()
+        } else if view.search?.isTyping == true || (view.search != nil && view.search?.pane == view.focus) {
+            view.search = nil
         } else if view.isZoomed {
             view.isZoomed = false
         }

@@ -60,7 +60,9 @@ public struct ObserverState: Sendable {
         if view.cancelling != nil { return .confirmingCancel }
         if view.showsHelp { return .help }
         if view.composer.isOpen { return .composing }
+        if view.search?.isTyping == true { return .searching }
         if debate.failure != nil { return .failurePrompt }
+        if let search = view.search, search.pane == view.focus { return .searchResults }
         return .normal
     }
 }

@@ -6,6 +6,8 @@ import TerminalKit
 public struct ViewSettings: Sendable, Hashable {
     /// The line the human writes with, with the messages sent before.
     public var composer = Composer()
+    /// The search of a pane (`/`), while there is one.
+    public var search: PaneSearch?
     /// The focused pane.
     public var focus: PaneID = .summary
     /// Whether the focused pane fills the screen.

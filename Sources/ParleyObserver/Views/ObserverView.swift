@@ -49,6 +49,10 @@ public enum ObserverView {
     public static func cursor(state: ObserverState) -> Point? {
         let layout = state.layout
         guard !layout.isTooSmall else { return nil }
+        if let search = state.view.search, search.isTyping, !state.view.isConfirmingQuit, !state.view.showsHelp {
+            let column = TextWidth.columns(Sanitizer.clean(search.text).replacingNewlines())
+            return Point(x: min(layout.prompt.maxX - 1, layout.prompt.x + 3 + column), y: layout.prompt.y)
+        }
         return ComposerLineView.cursor(state, rect: layout.prompt)
     }
 }

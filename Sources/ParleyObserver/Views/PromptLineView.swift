@@ -10,6 +10,11 @@ enum PromptLineView {
             ComposerLineView.draw(state, rect: rect, theme: theme, agents: agents, into: &canvas)
             return
         }
+        if let search = state.view.search, search.isTyping, !state.view.isConfirmingQuit {
+            let prompt = [Span("/ ", .role(.accent), .bold), Span(Sanitizer.clean(search.text).replacingNewlines(), .role(.composer))]
+            canvas.put(prompt, x: rect.x + 1, y: rect.y, theme: theme, agents: agents, clip: rect)
+            return
+        }
         let line = PaneFrame.ellipsized(line(for: state, width: rect.width - 2), width: rect.width - 2)
         canvas.put(line, x: rect.x + 1, y: rect.y, theme: theme, agents: agents, clip: rect)
     }
@@ -33,12 +38,23 @@ enum PromptLineView {
         if let notice = debate.notice {
             return [Span(notice.text, .role(notice.tone.role))]
         }
+        if state.mode == .searchResults, let search = state.view.search {
+            return searchLine(search, state: state) + [Span(" · ", .role(.muted))] + hints(shown)
+        }
         if let finish = debate.finish {
             let head = [Span(finishedHead(finish), .role(.accent))]
             return head + hints(shown, width: width - PaneFrame.width(head))
         }
         if debate.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
         return hints(shown, width: width)
+    }
+
+    /// What a search found: `/cost: match 2 of 5`.
+    static func searchLine(_ search: PaneSearch, state: ObserverState) -> StyledLine {
+        let lines = ObserverView.scrollContent(search.pane, of: state, in: state.layout)?.lines ?? []
+        let count = SearchMatch.all(of: search.query, in: lines).count
+        let found = count == 0 ? "no match" : "match \(min(search.current, count - 1) + 1) of \(count)"
+        return [Span("/\(Sanitizer.clean(search.text).replacingNewlines()): \(found)", .role(.accent), .bold)]
     }
 
     /// What the line says first once the debate is over: `Debate finished — `, with why when
@@ -56,6 +72,8 @@ enum PromptLineView {
             .confirmingQuit
         } else if state.view.cancelling != nil {
             .confirmingCancel
+        } else if state.mode == .searchResults, debate.notice == nil {
+            .searchResults
         } else {
             debate.failure != nil ? .failurePrompt : .normal
         }
@@ -64,6 +82,8 @@ enum PromptLineView {
             wanted = [([.confirmQuit], "yes"), ([.cancel], "keep watching")]
         } else if state.view.cancelling != nil {
             wanted = [([.confirmCancelTurn], "cancel it"), ([.cancel], "let it finish")]
+        } else if mode == .searchResults {
+            wanted = [([.search(.next), .search(.previous)], "next/previous"), ([.cancel], "end search")]
         } else if let failure = debate.failure {
             wanted = [([.retryTurn], failure.retryable ? "retry" : "retry anyway"), ([.skipTurn], "skip"), ([.confirmQuit], "quit")]
         } else if debate.notice != nil || debate.info == nil {
