@@ -149,6 +149,22 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
+    @Test("space mid-turn says PAUSING AFTER THIS TURN while the speaker streams, then PAUSED; the clock still ticks")
+    func pauseMidTurnAndClock() async throws {
+        let tmux = try await Parley.start([], until: "LIVE")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya speaking") { header(of: "Priya", in: $0).contains("speaking") }
+        try tmux.sendKeys("Space")
+        let pausing = try await tmux.waitFor("PAUSING AFTER THIS TURN")
+        #expect(header(of: "Priya", in: pausing).contains("speaking"), "the speaker goes on")
+        let paused = try await tmux.waitUntil("the turn to end, then PAUSED") { $0.contains(" PAUSED ") }
+        #expect(!paused.contains("PAUSING"))
+        let clock = { (screen: String) in screen.split(separator: "\n").last.flatMap { $0.firstMatch(of: /\d+:\d\d/).map { String($0.output) } } }
+        let shown = clock(paused)
+        try await tmux.waitUntil("the clock to tick while paused") { clock($0) != shown && $0.contains(" PAUSED ") }
+        try await quitWhileRunning(tmux)
+    }
+
     @Test("a resize lays the screen out again; too small shows a message; growing back restores it")
     func resize() async throws {
         let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
