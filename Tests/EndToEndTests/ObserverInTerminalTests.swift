@@ -165,6 +165,18 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
+    @Test("t names the theme it switched to; v says that no agent produced reasoning")
+    func themeAndReasoningFeedback() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try tmux.sendKeys("t")
+        let themed = try await tmux.waitUntil("the theme's name") { $0.contains("Theme ") && $0.contains(" (2 of ") }
+        #expect(!themed.contains("Theme default"), "the theme switched to is named, not the first")
+        try tmux.sendKeys("v")
+        try await tmux.waitFor("No reasoning to show: no agent has produced any.")
+        try await quitWhileRunning(tmux)
+    }
+
     @Test("a resize lays the screen out again; too small shows a message; growing back restores it")
     func resize() async throws {
         let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
