@@ -59,6 +59,125 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
+    @Test("an @id of no peer is refused with did-you-mean and kept; a mention mid-line shows → @cfo and goes to the CFO")
+    func composerAddresses() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        try tmux.sendKeys("i")
+        try tmux.type("@ceo hello")
+        try tmux.sendKeys("Enter")
+        let refused = try await tmux.waitFor("no peer @ceo — did you mean @cfo?")
+        #expect(refused.contains("› @ceo hello"), "the text stays to be fixed")
+        #expect(!refused.contains("you →"), "nothing was sent")
+        try tmux.sendKeys("C-u")
+        try tmux.type("hey @cfo what about annual billing?")
+        let before = try await tmux.waitFor("→ @cfo")
+        #expect(!before.contains("no peer"), "the refusal went with the edit")
+        try tmux.sendKeys("Enter")
+        let sent = try await tmux.waitUntil("the message in the CFO's pane") { $0.contains("you → @cfo") && $0.contains("what about annual billing?") }
+        #expect(!sent.contains("›"), "the composer closed")
+        try await quitWhileRunning(tmux)
+    }
+
+    @Test("Esc pressed twice mid-turn leaves the turn alone; x cancels it, shown as cancelled, not failed")
+    func escapeAndCancel() async throws {
+        let tmux = try await Parley.start(["--step"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        try tmux.sendKeys("n")
+        try await tmux.waitUntil("Priya speaking") { header(of: "Priya", in: $0).contains("speaking") }
+        try tmux.sendKeys("Escape")
+        try tmux.sendKeys("Escape")
+        let spoke = try await tmux.waitUntil("Priya's turn to end and Sam to be next") { header(of: "Sam", in: $0).contains("next") }
+        #expect(!spoke.contains("cancelled") && !spoke.contains("failed"), "Esc cancelled nothing")
+        #expect(spoke.occurrences(of: "→ all") == 1, "Priya's message was delivered whole")
+        try tmux.sendKeys("n")
+        try await tmux.waitUntil("Sam speaking") { header(of: "Sam", in: $0).contains("speaking") }
+        try tmux.sendKeys("x")
+        let cancelled = try await tmux.waitFor("Sam's turn was cancelled")
+        #expect(header(of: "Sam", in: cancelled).contains("cancelled"))
+        #expect(cancelled.contains("⊘ turn cancelled by you"))
+        #expect(!cancelled.contains("failed"))
+        try tmux.sendKeys("q")  // after a failed or cancelled turn, q stops the debate and quits
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("at 60×20 the help fits and scrolls to its end; Esc closes it")
+    func helpScrollsAtSmallSize() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], width: 60, height: 20, until: "STEP")
+        defer { tmux.kill() }
+        try tmux.sendKeys("?")
+        // The whole overlay, footer included (a capture can land between its rows).
+        let top = try await tmux.waitUntil("the help with its footer") { $0.contains("Parley keys") && $0.contains("Esc closes") }
+        #expect(top.contains("pause / resume") && top.contains("PgUp PgDn 1–"), "the top, and the footer says it scrolls")
+        #expect(!top.contains("let the model finish"))
+        try tmux.sendKeys("End")
+        let end = try await tmux.waitFor("let the model finish")
+        #expect(!end.contains("pause / resume"))
+        try tmux.sendKeys("Escape")
+        try await tmux.waitUntil("the help closed") { !$0.contains("Parley keys") && $0.contains("STEP") }
+        try await quitWhileRunning(tmux)
+    }
+
+    @Test("/ searches the focused pane: the match is counted; n goes to the next match, not a turn, until Esc")
+    func searchPane() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya held first") { header(of: "Priya", in: $0).contains("next") }
+        try tmux.sendKeys("i")
+        try tmux.type("@pm zebra crossing?")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("you → @pm")
+        try tmux.sendKeys("/")
+        try tmux.type("zebra")
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("/zebra: match 1 of 1")
+        try tmux.sendKeys("n")
+        let stayed = try await tmux.waitFor("/zebra: match 1 of 1")
+        #expect(header(of: "Priya", in: stayed).contains("next"), "n went to the match, it did not step a turn")
+        let styled = try tmux.captureStyled()
+        let zebraLine = styled.split(separator: "\n").first { $0.contains("crossing?") && $0.contains("zebra") }.map(String.init) ?? ""
+        // The SGR sequences just before the word: one of them turns reverse (7) on.
+        let before = zebraLine.components(separatedBy: "zebra").first ?? ""
+        let sequences = before.split(separator: "\u{1b}").reversed().prefix { $0.hasPrefix("[") && $0.hasSuffix("m") }
+        let reversed = sequences.contains { $0.dropFirst().dropLast().split(separator: ";").contains("7") }
+        #expect(reversed, "the match is shown in reverse: \(zebraLine.debugDescription)")
+        try tmux.sendKeys("Escape")
+        try await tmux.waitUntil("the search ended") { !$0.contains("/zebra") }
+        try tmux.sendKeys("n")
+        try await tmux.waitUntil("Sam to be next") { header(of: "Sam", in: $0).contains("next") }
+        try await quitWhileRunning(tmux)
+    }
+
+    @Test("space mid-turn says PAUSING AFTER THIS TURN while the speaker streams, then PAUSED; the clock still ticks")
+    func pauseMidTurnAndClock() async throws {
+        let tmux = try await Parley.start([], until: "LIVE")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Priya speaking") { header(of: "Priya", in: $0).contains("speaking") }
+        try tmux.sendKeys("Space")
+        let pausing = try await tmux.waitFor("PAUSING AFTER THIS TURN")
+        #expect(header(of: "Priya", in: pausing).contains("speaking"), "the speaker goes on")
+        let paused = try await tmux.waitUntil("the turn to end, then PAUSED") { $0.contains(" PAUSED ") }
+        #expect(!paused.contains("PAUSING"))
+        let clock = { (screen: String) in screen.split(separator: "\n").last.flatMap { $0.firstMatch(of: /\d+:\d\d/).map { String($0.output) } } }
+        let shown = clock(paused)
+        try await tmux.waitUntil("the clock to tick while paused") { clock($0) != shown && $0.contains(" PAUSED ") }
+        try await quitWhileRunning(tmux)
+    }
+
+    @Test("t names the theme it switched to; v says that no agent produced reasoning")
+    func themeAndReasoningFeedback() async throws {
+        let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
+        defer { tmux.kill() }
+        try tmux.sendKeys("t")
+        let themed = try await tmux.waitUntil("the theme's name") { $0.contains("Theme ") && $0.contains(" (2 of ") }
+        #expect(!themed.contains("Theme default"), "the theme switched to is named, not the first")
+        try tmux.sendKeys("v")
+        try await tmux.waitFor("No reasoning to show: no agent has produced any.")
+        try await quitWhileRunning(tmux)
+    }
+
     @Test("a resize lays the screen out again; too small shows a message; growing back restores it")
     func resize() async throws {
         let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
@@ -83,7 +202,7 @@ struct ObserverInTerminalTests {
     func quitRestores() async throws {
         let tmux = try await Parley.start(["--instant"], until: "Message flow")
         defer { tmux.kill() }
-        try await tmux.waitFor("The debate ended", timeout: .seconds(120))
+        try await tmux.waitFor("Debate finished", timeout: .seconds(120))
         try tmux.sendKeys("q")
         #expect(try await tmux.exitStatus() == 0)
         let problems = try await tmux.restorationProblems()
@@ -121,7 +240,7 @@ struct ObserverInTerminalTests {
         // tmux would take an OSC 52 write into a paste buffer, and an OSC 0 as the pane's title.
         try tmux.setOption("set-clipboard", "on")
         try tmux.sendKeys("Space")
-        let screen = try await tmux.waitFor("The debate ended", timeout: .seconds(120))
+        let screen = try await tmux.waitFor("Debate finished", timeout: .seconds(120))
         #expect(screen.hasPrefix("┌─ Facilitator"), "the top border was not cleared away")
         #expect(try tmux.display("#{pane_title}") != "pwned-title", "no OSC 0 title change")
         #expect(try tmux.buffers().isEmpty, "no OSC 52 clipboard write")

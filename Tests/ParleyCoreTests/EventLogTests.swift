@@ -36,6 +36,7 @@ struct EventLogTests {
             .guardTripped(GuardTrip(kind: .repetition, agent: "cfo", detail: "cfo echoes pm (overlap 0.91)", stops: false)),
             .guardTripped(GuardTrip(kind: .tokenBudget, detail: "used 5000 tokens", stops: true)),
             .peerFailed(PeerFailure(agent: "cfo", round: 2, error: "model 'llama3' not found", retryable: false)),
+            .peerFailed(PeerFailure(agent: "pm", round: 2, error: "the turn was cancelled by you", retryable: true, cancelled: true)),
             .turnRetrying(agent: "cfo", attempt: 2, delay: 1.5, reason: "HTTP 429"),
             .contextFolded(agent: "pm", turns: 4, note: "Earlier…"), .held(agent: "cfo", round: 2), .roundsChanged(rounds: 4), .unheard(peers: ["pm", "cfo"], message: MessageID(9)),
             .paceChanged(PaceState(mode: .paused, delay: 0.5)), .debateFinished(.guardTripped(.tokenBudget), usage: Usage(promptTokens: 1, completionTokens: 2, cost: 0.5)),

@@ -107,6 +107,7 @@ struct CancelTurnTests {
         #expect(slow.cancelled == 1)
         let failure = await events.events.compactMap { event -> PeerFailure? in if case .peerFailed(let f) = event { f } else { nil } }.first
         #expect(failure?.error == "ENG (@eng): the turn was cancelled by you")
+        #expect(failure?.cancelled == true, "a cancel by the person is marked as such, not as a model's failure")
         debate.send(.retryTurn)
         latch.open()
         #expect(await run.value == .completed)

@@ -27,9 +27,12 @@ struct KeyMapTests {
         #expect(KeyMap.command(for: .character("z"), in: .confirmingQuit) == nil)
     }
 
-    @Test("any key closes the help")
+    @Test("the help scrolls with the arrows and pages; any other key closes it")
     func help() {
         #expect(KeyMap.command(for: .character("x"), in: .help) == .showHelp)
+        #expect(KeyMap.command(for: .escape, in: .help) == .showHelp)
+        #expect(KeyMap.command(for: .down, in: .help) == .scroll(.down))
+        #expect(KeyMap.command(for: .pageUp, in: .help) == .scroll(.pageUp))
     }
 
     @Test("the mouse clicks and scrolls")

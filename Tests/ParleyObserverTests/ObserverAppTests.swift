@@ -103,6 +103,23 @@ struct ObserverAppTests {
         #expect(sent.all == [.pause, .stepTurn, .inject(text: "how long?", to: .peer("eng")), .stop])
     }
 
+    @Test("a paused debate's clock still redraws each second, from one-shot timers")
+    func pausedClockTicks() async throws {
+        var debate = DebateBuilder()
+        debate.add(.paceChanged(PaceState(mode: .paused)))
+        let (events, continuation) = stream(debate.events, finish: false)
+        defer { continuation.finish() }
+        let terminal = FakeTerminal()
+        let app = ObserverApp(terminal: terminal)
+        async let ended = app.run(events: events, send: SentCommands().send)
+        let paused = await terminal.frame { $0.text.contains("PAUSED") }
+        #expect(paused?.text.contains("0:00") == true)
+        let ticked = await terminal.frame { $0.text.contains("PAUSED") && $0.text.contains("0:01") }
+        #expect(ticked != nil, "the clock moved on to 0:01 with no event and no key")
+        terminal.keys.finish()
+        _ = await ended
+    }
+
     @Test("a resize lays the screen out again and repaints it whole")
     func resize() async throws {
         let (events, continuation) = stream(DebateBuilder.threePeerDebate().events, finish: false)
@@ -331,12 +348,17 @@ struct FramePacingTests {
         #expect(!again)
     }
 
-    @Test("the clock ticks each second only while the debate runs live")
+    @Test("the clock ticks each second while the debate runs, paused and stepping too; never after it ended")
     func clockTicks() {
         var state = DebateBuilder().state()
         #expect(FramePacing.nextTick(for: state, elapsed: 12.25, at: start) == start + .milliseconds(750))
         state.apply(.paceChanged(PaceState(mode: .paused)))
-        #expect(FramePacing.nextTick(for: state, elapsed: 12.25, at: start) == nil)
+        #expect(FramePacing.nextTick(for: state, elapsed: 12.25, at: start) == start + .milliseconds(750))
+        state.apply(.paceChanged(PaceState(mode: .step)))
+        #expect(FramePacing.nextTick(for: state, elapsed: 3.5, at: start) == start + .milliseconds(500))
+        var replay = DebateBuilder().state(replay: true)
+        replay.apply(.paceChanged(PaceState(mode: .paused)))
+        #expect(FramePacing.nextTick(for: replay, elapsed: 1, at: start) == nil, "a held replay's clock is the recording's")
         state.apply(.paceChanged(PaceState(mode: .live)))
         state.apply(.debateFinished(.completed, usage: .zero))
         #expect(FramePacing.nextTick(for: state, elapsed: 12.25, at: start) == nil)

@@ -56,7 +56,7 @@ struct PromptLineHintTests {
         #expect(labels["failed"] == ["r retry", "s skip", "q quit"])
         #expect(labels["refused"] == ["r retry anyway", "s skip", "q quit"])
         #expect(labels["quitting"] == ["y yes", "n keep watching"])
-        #expect(PromptLineView.composerHint == "@id … writes to peers (Tab completes), no @ to all · Enter sends · Esc cancels")
+        #expect(ComposerLineView.composerHint == "@id anywhere writes to that peer (Tab completes), none to all · Enter sends · Esc cancels")
     }
 
     @Test("a hint for a command with no key in the mode is not made")
@@ -65,5 +65,19 @@ struct PromptLineHintTests {
         #expect(KeyHint([.scroll(.up), .scroll(.down)], "scroll", in: .normal)?.label == "↑↓")
         #expect(KeyMap.key(for: .requestQuit, in: .failurePrompt) == nil)
         #expect(KeyMap.key(for: .confirmQuit, in: .failurePrompt) == .character("q"))
+    }
+
+    @Test("once the debate finished the line says so, not the last warning")
+    func finishedReplacesWarning() {
+        var state = DebateBuilder.threePeerDebate().state()
+        state.apply(.guardTripped(GuardTrip(kind: .repetition, agent: "cfo", detail: "Dana repeats herself", stops: false)))
+        #expect(PromptLineView.line(for: state, width: 200).map(\.text).joined().contains("repetition guard"))
+        state.apply(.debateFinished(.completed, usage: .zero))
+        let line = PromptLineView.line(for: state, width: 200).map(\.text).joined()
+        #expect(line.hasPrefix("Debate finished — q quit · "), "\(line)")
+        #expect(!line.contains("repetition"))
+        var stopped = DebateBuilder.threePeerDebate().state()
+        stopped.apply(.debateFinished(.guardTripped(.tokenBudget), usage: .zero))
+        #expect(PromptLineView.line(for: stopped, width: 200).map(\.text).joined().hasPrefix("Debate finished, stopped by the "))
     }
 }

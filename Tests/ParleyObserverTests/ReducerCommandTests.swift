@@ -39,6 +39,27 @@ struct ReducerCommandTests {
         #expect(replay.debate.notice?.text.hasPrefix("A replay cannot be extended") == true)
     }
 
+    @Test("space mid-turn says PAUSING AFTER THIS TURN while the speaker streams, PAUSED once its turn ended")
+    func pauseMidTurn() {
+        var debate = DebateBuilder()
+        debate.round(1)
+        let id = debate.turn("pm", round: 1, says: "Users keep asking for", complete: false)
+        var state = debate.state()
+        #expect(state.apply(.togglePause) == [.send(.pause)])
+        state.apply(.paceChanged(PaceState(mode: .paused)))
+        #expect(StatusBarView.mode(state).text == " PAUSING AFTER THIS TURN ")
+        #expect(state.debate.notice?.text.hasPrefix("Pausing after this turn") == true)
+        state.apply(.textDelta(agent: "pm", message: id, text: " X."))
+        #expect(StatusBarView.mode(state).text == " PAUSING AFTER THIS TURN ", "still streaming: not paused yet")
+        state.apply(.messageCompleted(Message(id: id, sender: "pm", to: .everyone, round: 1, text: "Users keep asking for X.", startedAt: debate.start, completedAt: debate.start)))
+        state.apply(.held(agent: "eng", round: 1))
+        #expect(StatusBarView.mode(state).text == " PAUSED ")
+        var idle = DebateBuilder().state()
+        _ = idle.apply(.togglePause)
+        #expect(StatusBarView.mode(idle).text == " PAUSED ", "no turn under way: paused at once")
+        #expect(idle.debate.notice == nil)
+    }
+
     @Test("n and r step a turn and a round")
     func step() {
         var state = running()
@@ -68,19 +89,19 @@ struct ReducerCommandTests {
         #expect(state.apply(.confirmQuit) == [.send(.stop), .quit])
     }
 
-    @Test("Esc closes what is open first; with nothing open, it cancels the turn being written")
-    func escapeCancelsTurn() {
+    @Test("Esc closes what is open, innermost first, and never cancels a turn: pressed twice it is harmless")
+    func escapeNeverCancelsTurn() {
         var state = running()
         _ = state.apply(.startCompose)
+        _ = state.apply(.toggleZoom)
         #expect(state.apply(.cancel).isEmpty)
-        #expect(!state.view.composer.isOpen)
-        #expect(state.debate.peers.contains { $0.activity == .speaking || $0.activity == .thinking })
-        #expect(state.apply(.cancel) == [.send(.cancelTurn)])
-        var quiet = DebateBuilder()
-        quiet.round(1)
-        quiet.turn("pm", round: 1, says: "Done talking.")
-        var idle = quiet.state()
-        #expect(idle.apply(.cancel).isEmpty, "no turn in flight: nothing to cancel")
+        #expect(!state.view.composer.isOpen && state.view.isZoomed)
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(!state.view.isZoomed)
+        #expect(state.debate.isTurnBeingWritten)
+        #expect(state.apply(.cancel).isEmpty, "nothing open: Esc does nothing")
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(state.debate.isTurnBeingWritten && state.mode == .normal && state.debate.notice == nil)
     }
 
     @Test("quitting a replay does not ask")
@@ -111,13 +132,53 @@ struct ReducerCommandTests {
         #expect(state.apply(try #require(KeyMap.command(for: .character("q"), in: state.mode))) == [.send(.stop), .quit])
     }
 
-    @Test("x cancels the turn being written, and only then")
+    @Test("x cancels a scripted persona's turn at once; a real model's asks first: y cancels, n or Esc lets it finish")
     func cancelTurn() {
-        var state = running()
-        #expect(state.apply(.cancelTurn) == [.send(.cancelTurn)])
+        var scripted = DebateBuilder()
+        scripted.round(1)
+        scripted.turn("pm", round: 1, says: "Users keep", complete: false)
+        var persona = scripted.state()
+        #expect(persona.apply(.cancelTurn) == [.send(.cancelTurn)])
+
+        var state = running()  // Dana (cfo) speaks, on smollm2
+        #expect(state.apply(.cancelTurn).isEmpty)
+        #expect(state.mode == .confirmingCancel)
+        #expect(PromptLineView.line(for: state, width: 200).map(\.text).joined() == "Dana's model is mid-reply. Cancel the turn? y cancel it · n let it finish")
+        #expect(state.apply(.cancel).isEmpty)
+        #expect(state.mode == .normal)
+        _ = state.apply(.cancelTurn)
+        #expect(state.apply(KeyMap.command(for: .character("y"), in: state.mode)!) == [.send(.cancelTurn)])
+        #expect(state.mode == .normal)
+
         var idle = DebateBuilder().state()
         #expect(idle.apply(.cancelTurn).isEmpty)
         #expect(idle.debate.notice?.text == "No turn is being written.")
+    }
+
+    @Test("a turn that ends while x asks is not cancelled: the next turn is not the one asked about")
+    func cancelAskedTooLate() throws {
+        var state = running()
+        _ = state.apply(.cancelTurn)
+        let dana = try #require(state.debate.speakers.first)
+        guard case .message(let speaking) = try #require(dana.entries.last) else { Issue.record("no message"); return }
+        state.apply(.messageCompleted(Message(id: speaking.id, sender: "cfo", to: .everyone, round: 3, text: speaking.text, startedAt: .now, completedAt: .now)))
+        state.apply(.turnStarted(agent: "pm", round: 3, message: MessageID(99)))
+        #expect(state.apply(.confirmCancelTurn).isEmpty)
+        #expect(state.debate.notice?.text == "Dana's turn ended before it was cancelled.")
+    }
+
+    @Test("a turn the person cancelled shows as cancelled, not as a failure")
+    func cancelledTurnShown() {
+        var state = running()
+        state.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "Dana (@cfo): the turn was cancelled by you", retryable: true, cancelled: true)))
+        #expect(state.debate.pane("cfo")?.activity == .cancelled)
+        #expect(state.debate.pane("cfo")?.entries.last == .notice("⊘ turn cancelled by you", .warning))
+        let line = PromptLineView.line(for: state, width: 200).map(\.text).joined()
+        #expect(line == "⊘ Dana's turn was cancelled · r retry · s skip · q quit")
+        #expect(!line.contains("failed"))
+        var replay = DebateBuilder.threePeerDebate().state(replay: true)
+        replay.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "x", retryable: true, cancelled: true)))
+        #expect(replay.debate.notice?.text == "⊘ Dana's turn was cancelled.")
     }
 
     @Test("the composer sends @mentions to those peers and the rest to everyone")
@@ -131,6 +192,62 @@ struct ReducerCommandTests {
         _ = state.apply(.startCompose)
         type("hello everyone", into: &state)
         #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hello everyone", to: .everyone))])
+    }
+
+    @Test("mentions anywhere in the line address those peers, and the line shows whom it goes to before it is sent")
+    func composerMentionsAnywhere() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("hey", into: &state)
+        #expect(ComposerLineView.tag(state).text == "→ everyone")
+        type(" @cfo what about annual billing?", into: &state)
+        #expect(ComposerLineView.tag(state).text == "→ @cfo")
+        let canvas = ObserverView.render(state: state, theme: .plain)
+        #expect(canvas.lines[state.layout.prompt.y].hasSuffix("→ @cfo"), "\(canvas.lines[state.layout.prompt.y])")
+        #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hey @cfo what about annual billing?", to: .peers(["cfo"])))])
+    }
+
+    @Test("an @id of no peer is refused with did-you-mean, and the text is kept to be fixed")
+    func composerRefusesUnknownPeer() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("@ceo hello", into: &state)
+        #expect(state.apply(.compose(.submit)).isEmpty, "nothing goes to everyone by mistake")
+        #expect(state.view.composer.isOpen)
+        #expect(state.view.composer.text == "@ceo hello")
+        #expect(state.view.composer.refusal == "no peer @ceo — did you mean @cfo?")
+        let line = ObserverView.render(state: state, theme: .plain).lines[state.layout.prompt.y]
+        #expect(line.contains("✗ no peer @ceo — did you mean @cfo?"), "\(line)")
+        #expect(state.view.composer.history.isEmpty)
+        _ = state.apply(.compose(.home))
+        _ = state.apply(.compose(.deleteForward))
+        _ = state.apply(.compose(.deleteForward))
+        _ = state.apply(.compose(.deleteForward))
+        _ = state.apply(.compose(.deleteForward))
+        #expect(state.view.composer.refusal == nil, "an edit clears the refusal")
+        type("@cfo", into: &state)
+        #expect(state.apply(.compose(.submit)) == [.send(.inject(text: "hello", to: .peers(["cfo"])))])
+        _ = state.apply(.startCompose)
+        type("@zed hi", into: &state)
+        _ = state.apply(.compose(.submit))
+        #expect(state.view.composer.refusal == "no peer @zed — the peers are @pm @eng @cfo")
+    }
+
+    @Test("while typing, mentions of peers are in the peer's colour and mentions of no peer in the error colour")
+    func composerHighlightsMentions() {
+        var state = running()
+        _ = state.apply(.startCompose)
+        type("@cfo and @ceo", into: &state)
+        let inks = ComposerLineView.inks(state).map(\.0)
+        let cfo = state.debate.pane("cfo")!.index
+        #expect(inks[0..<4].allSatisfy { $0 == .agent(cfo) })
+        #expect(inks[4..<9].allSatisfy { $0 == .role(.composer) })
+        #expect(inks[9..<13].allSatisfy { $0 == .role(.error) })
+        let theme = Theme.plain
+        let canvas = ObserverView.render(state: state, theme: theme)
+        let y = state.layout.prompt.y
+        let x = canvas.lines[y].firstIndex(of: "@").map { canvas.lines[y].distance(from: canvas.lines[y].startIndex, to: $0) } ?? 0
+        #expect(canvas[x + 9, y].style.attributes.contains(.underline), "the unknown @ceo is marked on screen")
     }
 
     @Test("a line of only @mentions sends nothing and says why")
@@ -300,10 +417,8 @@ struct ReducerCommandTests {
         #expect(state.apply(.startCompose).isEmpty)
         #expect(!state.view.composer.isOpen)
         #expect(state.debate.notice?.text == "A replay cannot be written to; space pauses, n and r step.")
-        for command in [ObserverCommand.cancelTurn, .cancel] {
-            #expect(state.apply(command).isEmpty)
-            #expect(state.debate.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
-        }
+        #expect(state.apply(.cancelTurn).isEmpty)
+        #expect(state.debate.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
         for command in [ObserverCommand.faster, .slower] {
             #expect(state.apply(command).isEmpty)
             #expect(state.debate.notice?.text == "A replay has no speed to change (--speed sets it); space pauses, n and r step.")
@@ -313,12 +428,32 @@ struct ReducerCommandTests {
         #expect(state.apply(.stepRound) == [.send(.stepRound)])
     }
 
-    @Test("t cycles the themes")
+    @Test("t cycles the themes and names the one now in use")
     func themes() {
-        var state = ObserverState(themeIndex: 0, themeCount: 3)
+        var state = ObserverState(themeIndex: 0, themeCount: 3, themeNames: ["default", "mono", "solarized"])
         #expect(state.apply(.nextTheme) == [.useTheme(1)])
+        #expect(state.debate.notice?.text == "Theme mono (2 of 3).")
         #expect(state.apply(.nextTheme) == [.useTheme(2)])
+        #expect(state.debate.notice?.text == "Theme solarized (3 of 3).")
         #expect(state.apply(.nextTheme) == [.useTheme(0)])
+        #expect(PromptLineView.line(for: state, width: 80).map(\.text).joined() == "Theme default (1 of 3).")
+    }
+
+    @Test("v says there is no reasoning to show until an agent produced some, then thinking shown / hidden")
+    func reasoningFeedback() throws {
+        var state = running()
+        _ = state.apply(.toggleReasoning)
+        #expect(state.view.showsReasoning, "nothing to hide: the setting stays")
+        #expect(state.debate.notice?.text == "No reasoning to show: no agent has produced any.")
+        let speaking = try #require(state.debate.pane("cfo")?.entries.last { if case .message(let m) = $0 { m.isStreaming } else { false } })
+        guard case .message(let message) = speaking else { return }
+        state.apply(.reasoningDelta(agent: "cfo", message: message.id, text: "Let me weigh the margin."))
+        _ = state.apply(.toggleReasoning)
+        #expect(!state.view.showsReasoning)
+        #expect(state.debate.notice?.text == "Thinking hidden.")
+        _ = state.apply(.toggleReasoning)
+        #expect(state.view.showsReasoning)
+        #expect(state.debate.notice?.text == "Thinking shown.")
     }
 
     @Test("g cycles the side pane graph → matrix → blackboard, ? shows the help, v hides reasoning")
@@ -335,7 +470,7 @@ struct ReducerCommandTests {
         _ = state.apply(.cancel)
         #expect(state.mode == .normal)
         _ = state.apply(.toggleReasoning)
-        #expect(!state.view.showsReasoning)
+        #expect(state.view.showsReasoning, "no agent produced reasoning: nothing to hide")
     }
 }
 

@@ -11,6 +11,7 @@ struct StateShapeTests {
         var state = ObserverState(columns: 100, rows: 30, themeCount: 3, recordingPath: "/tmp/x.jsonl")
         for event in DebateBuilder.threePeerDebate().events { state.apply(event) }
         state.apply(EventRecord(seq: 1, time: 42, event: .guardTripped(GuardTrip(kind: .repetition, agent: "cfo", detail: "echo", stops: false))))
+        state.apply(.reasoningDelta(agent: "pm", message: MessageID(1), text: "Users first."))
         return state
     }
 

@@ -88,6 +88,6 @@ struct UntrustedTextTests {
         debate.add(.debateFinished(.failed("model\(Self.title) gone\(Self.clear)"), usage: .zero))
         let finished = render(debate.state(columns: size.0, rows: size.1))
         expectClean(finished, "finished")
-        #expect(finished.text.contains("The debate ended: failed: model gone."))
+        #expect(finished.text.contains("Debate finished, failed: model gone — q quit"))
     }
 }

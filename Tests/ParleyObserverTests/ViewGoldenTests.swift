@@ -71,6 +71,33 @@ struct ViewGoldenTests {
         #expect(canvas.text.contains("pause / resume"))
     }
 
+    @Test("at 60×20 the help fits the screen and scrolls to its last line with ↓, PgDn and End; any other key closes it")
+    func helpScrolls() throws {
+        var state = DebateBuilder.threePeerDebate().state(columns: 60, rows: 20)
+        _ = state.apply(.showHelp)
+        let first = render(state, 60, 20)
+        #expect(first.text.contains("pause / resume"))
+        #expect(first.text.contains("↑↓ PgUp PgDn 1–"), "the footer says it scrolls and which lines show")
+        #expect(!first.text.contains("let the model finish"), "the last section is below")
+        #expect(first.lines.allSatisfy { TextWidth.columns($0) <= 60 })
+        _ = state.apply(try #require(KeyMap.command(for: .pageDown, in: state.mode)))
+        #expect(state.view.helpScroll > 0)
+        let paged = render(state, 60, 20)
+        #expect(!paged.text.contains("pause / resume"), "a page down, the first lines are gone")
+        _ = state.apply(try #require(KeyMap.command(for: .end, in: state.mode)))
+        let end = render(state, 60, 20)
+        #expect(end.text.contains("let the model finish"), "End shows the last line")
+        let bottom = state.view.helpScroll
+        _ = state.apply(try #require(KeyMap.command(for: .down, in: state.mode)))
+        #expect(state.view.helpScroll == bottom, "no scrolling past the end")
+        _ = state.apply(try #require(KeyMap.command(for: .up, in: state.mode)))
+        #expect(state.view.helpScroll == bottom - 1)
+        _ = state.apply(try #require(KeyMap.command(for: .character("x"), in: state.mode)))
+        #expect(!state.view.showsHelp)
+        _ = state.apply(.showHelp)
+        #expect(state.view.helpScroll == 0, "the help opens at its top")
+    }
+
     @Test("a replay's hints and help leave out writing, cancelling a turn and the speed")
     func replayHints() {
         let live = DebateBuilder.threePeerDebate().state(columns: 120, rows: 34)
@@ -85,7 +112,7 @@ struct ViewGoldenTests {
         _ = liveHelp.apply(.showHelp)
         _ = replayHelp.apply(.showHelp)
         let liveText = render(liveHelp, 120, 34).text, replayText = render(replayHelp, 120, 34).text
-        for line in ["write to the debate", "cancel the current turn", "less / more turn delay", "Writing (i)", "retry the turn"] {
+        for line in ["write to the debate", "cancel the turn (asks first)", "less / more turn delay", "Writing (i)", "retry the turn"] {
             #expect(liveText.contains(line))
             #expect(!replayText.contains(line), "a replay's help offers '\(line)'")
         }

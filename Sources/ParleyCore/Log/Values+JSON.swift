@@ -111,6 +111,7 @@ extension PeerFailure: JSONWritable {
             w.field("round", round)
             w.field("error", error)
             w.field("retryable", retryable)
+            if cancelled { w.field("cancelled", true) }
         }
     }
 }

@@ -69,9 +69,11 @@ final class DebateWorld: Sendable {
     /// - Throws: `CancellationError` when the debate stops meanwhile, or ends because of it.
     func failed(_ agent: AgentID, round: Int, error: any Error) async throws -> Resolution {
         let model = error as? ModelError
+        let cancelled = error is TurnCancelled
         let who = names[agent].map { "\($0) (@\(agent))" } ?? "@\(agent)"
-        let text = "\(who): \(model?.message ?? String(describing: error))"
-        bus.emit(.peerFailed(PeerFailure(agent: agent, round: round, error: text, retryable: model?.retryable ?? true)))
+        let text = "\(who): \(model?.message ?? (cancelled ? TurnCancelled.message : String(describing: error)))"
+        bus.emit(.peerFailed(PeerFailure(
+            agent: agent, round: round, error: text, retryable: model?.retryable ?? true, cancelled: cancelled)))
         switch policy {
         case .skip:
             return .skip

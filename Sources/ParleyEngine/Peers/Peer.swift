@@ -172,7 +172,7 @@ actor Peer {
                 kind: .timeout, message: "no complete reply within the \(Seconds.describe(timeout ?? 0)) turn timeout",
                 retryable: true)
         } catch where cancelledByPerson && !Task.isCancelled {
-            throw ModelError(kind: .stream, message: "the turn was cancelled by you", retryable: true)
+            throw TurnCancelled()
         }
     }
 

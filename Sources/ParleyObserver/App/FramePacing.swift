@@ -1,6 +1,8 @@
 /// When to draw: at once when the last frame is old enough, else at a one-shot deadline; never
 /// while nothing changed. And when the status bar's clock next needs a frame: once a second
-/// while the debate runs live, never while it is paused, stepping or over.
+/// while the debate runs, live, paused or stepping (a live debate's time goes on while it
+/// holds); never before it starts or after it is over, nor while a replay holds (its clock is
+/// the recording's).
 struct FramePacing: Sendable {
     /// What to do about a change.
     enum Decision: Equatable {
@@ -49,9 +51,11 @@ struct FramePacing: Sendable {
     }
 
     /// When the clock in the status bar next shows a new second, if it should tick at all:
-    /// only while the debate runs live. `elapsed` is the clock's reading at `now`.
+    /// while the debate runs, in any pace (a replay's only while it plays). The app arms a
+    /// one-shot timer for it and arms the next after drawing. `elapsed` is the clock's reading
+    /// at `now`.
     static func nextTick(for state: ObserverState, elapsed: Double, at now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
-        guard state.debate.isRunning, state.debate.pace.mode == .live else { return nil }
+        guard state.debate.isRunning, !state.intake.isReplay || state.debate.pace.mode == .live else { return nil }
         let toNextSecond = (elapsed.rounded(.down) + 1) - elapsed
         return now + .milliseconds(Int((toNextSecond * 1000).rounded(.up)))
     }

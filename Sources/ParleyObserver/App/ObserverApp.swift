@@ -8,7 +8,7 @@ import TerminalKit
 /// draws at once if the last frame is at least ``ObserverOptions/frameInterval`` old, else at a
 /// one-shot deadline, so a burst of events is batched into about 30 frames a second. The only
 /// other timer is the status bar's clock, armed for the next second only while the debate runs
-/// live. A resize lays out again and repaints the whole terminal.
+/// (paused and stepping too), one second at a time. A resize lays out again and repaints the whole terminal.
 ///
 /// The app does not own the terminal: start the screen before ``run(records:send:)`` and stop it
 /// after, or let ``onScreen(options:_:)`` do both (`Screen` also installs `TerminalRestore`,
@@ -42,7 +42,7 @@ public final class ObserverApp {
         let size = terminal.size
         state = ObserverState(
             columns: size.width, rows: size.height, themeIndex: options.themeIndex,
-            themeCount: options.themes.themes.count, showsReasoning: options.showsReasoning,
+            themeCount: options.themes.themes.count, themeNames: options.themes.themes.map(\.name), showsReasoning: options.showsReasoning,
             recordingPath: options.recordingPath, isReplay: options.isReplay)
         theme = options.themes.theme(at: options.themeIndex)
         pacing = FramePacing(interval: options.frameInterval)

@@ -10,8 +10,9 @@ public enum KeyMap {
             HelpRow("space", "pause / resume", [.character(" ")], .togglePause),
             HelpRow("n", "step one turn", [.character("n")], .stepTurn),
             HelpRow("r", "step one round", [.character("r")], .stepRound),
-            HelpRow("x", "cancel the current turn", [.character("x")], .cancelTurn),
-            HelpRow("i  /", "write to the debate", [.character("i"), .character("/")], .startCompose),
+            HelpRow("x", "cancel the turn (asks first)", [.character("x")], .cancelTurn),
+            HelpRow("i", "write to the debate", [.character("i")], .startCompose),
+            HelpRow("/", "search the focused pane", [.character("/")], .startSearch),
             HelpRow("e", "one more round", [.character("e")], .addRound),
             HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
             HelpRow("↑ ↓ k j", "scroll a line", [
@@ -24,7 +25,7 @@ public enum KeyMap {
             HelpRow("v", "show / hide reasoning", [.character("v")], .toggleReasoning),
             HelpRow("t", "next colour theme", [.character("t")], .nextTheme),
             HelpRow("+ -", "less / more turn delay", [KeyBinding([.character("+"), .character("=")], .faster), KeyBinding([.character("-")], .slower)]),
-            HelpRow("Esc", "close / unzoom / cancel turn", [.escape], .cancel),
+            HelpRow("Esc", "close what is open, unzoom", [.escape], .cancel),
             HelpRow("?", "this help", [.character("?")], .showHelp),
             HelpRow("q ^C", "quit (asks while it runs)", [.character("q"), .control("c")], .requestQuit),
             HelpRow("mouse", "click focuses, wheel scrolls", []),
@@ -35,7 +36,7 @@ public enum KeyMap {
             HelpRow("q", "stop the debate and quit", [.character("q"), .control("c")], .confirmQuit),
         ]),
         HelpSection(title: "Writing (i)", mode: .composing, rows: [
-            HelpRow("Enter", "send; @id @id first: to them", [.enter], .compose(.submit)),
+            HelpRow("Enter", "send to each @id, or to all", [.enter], .compose(.submit)),
             HelpRow("Tab", "complete @id (again: next)", [.tab], .compose(.complete)),
             HelpRow("↑ ↓", "messages sent before", [
                 KeyBinding([.up], .compose(.historyPrevious)), KeyBinding([.down], .compose(.historyNext)),
@@ -56,9 +57,32 @@ public enum KeyMap {
             ]),
             HelpRow("Esc", "close without sending", [.escape, .control("c")], .cancel),
         ]),
+        HelpSection(title: "Search (/)", mode: .searching, rows: [
+            HelpRow("Enter", "find: to the latest match", [.enter], .search(.submit)),
+            HelpRow("Bksp", "delete a character", [.backspace, .control("h")], .search(.backspace)),
+            HelpRow("Esc", "leave the search", [.escape, .control("c")], .cancel),
+        ]),
+        HelpSection(title: "Found (in the pane searched)", mode: .searchResults, rows: [
+            HelpRow("n N", "next / previous match", [
+                KeyBinding([.character("n")], .search(.next)), KeyBinding([.character("N")], .search(.previous)),
+            ]),
+            HelpRow("Esc", "end it; n steps again", [.escape], .cancel),
+        ]),
+        HelpSection(title: "This help (?)", mode: .help, rows: [
+            HelpRow("↑ ↓ k j", "scroll a line", [
+                KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
+            ]),
+            HelpRow("PgUp PgDn", "scroll a page", [KeyBinding([.pageUp], .scroll(.pageUp)), KeyBinding([.pageDown], .scroll(.pageDown))]),
+            HelpRow("Home End", "top / bottom", [KeyBinding([.home], .scroll(.home)), KeyBinding([.end], .scroll(.end))]),
+            HelpRow("any other", "close the help", []),
+        ]),
         HelpSection(title: "Quit?", mode: .confirmingQuit, rows: [
             HelpRow("y", "stop the debate and quit", [.character("y"), .character("Y"), .character("q"), .enter, .control("c")], .confirmQuit),
             HelpRow("n  Esc", "keep watching", [.character("n"), .character("N"), .escape], .cancel),
+        ]),
+        HelpSection(title: "Cancel the turn? (x)", mode: .confirmingCancel, rows: [
+            HelpRow("y  x", "cancel it: r retries, s skips", [.character("y"), .character("Y"), .character("x"), .enter], .confirmCancelTurn),
+            HelpRow("n  Esc", "let the model finish", [.character("n"), .character("N"), .escape, .control("c")], .cancel),
         ]),
     ]
 
@@ -66,7 +90,7 @@ public enum KeyMap {
     /// retry turns, change the speed).
     public static func help(isReplay: Bool) -> [HelpSection] {
         guard isReplay else { return help }
-        return help.filter { $0.mode != .composing && $0.mode != .failurePrompt }.map { section in
+        return help.filter { ![.composing, .failurePrompt, .confirmingCancel].contains($0.mode) }.map { section in
             var section = section
             section.rows.removeAll { row in !row.bindings.isEmpty && row.bindings.allSatisfy(\.command.needsLiveDebate) }
             return section
@@ -79,11 +103,19 @@ public enum KeyMap {
     public static let failurePrompt = bindings(of: .failurePrompt)
     /// Keys while composing; printable characters are typed.
     public static let composing = bindings(of: .composing)
+    /// Keys while typing a search; printable characters are typed.
+    public static let searching = bindings(of: .searching)
+    /// Keys while a search is active in the focused pane; the other keys work as while watching.
+    public static let searchResults = bindings(of: .searchResults)
+    /// Keys that scroll the help; any other closes it.
+    public static let helpKeys = bindings(of: .help)
     /// Keys while asking whether to quit.
     public static let confirmingQuit = bindings(of: .confirmingQuit)
+    /// Keys while asking whether to cancel a model's turn.
+    public static let confirmingCancel = bindings(of: .confirmingCancel)
 
     /// Every binding table, for checking them.
-    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, confirmingQuit]
+    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, searching, searchResults, helpKeys, confirmingQuit, confirmingCancel]
 
     /// The bindings the help lists for `mode`.
     static func bindings(of mode: ObserverMode) -> [KeyBinding] {
@@ -104,17 +136,29 @@ public enum KeyMap {
             if let command = lookup(key, in: composing) { return command }
             if case .character(let character) = key { return .compose(.insert(String(character))) }
             return nil
+        case .searching:
+            if let command = lookup(key, in: searching) { return command }
+            if case .character(let character) = key { return .search(.insert(String(character))) }
+            return nil
+        case .searchResults:
+            return lookup(key, in: searchResults) ?? lookup(key, in: normal)
         case .help:
-            return key == .resize ? nil : .showHelp
+            return lookup(key, in: helpKeys) ?? (key == .resize ? nil : .showHelp)
         case .confirmingQuit:
             return lookup(key, in: confirmingQuit)
+        case .confirmingCancel:
+            return lookup(key, in: confirmingCancel)
         }
     }
 
     /// The first key that makes `command` in `mode`, as the help lists the keys; nil when no
     /// key does there.
     public static func key(for command: ObserverCommand, in mode: ObserverMode) -> Key? {
-        let bindings = mode == .failurePrompt ? failurePrompt + normal : bindings(of: mode)
+        let bindings = switch mode {
+        case .failurePrompt: failurePrompt + normal
+        case .searchResults: searchResults + normal
+        default: bindings(of: mode)
+        }
         return bindings.lazy.filter { $0.command == command }.flatMap(\.keys).first { self.command(for: $0, in: mode) == command }
     }
 

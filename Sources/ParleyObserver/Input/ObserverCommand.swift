@@ -10,8 +10,10 @@ public enum ObserverCommand: Sendable, Hashable {
     case stepTurn
     /// Let the rest of the round happen, then hold.
     case stepRound
-    /// Cancel the turn being written.
+    /// Cancel the turn being written; asks first when a real model is mid-reply.
     case cancelTurn
+    /// Yes, cancel the turn asked about.
+    case confirmCancelTurn
     /// After a peer failed: try its turn again.
     case retryTurn
     /// After a peer failed: skip its turn.
@@ -20,9 +22,13 @@ public enum ObserverCommand: Sendable, Hashable {
     case startCompose
     /// Edit the composer's text.
     case compose(ComposerEdit)
-    /// Close what is open, innermost first: the quit question, the help, the composer, a zoom;
-    /// with nothing open, cancel the turn being written (as ``cancelTurn`` does, but silent when
-    /// no turn is).
+    /// Search the focused pane: type the words, Enter.
+    case startSearch
+    /// Type the search's words, or go from match to match.
+    case search(SearchEdit)
+    /// Close what is open, innermost first: the quit or cancel question, the help, the composer,
+    /// a zoom. With nothing open it does nothing: it never cancels a turn (people press Esc
+    /// twice to be sure).
     case cancel
     /// Focus the next pane (peers in ring order, then the summary and the side pane).
     case focusNext
@@ -65,10 +71,24 @@ public enum ObserverCommand: Sendable, Hashable {
     /// `parley replay --speed`.
     public var needsLiveDebate: Bool {
         switch self {
-        case .startCompose, .compose, .cancelTurn, .retryTurn, .skipTurn, .faster, .slower, .addRound: true
+        case .startCompose, .compose, .cancelTurn, .confirmCancelTurn, .retryTurn, .skipTurn, .faster, .slower, .addRound: true
         default: false
         }
     }
+}
+
+/// What a search is told: an edit of its words, or a move between its matches.
+public enum SearchEdit: Sendable, Hashable {
+    /// Type text at the end of the words.
+    case insert(String)
+    /// Delete the last character.
+    case backspace
+    /// End the typing: go to the latest match.
+    case submit
+    /// Go to the next match (down, wrapping to the first).
+    case next
+    /// Go to the previous match (up, wrapping to the last).
+    case previous
 }
 
 /// How far to scroll a pane.

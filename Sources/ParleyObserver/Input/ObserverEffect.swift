@@ -16,10 +16,17 @@ public enum ObserverMode: Sendable, Hashable {
     case normal
     /// Typing into the composer.
     case composing
+    /// Typing the words of a search.
+    case searching
+    /// A search is active in the focused pane: n and N go from match to match; the other keys
+    /// work as while watching.
+    case searchResults
     /// The help overlay is shown.
     case help
     /// Asking whether to quit while the debate runs.
     case confirmingQuit
+    /// Asking whether to cancel the turn a real model is writing.
+    case confirmingCancel
     /// A peer's turn failed: r retries, s skips, q quits.
     case failurePrompt
 }

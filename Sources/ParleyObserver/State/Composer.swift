@@ -9,6 +9,9 @@ public struct Composer: Sendable, Hashable {
     public private(set) var characters: [Character] = []
     /// The cursor: the number of characters before it.
     public private(set) var cursor = 0
+    /// Why Enter refused the line (`no peer @ceo — did you mean @cfo?`), shown until the next
+    /// edit; the text stays to be fixed.
+    public var refusal: String?
     /// Messages sent before, oldest first.
     public private(set) var history: [String] = []
     /// The history entry shown, while browsing it; nil while editing a new line.
@@ -44,6 +47,7 @@ public struct Composer: Sendable, Hashable {
     /// Opens the composer on an empty line (the history stays).
     public mutating func open() {
         isOpen = true
+        refusal = nil
         replace(with: [])
         historyIndex = nil
     }
@@ -51,6 +55,7 @@ public struct Composer: Sendable, Hashable {
     /// Closes it, dropping the line.
     public mutating func close() {
         isOpen = false
+        refusal = nil
         replace(with: [])
         historyIndex = nil
     }
@@ -60,6 +65,7 @@ public struct Composer: Sendable, Hashable {
     ///   it is then added to the history and the composer closes.
     public mutating func apply(_ edit: ComposerEdit, peers: [AgentID]) -> String? {
         if edit != .complete { completion = nil }
+        refusal = nil
         switch edit {
         case .insert(let text):
             let typed = text.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }

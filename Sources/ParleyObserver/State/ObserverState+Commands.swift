@@ -11,6 +11,9 @@ extension ObserverState {
             guard checkRunning() else { return [] }
             if debate.pace.mode == .live {
                 debate.pace.mode = .paused
+                if debate.isPausingAfterTurn {
+                    debate.notice = Notice(text: "Pausing after this turn: the peer speaking finishes first.", tone: .info)
+                }
                 return [.send(.pause)]
             }
             debate.pace.mode = .live
@@ -21,7 +24,9 @@ extension ObserverState {
             return [.send(command == .stepTurn ? .stepTurn : .stepRound)]
         case .cancelTurn:
             guard checkRunning() else { return [] }
-            return cancelTurn(saysWhy: true)
+            return cancelTurn()
+        case .confirmCancelTurn:
+            return confirmCancelTurn()
         case .retryTurn, .skipTurn:
             guard debate.failure != nil else { return [] }
             debate.failure = nil
@@ -33,19 +38,24 @@ extension ObserverState {
             return []
         case .compose(let edit):
             return compose(edit)
+        case .startSearch: startSearch()
+        case .search(let edit): search(edit)
         case .cancel:
             return cancel()
         case .focusNext: moveFocus(by: 1)
         case .focusPrevious: moveFocus(by: -1)
         case .focus(let pane): view.focus = pane
-        case .scroll(let move): scroll(view.focus, move)
+        case .scroll(let move):
+            if view.showsHelp { scrollHelp(move) } else { scroll(view.focus, move) }
         case .toggleZoom: view.isZoomed.toggle()
         case .toggleGraphView:
             view.sideView = nextSideView
             view.scrolls[.side] = nil
-        case .toggleReasoning: view.showsReasoning.toggle()
+        case .toggleReasoning: toggleReasoning()
         case .nextTheme:
             view.themeIndex = (view.themeIndex + 1) % max(1, view.themeCount)
+            let name = view.themeNames.indices.contains(view.themeIndex) ? "\(view.themeNames[view.themeIndex]) " : ""
+            debate.notice = Notice(text: "Theme \(name)(\(view.themeIndex + 1) of \(view.themeCount)).", tone: .info)
             return [.useTheme(view.themeIndex)]
         case .faster, .slower:
             return changeDelay(faster: command == .faster)
@@ -57,9 +67,13 @@ extension ObserverState {
         case .confirmQuit:
             view.isConfirmingQuit = false
             return debate.finish == nil ? [.send(.stop), .quit] : [.quit]
-        case .showHelp: view.showsHelp.toggle()
+        case .showHelp:
+            view.showsHelp.toggle()
+            view.helpScroll = 0
         case .click(let point):
             if let pane = layout.pane(at: point) { view.focus = pane }
+        case .wheel(_, let direction) where view.showsHelp:
+            scrollHelp(.lines(direction == .up ? -3 : 3))
         case .wheel(let point, let direction):
             if let pane = layout.pane(at: point) { scroll(pane, .lines(direction == .up ? -3 : 3)) }
         case .addRound:
@@ -92,44 +106,87 @@ extension ObserverState {
         return []
     }
 
+    /// An edit of the composer; Enter sends the line to the peers it mentions anywhere (to
+    /// everyone when it mentions none), or, when an `@` names no peer, refuses it and keeps it.
     private mutating func compose(_ edit: ComposerEdit) -> [ObserverEffect] {
+        if edit == .submit, let refusal = Composer.refusal(of: view.composer.text, peers: debate.peerIDs) {
+            view.composer.refusal = refusal
+            return []
+        }
         guard let line = view.composer.apply(edit, peers: debate.peerIDs) else { return [] }
         guard checkRunning() else { return [] }
-        let (address, text) = Mentions.address(of: line, known: Set(debate.peerIDs))
-        guard !text.trimmingWhitespace().isEmpty else {
+        let reading = Mentions.addressing(ofTyped: line, known: Set(debate.peerIDs))
+        guard !reading.text.isEmpty else {
             debate.notice = Notice(text: "Nothing was sent: write a message after the @ids.", tone: .warning)
             return []
         }
-        return [.send(.inject(text: text, to: address))]
+        return [.send(.inject(text: reading.text, to: reading.address))]
     }
 
-    /// Esc: closes what is open (question, help, composer, zoom), innermost first; with
-    /// nothing open, cancels the turn being written, if one is.
+    /// Esc: closes what is open (question, help, composer, search, zoom), innermost first. With nothing
+    /// open it does nothing: a turn is cancelled with x only.
     private mutating func cancel() -> [ObserverEffect] {
         if view.isConfirmingQuit {
             view.isConfirmingQuit = false
+        } else if view.cancelling != nil {
+            view.cancelling = nil
         } else if view.showsHelp {
             view.showsHelp = false
         } else if view.composer.isOpen {
             view.composer.close()
+        } else if view.search?.isTyping == true || (view.search != nil && view.search?.pane == view.focus) {
+            view.search = nil
         } else if view.isZoomed {
             view.isZoomed = false
-        } else if debate.isRunning {
-            return cancelTurn(saysWhy: false)
         }
         return []
     }
 
-    /// x, or Esc with nothing open: cancels the turn being written. `saysWhy`: with a notice
-    /// when there is none to cancel.
-    private mutating func cancelTurn(saysWhy: Bool) -> [ObserverEffect] {
-        guard debate.isTurnBeingWritten || saysWhy else { return [] }
+    /// x: cancels the turn being written; when a real model (not a scripted persona) writes
+    /// it, asks first, as its reply costs time and tokens to get again.
+    private mutating func cancelTurn() -> [ObserverEffect] {
         if intake.isReplay { return replayNotice("A replay's turns cannot be cancelled") }
-        guard debate.isTurnBeingWritten else {
+        guard let speaker = debate.speakers.first else {
             debate.notice = Notice(text: "No turn is being written.", tone: .info)
             return []
         }
+        if speaker.agent.model != "scripted" {
+            view.cancelling = speaker.id
+            return []
+        }
         return [.send(.cancelTurn)]
+    }
+
+    /// y after x: cancels the turn asked about, if it is still being written.
+    private mutating func confirmCancelTurn() -> [ObserverEffect] {
+        guard let id = view.cancelling else { return [] }
+        view.cancelling = nil
+        guard debate.isRunning, debate.speakers.contains(where: { $0.id == id }) else {
+            let name = debate.pane(id)?.agent.name ?? id.rawValue
+            debate.notice = Notice(text: "\(name)'s turn ended before it was cancelled.", tone: .info)
+            return []
+        }
+        return [.send(.cancelTurn)]
+    }
+
+    /// v: shows or hides the thinking, and says which; with no reasoning to show yet, says so
+    /// and changes nothing.
+    private mutating func toggleReasoning() {
+        guard debate.hasReasoning else {
+            debate.notice = Notice(text: "No reasoning to show: no agent has produced any.", tone: .info)
+            return
+        }
+        view.showsReasoning.toggle()
+        debate.notice = Notice(text: view.showsReasoning ? "Thinking shown." : "Thinking hidden.", tone: .info)
+    }
+
+    /// Scrolls the help overlay, within the lines it has at the screen's size.
+    private mutating func scrollHelp(_ move: ScrollMove) {
+        let screen = Rect(x: 0, y: 0, width: view.columns, height: max(0, view.rows - 1))
+        guard let page = HelpOverlayView.page(in: screen, isReplay: intake.isReplay) else { return }
+        var scroll = PaneScroll(intent: .line(min(view.helpScroll, page.lastTop)))
+        scroll.ask(move)
+        view.helpScroll = scroll.firstLine(lineCount: page.lineCount, rows: page.rows)
     }
 
     private mutating func moveFocus(by step: Int) {

@@ -39,11 +39,12 @@ public struct ObserverState: Sendable {
 
     /// Makes the state of an observer waiting for a debate to start.
     public init(
-        columns: Int = 80, rows: Int = 24, themeIndex: Int = 0, themeCount: Int = 1, showsReasoning: Bool = true,
-        recordingPath: String? = nil, isReplay: Bool = false
+        columns: Int = 80, rows: Int = 24, themeIndex: Int = 0, themeCount: Int = 1, themeNames: [String] = [],
+        showsReasoning: Bool = true, recordingPath: String? = nil, isReplay: Bool = false
     ) {
         view = ViewSettings(
             columns: columns, rows: rows, themeIndex: themeIndex, themeCount: themeCount, showsReasoning: showsReasoning)
+        view.themeNames = themeNames
         intake = Intake(isReplay: isReplay, recordingPath: recordingPath)
     }
 
@@ -58,9 +59,12 @@ public struct ObserverState: Sendable {
     /// What keys mean now, from the most pressing thing on screen.
     public var mode: ObserverMode {
         if view.isConfirmingQuit { return .confirmingQuit }
+        if view.cancelling != nil { return .confirmingCancel }
         if view.showsHelp { return .help }
         if view.composer.isOpen { return .composing }
+        if view.search?.isTyping == true { return .searching }
         if debate.failure != nil { return .failurePrompt }
+        if let search = view.search, search.pane == view.focus { return .searchResults }
         return .normal
     }
 }

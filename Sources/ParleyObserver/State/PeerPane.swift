@@ -10,6 +10,8 @@ public enum PeerActivity: String, Sendable, Hashable {
     case speaking
     /// Its turn failed.
     case error
+    /// The person cancelled its turn.
+    case cancelled
     /// The debate is over.
     case done
 }

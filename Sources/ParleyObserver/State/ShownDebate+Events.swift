@@ -192,17 +192,20 @@ extension ShownDebate {
     private mutating func fail(_ failure: inout PeerFailure, isReplay: Bool) {
         failure.error = Sanitizer.clean(failure.error).replacingNewlines()
         let agent = failure.agent
+        let cancelled = failure.cancelled
         if isReplay {
             let name = pane(agent)?.agent.name ?? agent.rawValue
-            notice = ObserverState.Notice(text: "✗ \(name)'s turn failed: \(failure.error)", tone: .error)
+            notice = cancelled
+                ? ObserverState.Notice(text: "⊘ \(name)'s turn was cancelled.", tone: .warning)
+                : ObserverState.Notice(text: "✗ \(name)'s turn failed: \(failure.error)", tone: .error)
         } else {
             self.failure = failure
         }
-        let text = "✗ turn failed: \(failure.error)"
+        let text = cancelled ? "⊘ turn cancelled by you" : "✗ turn failed: \(failure.error)"
         updatePane(agent) { pane in
             pane.stopStreaming()
-            pane.activity = .error
-            pane.entries.append(.notice(text, .error))
+            pane.activity = cancelled ? .cancelled : .error
+            pane.entries.append(.notice(text, cancelled ? .warning : .error))
         }
         graph.inFlight.removeAll { $0.sender == agent }
     }
@@ -229,6 +232,8 @@ extension ShownDebate {
         if usage.totalTokens > 0 || usage.cost != nil { self.usage = usage }
         failure = nil
         nextSpeaker = nil
+        // The prompt line now says that the debate is over, not what was last said during it.
+        notice = nil
         graph.inFlight = []
         streams = [:]
         for index in peers.indices {

@@ -63,7 +63,26 @@ public struct ShownDebate: Sendable {
 
     /// Whether a peer's turn is being written now (thinking or speaking).
     public var isTurnBeingWritten: Bool {
-        peers.contains { $0.activity == .thinking || $0.activity == .speaking }
+        !speakers.isEmpty
+    }
+
+    /// The panes of the peers whose turn is being written now (thinking or speaking), in ring
+    /// order.
+    public var speakers: [PeerPane] {
+        peers.filter { $0.activity == .thinking || $0.activity == .speaking }
+    }
+
+    /// Whether the pace holds the debate while a turn is still being written: the person
+    /// paused mid-turn, and the pause takes hold when the turn ends.
+    public var isPausingAfterTurn: Bool {
+        pace.mode == .paused && isTurnBeingWritten
+    }
+
+    /// Whether any peer's model has produced reasoning (thinking) so far.
+    public var hasReasoning: Bool {
+        peers.contains { pane in
+            pane.entries.contains { if case .message(let message) = $0 { !message.reasoning.isEmpty } else { false } }
+        }
     }
 
     /// Changes peer `id`'s pane in place.

@@ -6,6 +6,8 @@ import TerminalKit
 public struct ViewSettings: Sendable, Hashable {
     /// The line the human writes with, with the messages sent before.
     public var composer = Composer()
+    /// The search of a pane (`/`), while there is one.
+    public var search: PaneSearch?
     /// The focused pane.
     public var focus: PaneID = .summary
     /// Whether the focused pane fills the screen.
@@ -14,14 +16,21 @@ public struct ViewSettings: Sendable, Hashable {
     public var sideView: ObserverState.SideView = .graph
     /// Whether the help overlay is shown.
     public var showsHelp = false
+    /// The help's first line shown, when it is longer than the screen.
+    public var helpScroll = 0
     /// Whether the observer is asking if it should quit.
     public var isConfirmingQuit = false
+    /// The peer whose turn the observer asks whether to cancel (its real model is mid-reply);
+    /// nil when not asking.
+    public var cancelling: AgentID?
     /// Whether reasoning models' thinking is shown (dimmed) in the panes.
     public var showsReasoning: Bool
     /// The theme in use, an index into the app's ``ThemeCatalog``.
     public var themeIndex: Int
     /// How many themes ``ObserverCommand/nextTheme`` cycles through.
     public var themeCount: Int
+    /// The themes' names, by index, for the notice `t` shows; empty when not known.
+    public var themeNames: [String] = []
     /// The terminal's columns.
     public var columns: Int
     /// The terminal's rows.

@@ -40,7 +40,7 @@ public enum ObserverView {
         StatusBarView.draw(state, rect: layout.status, theme: theme, agents: agents, into: &canvas)
         if state.view.showsHelp {
             HelpOverlayView.draw(
-                in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), isReplay: state.intake.isReplay, theme: theme,
+                in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), isReplay: state.intake.isReplay, scroll: state.view.helpScroll, theme: theme,
                 into: &canvas)
         }
     }
@@ -49,6 +49,10 @@ public enum ObserverView {
     public static func cursor(state: ObserverState) -> Point? {
         let layout = state.layout
         guard !layout.isTooSmall else { return nil }
-        return PromptLineView.cursor(state, rect: layout.prompt)
+        if let search = state.view.search, search.isTyping, !state.view.isConfirmingQuit, !state.view.showsHelp {
+            let column = TextWidth.columns(Sanitizer.clean(search.text).replacingNewlines())
+            return Point(x: min(layout.prompt.maxX - 1, layout.prompt.x + 3 + column), y: layout.prompt.y)
+        }
+        return ComposerLineView.cursor(state, rect: layout.prompt)
     }
 }

@@ -38,6 +38,7 @@ enum PeerPaneView {
         case .thinking: activity = Span("thinking…", .role(.accent))
         case .speaking: activity = Span("speaking", .agent(peer.index), .bold)
         case .error: activity = Span("error", .role(.error))
+        case .cancelled: activity = Span("cancelled", .role(.warning))
         case .done: activity = Span("done", .role(.muted))
         }
         if peer.activity == .waiting, state.debate.nextSpeaker == peer.id {

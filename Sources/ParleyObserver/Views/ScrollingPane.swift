@@ -14,12 +14,15 @@ enum ScrollingPane {
         var labels = labels
         let shown: ArraySlice<StyledLine>
         let scroll = state.view.scroll(of: pane)
-        if scroll.follows {
+        let search = state.view.search.flatMap { $0.pane == pane && !$0.query.isEmpty ? $0 : nil }
+        var first = 0
+        if scroll.follows, search == nil {
             let (lines, more) = text.tail(rows: max(0, area.height))
             shown = lines[...]
             if more, labels.footer.isEmpty { labels.footer = [Span("↑", .role(.muted))] }
-        } else if let fingerprint {
-            // Scrolled back: wrap only the blocks shown, counting the others' lines from the cache.
+        } else if let fingerprint, search == nil {
+            // Scrolled back: wrap only the blocks shown, counting the others' lines from the cache (a
+            // search needs every line, to find and mark its matches).
             let key = LineCounts.Key(pane: pane, width: area.width, showsReasoning: state.view.showsReasoning)
             let counts = LineCounts.shared.counts(key, of: text, fingerprint: fingerprint)
             let window = text.window(rows: max(0, area.height), counts: counts) {
@@ -30,7 +33,7 @@ enum ScrollingPane {
             shown = window.lines[...]
         } else {
             let lines = text.lines
-            let first = scroll.firstLine(lineCount: lines.count, rows: area.height)
+            first = scroll.firstLine(lineCount: lines.count, rows: area.height)
             let below = lines.count - first - area.height
             if below > 0 { labels.footer = [Span("↓ \(below) more · End follows", .role(.accent))] }
             shown = lines.dropFirst(first).prefix(area.height)
@@ -39,6 +42,27 @@ enum ScrollingPane {
         guard !area.isEmpty else { return }
         for (row, line) in shown.enumerated() {
             canvas.put(line, x: area.x, y: area.y + row, theme: theme, agents: agents, clip: area)
+        }
+        if let search { highlight(search, in: text.lines, first: first, area: area, theme: theme, into: &canvas) }
+    }
+
+    /// Marks the search's matches that show: each in reverse, the current one in the accent.
+    static func highlight(_ search: PaneSearch, in lines: [StyledLine], first: Int, area: Rect, theme: Theme, into canvas: inout Canvas) {
+        let matches = SearchMatch.all(of: search.query, in: lines)
+        let current = search.isTyping || matches.isEmpty ? nil : matches[min(search.current, matches.count - 1)]
+        for match in matches where (first..<(first + area.height)).contains(match.line) {
+            let characters = Array(lines[match.line].map(\.text).joined())
+            let x = area.x + TextWidth.columns(String(characters[..<match.start]))
+            let width = TextWidth.columns(String(characters[match.start..<(match.start + match.length)]))
+            let rect = Rect(x: x, y: area.y + match.line - first, width: width, height: 1).intersection(area)
+            let accent = theme.style(.accent)
+            canvas.restyle(rect) { style in
+                if match == current {
+                    style = accent.adding([.reverse, .bold])
+                } else {
+                    style = style.adding(.reverse)
+                }
+            }
         }
     }
 }

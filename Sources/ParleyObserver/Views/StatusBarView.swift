@@ -1,7 +1,8 @@
 import ParleyCore
 import TerminalKit
 
-/// The status bar: title, round i/N, protocol, pace (LIVE / PAUSED / STEP), elapsed time,
+/// The status bar: title, round i/N, protocol, pace (LIVE / PAUSING AFTER THIS TURN / PAUSED /
+/// STEP), elapsed time,
 /// tokens, cost where known, where the recording goes, and the help key. Items that do not
 /// fit are left out, least important first; the title is cut to what is left.
 enum StatusBarView {
@@ -39,7 +40,10 @@ enum StatusBarView {
         case .live:
             let delay = state.debate.pace.delay > 0 ? " +\(Seconds.describe(state.debate.pace.delay))" : ""
             return Span(" LIVE\(delay) ", .role(.statusLive))
-        case .paused: return Span(" PAUSED ", .role(.statusHeld))
+        case .paused:
+            // The pace gate holds the next turn; the one under way goes on to its end.
+            if state.debate.isPausingAfterTurn { return Span(" PAUSING AFTER THIS TURN ", .role(.statusHeld)) }
+            return Span(" PAUSED ", .role(.statusHeld))
         case .step: return Span(" STEP ", .role(.statusHeld))
         }
     }
