@@ -25,8 +25,17 @@ public struct ChatMessage: Sendable, Hashable {
 
     /// The role sent to the model (own messages are `assistant`, others' `user`).
     public var role: Role
-    /// The text sent to the model, with the speaker's name prefixed for others' messages.
-    public var content: String
+    /// The text sent to the model, with the speaker's name prefixed for others' messages. Built
+    /// on demand from `lead` and `text` when the entry was made with a lead, so that the entries
+    /// every peer keeps of one message share its text instead of each holding a copy.
+    public var content: String {
+        get { whole ?? lead + text }
+        set { whole = newValue }
+    }
+    /// The content as given, when it is not `lead` followed by `text`.
+    private var whole: String?
+    /// What goes before `text` in `content` ("Priya (Product manager): "), shared between entries.
+    private var lead: String
     /// What the entry is.
     public var kind: Kind
     /// Who said it, for debate messages and notes.
@@ -49,12 +58,47 @@ public struct ChatMessage: Sendable, Hashable {
     ) {
         self.replyTo = replyTo
         self.role = role
-        self.content = content
+        self.whole = content
+        self.lead = ""
         self.kind = kind
         self.speaker = speaker
         self.round = round
         self.messageID = messageID
         self.addressedToMe = addressedToMe
         self.text = text ?? content
+    }
+
+    /// Makes an entry whose content is `lead` followed by `text`, built when it is read: entries
+    /// made this way share `text` (and a lead made once) instead of copying them.
+    public init(
+        role: Role, lead: String, text: String, kind: Kind, speaker: AgentID? = nil, round: Int? = nil,
+        messageID: MessageID? = nil, addressedToMe: Bool = false, replyTo: MessageID? = nil
+    ) {
+        self.init(
+            role: role, content: "", kind: kind, speaker: speaker, round: round, messageID: messageID,
+            addressedToMe: addressedToMe, text: text, replyTo: replyTo)
+        self.whole = nil
+        self.lead = lead
+    }
+}
+
+extension ChatMessage {
+    /// Entries are equal when what they say and show is: the same content, however it is kept.
+    public static func == (left: ChatMessage, right: ChatMessage) -> Bool {
+        left.role == right.role && left.kind == right.kind && left.speaker == right.speaker && left.round == right.round
+            && left.messageID == right.messageID && left.addressedToMe == right.addressedToMe && left.text == right.text
+            && left.replyTo == right.replyTo && left.content == right.content
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(role)
+        hasher.combine(kind)
+        hasher.combine(speaker)
+        hasher.combine(round)
+        hasher.combine(messageID)
+        hasher.combine(addressedToMe)
+        hasher.combine(text)
+        hasher.combine(replyTo)
+        hasher.combine(content)
     }
 }
