@@ -55,4 +55,15 @@ struct SharedMemoryTests {
         #expect(storage(heard.text) == storage(said.text))
         #expect(storage(prompts.entry(said, for: "pm").text) == storage(said.text))
     }
+
+    @Test("an entry in a peer's memory is one reference to what the mesh made once for every reader")
+    func entryIsAReference() {
+        #expect(MemoryLayout<ChatMessage>.size == MemoryLayout<AnyObject>.size)
+        var changed = prompts.entry(message(to: .everyone), for: "eng")
+        let before = changed
+        changed.round = 3
+        #expect(before.round == 2)
+        #expect(changed.round == 3)
+        #expect(changed.content == before.content)
+    }
 }
