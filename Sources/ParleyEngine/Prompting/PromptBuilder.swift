@@ -6,6 +6,16 @@ import ParleyModels
 struct PromptBuilder: Sendable {
     let spec: DebateSpec
     let participants: [Agent]
+    /// "Name (Role): " of each participant, made once: the entries of every broadcast share it.
+    private let leads: [AgentID: String]
+
+    init(spec: DebateSpec, participants: [Agent]) {
+        self.spec = spec
+        self.participants = participants
+        var leads: [AgentID: String] = [:]
+        for agent in participants where leads[agent.id] == nil { leads[agent.id] = "\(agent.name) (\(agent.role)): " }
+        self.leads = leads
+    }
 
     /// A peer's system prompt: its persona, the question, who the others are, the length and
     /// protocol of the debate, how to address a peer, how to post on the blackboard. (The round
@@ -85,8 +95,8 @@ struct PromptBuilder: Sendable {
     func entry(_ message: Message, for reader: AgentID) -> ChatMessage {
         guard message.sender == reader else { return heard(message) }
         return ChatMessage(
-            role: .assistant, content: message.text, kind: .own, speaker: reader, round: message.round,
-            messageID: message.id, text: message.text, replyTo: message.replyTo)
+            role: .assistant, lead: "", text: message.text, kind: .own, speaker: reader, round: message.round,
+            messageID: message.id, replyTo: message.replyTo)
     }
 
     /// A debate message as every peer but its sender sees it (the mesh delivers it once made).
@@ -99,11 +109,18 @@ struct PromptBuilder: Sendable {
                 kind: .human, speaker: .human, round: message.round, messageID: message.id,
                 addressedToMe: addressed, text: message.text, replyTo: message.replyTo)
         }
-        let who = participants.first { $0.id == message.sender }.map { "\($0.name) (\($0.role))" } ?? message.sender.rawValue
         return ChatMessage(
-            role: .user, content: "\(who)\(addressed ? ", to you" : ""): \(message.text)", kind: .peer,
+            role: .user, lead: lead(message.sender, addressed: addressed), text: message.text, kind: .peer,
             speaker: message.sender, round: message.round, messageID: message.id, addressedToMe: addressed,
-            text: message.text, replyTo: message.replyTo)
+            replyTo: message.replyTo)
+    }
+
+    /// What goes before a peer's message in others' memory: "Priya (Product manager): ", or
+    /// "Priya (Product manager), to you: " when it was addressed. Made once per speaker when it
+    /// was not addressed, so that the entries of every message share it.
+    private func lead(_ sender: AgentID, addressed: Bool) -> String {
+        let lead = leads[sender] ?? "\(sender.rawValue): "
+        return addressed ? lead.dropLast(2) + ", to you: " : lead
     }
 
     /// A participant's display name.

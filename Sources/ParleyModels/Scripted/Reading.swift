@@ -11,8 +11,9 @@ struct Reading: Sendable {
     let questions: [String]
     /// Whether it pushes back ("but", "however", "differently", ...).
     let pushesBack: Bool
-    /// What it argues: its sentences without the opening, to find a word's text by its key.
-    let argued: String
+    /// The message's text (shared with the message, not a copy), to find a word's text by its
+    /// key in what it argues when a summary names the word.
+    let text: String
 
     private static let cues = Words.KeySet(["but", "however", "differently", "disagree", "instead"].map(Words.key))
 
@@ -20,23 +21,29 @@ struct Reading: Sendable {
         let sentences = text.sentences.map(ScriptedFacilitator.withoutOpening)
         let claims = sentences.filter { !$0.isEmpty && !ScriptedFacilitator.isMarked($0) }
         point = claims.first { !$0.hasSuffix("?") && Words.hasContentWords(3, in: $0) } ?? claims.first ?? text
-        argued = sentences.joined(separator: " ")
-        words = Words.keys(in: argued, excluding: names, shortest: 4)
+        self.text = text
+        words = Words.keys(in: Self.argued(sentences), excluding: names, shortest: 4)
         questions = sentences.filter { $0.hasSuffix("?") }.map { sentence in
             sentence.uppercased().hasPrefix("QUESTION:") ? sentence.dropFirst(9).trimmingWhitespace() : sentence
         }
         pushesBack = Words.containsAny(of: Self.cues, in: text)
     }
 
-    /// The text of the content word with this key, as it stands in the message.
+    /// The text of the content word with this key, as it stands in what the message argues.
     func word(_ key: Words.Key) -> String? {
-        Words.firstContentWord(withKey: key, in: argued)
+        Words.firstContentWord(withKey: key, in: Self.argued(text.sentences.map(ScriptedFacilitator.withoutOpening)))
+    }
+
+    /// What a message argues: its sentences without the opening (worked out again when asked
+    /// rather than kept, so that a reading holds no copy of the message).
+    private static func argued(_ sentences: [String]) -> String {
+        sentences.joined(separator: " ")
     }
 
     /// The noun phrase the message says around the word with this key (`feature X`); nil
     /// where the word reads as a verb.
     func phrase(_ key: Words.Key) -> String? {
-        Words.phrase(around: key, in: argued)
+        Words.phrase(around: key, in: Self.argued(text.sentences.map(ScriptedFacilitator.withoutOpening)))
     }
 }
 

@@ -104,13 +104,33 @@ public struct PeerPane: Sendable, Hashable, Identifiable {
         entryIndex(of: id).flatMap { if case .message(let message) = entries[$0] { message } else { nil } }
     }
 
-    /// Appends an entry of `round`, after a round marker when the round is new to the pane.
+    /// How many messages a pane keeps for scrolling back; older ones are in the recording.
+    public static let scrollBack = 5000
+    /// The messages dropped from the top of the pane to keep it within ``scrollBack``.
+    public var earlier = 0
+
+    /// Appends an entry of `round`, after a round marker when the round is new to the pane; past
+    /// ``scrollBack`` messages, drops the oldest (with what came before it), and heads the pane
+    /// with "⋯ N earlier messages are in the recording".
     mutating func append(_ entry: PaneEntry, round: Int) {
         if round > lastRound {
             entries.append(.round(round))
             lastRound = round
         }
         entries.append(entry)
+        if entries.count > Self.scrollBack { keepScrollBack() }
+    }
+
+    private mutating func keepScrollBack() {
+        let start = earlier > 0 ? 1 : 0
+        var excess = entries[start...].count { if case .message = $0 { true } else { false } } - Self.scrollBack
+        guard excess > 0 else { return }
+        var end = start
+        while excess > 0 {
+            if case .message = entries[end] { excess -= 1; earlier += 1 }
+            end += 1
+        }
+        entries.replaceSubrange(0..<end, with: [.notice("⋯ \(earlier) earlier message\(earlier == 1 ? " is" : "s are") in the recording", .info)])
     }
 
     /// Changes message `id` in place.
