@@ -28,14 +28,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     private static func events(_ path: String) throws -> [DebateEvent] {
-        do {
-            let contents = try EventLogReader.read(path: path)
-            if contents.truncated { Console.error("parley: \(path): the recording was cut short; comparing what it holds") }
-            return contents.records.map(\.event)
-        } catch {
-            Console.error("parley: \(error)")
-            throw ExitCode.badDebate
-        }
+        try RecordedDebate.read(path) { _ in "the recording was cut short; comparing what it holds" }.map(\.event)
     }
 
     /// The terminal's columns, when stdout is one.

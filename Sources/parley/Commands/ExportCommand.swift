@@ -24,15 +24,8 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let contents: EventLogReader.Contents
-        do {
-            contents = try EventLogReader.read(path: log)
-        } catch {
-            Console.error("parley: \(error)")
-            throw ExitCode.badDebate
-        }
-        if contents.truncated { Console.error("parley: \(log): the recording was cut short; the transcript ends where it does") }
-        let transcript = Transcript(events: contents.records.map(\.event))
+        let records = try RecordedDebate.read(log) { _ in "the recording was cut short; the transcript ends where it does" }
+        let transcript = Transcript(events: records.map(\.event))
         let text = format == .markdown ? transcript.markdown : transcript.html
         guard let output else { return Console.out(text) }
         do {

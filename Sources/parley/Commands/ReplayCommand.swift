@@ -29,23 +29,15 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let contents: EventLogReader.Contents
-        do {
-            contents = try EventLogReader.read(path: log)
-        } catch {
-            Console.error("parley: \(error)")
-            throw ExitCode.badDebate
-        }
-        if contents.truncated {
-            Console.error(
-                "parley: \(log): the recording was cut short (its last line is incomplete, as a crash leaves it); replaying the \(contents.records.count) events before it")
+        let records = try RecordedDebate.read(log) { count in
+            "the recording was cut short (its last line is incomplete, as a crash leaves it); replaying the \(count) events before it"
         }
         let themes = try ThemeChoice.catalog(theme)
         let frontend = Frontend.choose(
             headless: headless, jsonl: false,
             observer: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, isReplay: true))
         let interactive = frontend.isInteractive
-        let replay = Replay(records: contents.records, speed: speed ?? (interactive ? 1 : 0), stepping: step && interactive)
+        let replay = Replay(records: records, speed: speed ?? (interactive ? 1 : 0), stepping: step && interactive)
         _ = try await frontend.show(replay)
     }
 }
