@@ -109,6 +109,17 @@ struct HeadlessConcurrentTests {
         #expect(out.hasSuffix("\nPriya (PM)\n  Ship it.\n\nDana (CFO)\n  Price it higher.\n"))
     }
 
+    @Test("a turn the person cancelled prints as cancelled, not as a failure")
+    func cancelledTurn() {
+        var printer = HeadlessPrinter(colour: false)
+        _ = printer.text(for: .debateStarted(Self.info))
+        let cancelled = printer.text(for: .peerFailed(PeerFailure(agent: "cfo", round: 1, error: "the turn was cancelled by you", retryable: true, cancelled: true)))
+        #expect(cancelled.contains("⊘ Dana's turn was cancelled"))
+        #expect(!cancelled.contains("✖"))
+        let failed = printer.text(for: .peerFailed(PeerFailure(agent: "cfo", round: 1, error: "HTTP 500", retryable: true)))
+        #expect(failed.contains("✖ HTTP 500"))
+    }
+
     @Test("the closing line counts in words that agree: 1 message, 2 messages")
     func messageCount() {
         for count in [1, 2] {

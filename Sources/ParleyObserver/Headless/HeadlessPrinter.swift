@@ -116,7 +116,10 @@ public struct HeadlessPrinter: Sendable {
         case .guardTripped(let trip):
             return hold(style.warning("⚠ \(trip.kind) guard: \(clean(trip.detail))\(trip.stops ? " — stopping the debate" : "")") + "\n")
         case .peerFailed(let failure):
-            let line = style.error("✖ \(clean(failure.error))") + "\n"
+            let line =
+                failure.cancelled
+                ? style.warning("⊘ \(name(failure.agent))'s turn was cancelled") + "\n"
+                : style.error("✖ \(clean(failure.error))") + "\n"
             guard let current = streaming, current.agent == failure.agent else { return hold(line) }
             streaming = nil
             return (current.atLineStart ? "" : "\n") + line + releaseHeld()
