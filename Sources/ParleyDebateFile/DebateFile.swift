@@ -20,12 +20,16 @@ public enum DebateFile {
     public static func load(path: String) throws -> DebateSpec {
         let data: Data
         do {
-            data = try DebateFileBytes.read(path)
+            data = try RegularFile.read(path)
         } catch {
+            let suggestion =
+                !error.exists ? "check the path; example debates are in the Debates folder"
+                : error.suggestion ?? (error.reason.hasSuffix("regular file") || error.reason == "it is a folder"
+                    ? "give the path of a debate file (YAML); example debates are in the Debates folder" : nil)
             throw DebateFileError(problems: [
                 DebateFileError.Problem(
                     file: path, line: 0, column: 0, keyPath: "",
-                    message: "cannot read the debate file: \(SourceText.visible(error.reason))", suggestion: error.suggestion
+                    message: "cannot read the debate file: \(SourceText.visible(error.reason))", suggestion: suggestion
                 ),
             ])
         }

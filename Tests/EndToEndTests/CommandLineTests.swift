@@ -216,6 +216,10 @@ struct CommandLineTests {
         let both = try Parley.run(["run", "--headless", "--jsonl"])
         #expect(both.status == 64)
         #expect(both.errors.contains("choose one"))
+        let folder = try Parley.run(["replay", "Debates", "--headless"])
+        #expect(folder.status == 1)
+        #expect(folder.errors.contains("Debates: cannot read the recording: it is a folder"), "as run says of a folder")
+        #expect(try Parley.run(["run", "Debates"]).errors.contains("it is a folder"))
         let usage = try Parley.run(["--help"])
         #expect(usage.output.contains("parley [FILE] [options]"))
     }

@@ -64,7 +64,7 @@ struct GuardTests {
             try await Latch().wait()
         }
         var guards = GuardSpec(repetition: nil)
-        guards.turnTimeout = 0.05
+        guards.turnTimeout = 2  // the scripted peers answer at once, well inside it, however loaded the machine
         let debate = try TestDebate.make(
             Fixtures.spec(rounds: 1, guards: guards, facilitator: false), models: ["eng": stuck], policy: .skip)
         let (events, task) = EventCollector.start(debate)

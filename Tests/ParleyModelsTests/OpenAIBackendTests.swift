@@ -194,11 +194,13 @@ struct OpenAIBackendTests {
         try await Harness.run(script: { _, _ in Wire.streamed(Array(capture.prefix(900)), end: .hang) }) { harness in
             let chunks = ChunkLog()
             let error = await modelError {
-                try await OpenAIBackend(config: harness.openAI(idleTimeout: 0.3), context: harness.context)
+                // Long enough that the first bytes always come in time on a loaded machine; the
+                // silence after them is endless.
+                try await OpenAIBackend(config: harness.openAI(idleTimeout: 3), context: harness.context)
                     .reply(to: sampleRequest, onChunk: chunks.record)
             }
             #expect(error?.kind == .timeout)
-            #expect(error?.message.contains("no data from \(harness.server.baseURL)/chat/completions for 300 ms (idle_timeout)") == true)
+            #expect(error?.message.contains("no data from \(harness.server.baseURL)/chat/completions for 3 s (idle_timeout)") == true)
             #expect(error?.message.contains("not retried") == true)
             #expect(!chunks.text.isEmpty)
             #expect(await harness.server.waitFor { $0 == .clientClosed(connection: 0) })

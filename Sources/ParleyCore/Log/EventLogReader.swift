@@ -16,8 +16,12 @@ public enum EventLogReader {
     /// - Throws: ``EventLogError`` naming the file and line when the file is missing, is not a
     ///   Parley event log, is from a newer version, or holds a line that is not an event.
     public static func read(path: String) throws -> Contents {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EventLogError(path: path, line: 0, reason: "cannot read the file; check the path")
+        let data: Data
+        do {
+            data = try RegularFile.read(path)
+        } catch {
+            let what = error.suggestion.map { "\(error.reason); \($0)" } ?? error.reason
+            throw EventLogError(path: path, line: 0, reason: "cannot read the recording: \(what)")
         }
         return try read(data: data, path: path)
     }
