@@ -50,6 +50,8 @@ struct StepRepetitionTests {
         let message = try #require(all.messages.first { $0.sender == "eng" })
         #expect(message.text == "I'm happy to share that I'm a moderator.")
         #expect(message.cut == .repetition)
+        // Its call ended before any usage came: it is counted from what was sent and written.
+        #expect(message.usage.promptTokens > 0 && message.usage.completionTokens >= Self.loop.utf8.count * 3 / 4)
         #expect(looping.cancelled == 1)
         #expect(sent.increment() <= 5)
         let trips = all.compactMap { event -> GuardTrip? in if case .guardTripped(let trip) = event { trip } else { nil } }

@@ -165,7 +165,10 @@ actor Peer {
                 call.cancel()
             }
         } catch where draft.loop != nil && !Task.isCancelled {
-            return  // cut for repetition: the reply up to the first repeat stands
+            // Cut for repetition: the reply up to the first repeat stands, and counts.
+            draft.estimateUsageIfUnreported(
+                promptBytes: request.messages.reduce(request.system.utf8.count) { $0 + $1.content.utf8.count })
+            return
         } catch is TurnTimer.Expired {
             world.guards.timedOut(id, after: timeout ?? 0)
             throw ModelError(

@@ -10,6 +10,8 @@ final class ReplyDraft: Sendable {
         var text = ""
         var reasoning = ""
         var usage = Usage.zero
+        /// Every character of text the model sent, the repeats cut away included.
+        var generated = 0
         var cut: ReplyCut?
         var watch: StepRepetition?
         var loop: StepRepetition.Loop?
@@ -33,9 +35,13 @@ final class ReplyDraft: Sendable {
             case .usage(let usage):
                 state.usage = usage
                 return (false, nil)
+            case .text(let text) where state.loop != nil:
+                state.generated += text.utf8.count
+                return (false, nil)
             case _ where state.loop != nil:
                 return (false, nil)
             case .text(let text):
+                state.generated += text.utf8.count
                 state.text += text
                 guard let loop = state.watch?.read(text) else { return (true, nil) }
                 state.text = StepRepetition.kept(of: state.text, before: loop)
@@ -60,6 +66,16 @@ final class ReplyDraft: Sendable {
             return state.loop != nil
         }
         if cutAlready { stop() }
+    }
+
+    /// A reply cut for repetition ends its model call before the server reports usage: counts
+    /// it then from what was sent and what the model wrote (about four bytes a token), so that
+    /// budgets and counts never miss a cut reply. Usage the server did report is kept.
+    func estimateUsageIfUnreported(promptBytes: Int) {
+        state.withLock { state in
+            guard state.usage.totalTokens == 0 else { return }
+            state.usage = Usage(promptTokens: max(1, (promptBytes + 3) / 4), completionTokens: max(1, (state.generated + 3) / 4))
+        }
     }
 
     /// The text so far.
