@@ -5,14 +5,19 @@ import Testing
 
 @Suite("A person's message to a peer with no turn left, and one more round")
 struct AddRoundTests {
-    @Test("a message to a peer whose last turn has begun is told unheard at once; one to a peer still to speak is not")
-    func unheardAtOnce() async throws {
-        let spec = Fixtures.spec(rounds: 1, pace: PaceState(mode: .step), facilitator: false)
-        let debate = try Fixtures.debate(spec)
+    /// A one-round debate held after pm's only turn, before eng's: pm has no turn left.
+    static func afterFirstTurn() async throws -> (Debate, EventCollector, Task<Void, Never>, Task<FinishReason, Never>) {
+        let debate = try Fixtures.debate(Fixtures.spec(rounds: 1, pace: PaceState(mode: .step), facilitator: false))
         let (events, task) = EventCollector.start(debate)
         let run = Task { await debate.run() }
         debate.send(.stepTurn)
         await events.waitHeld("eng", round: 1)
+        return (debate, events, task, run)
+    }
+
+    @Test("a message to a peer whose last turn has begun is told unheard at once; one to a peer still to speak is not")
+    func unheardAtOnce() async throws {
+        let (debate, events, task, run) = try await Self.afterFirstTurn()
         debate.send(.inject(text: "pm, are you sure?", to: .peer("pm")))
         debate.send(.inject(text: "cfo, what does it cost?", to: .peer("cfo")))
         await events.wait(forCount: 2) { if case .humanMessage = $0 { true } else { false } }
@@ -26,12 +31,7 @@ struct AddRoundTests {
 
     @Test("one more round, asked in the last round, is held: the unheard peer answers the person in it")
     func addedRoundAnswers() async throws {
-        let spec = Fixtures.spec(rounds: 1, pace: PaceState(mode: .step), facilitator: false)
-        let debate = try Fixtures.debate(spec)
-        let (events, task) = EventCollector.start(debate)
-        let run = Task { await debate.run() }
-        debate.send(.stepTurn)
-        await events.waitHeld("eng", round: 1)
+        let (debate, events, task, run) = try await Self.afterFirstTurn()
         debate.send(.inject(text: "pm, what would users lose without it?", to: .peer("pm")))
         await events.wait(forCount: 1) { if case .unheard = $0 { true } else { false } }
         debate.send(.addRound)

@@ -166,8 +166,7 @@ actor Peer {
             }
         } catch where draft.loop != nil && !Task.isCancelled {
             // Cut for repetition: the reply up to the first repeat stands, and counts.
-            draft.estimateUsageIfUnreported(
-                promptBytes: request.messages.reduce(request.system.utf8.count) { $0 + $1.content.utf8.count })
+            draft.estimateUsageIfUnreported(for: request)
             return
         } catch is TurnTimer.Expired {
             world.guards.timedOut(id, after: timeout ?? 0)

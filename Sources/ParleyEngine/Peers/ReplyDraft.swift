@@ -69,12 +69,13 @@ final class ReplyDraft: Sendable {
     }
 
     /// A reply cut for repetition ends its model call before the server reports usage: counts
-    /// it then from what was sent and what the model wrote (about four bytes a token), so that
-    /// budgets and counts never miss a cut reply. Usage the server did report is kept.
-    func estimateUsageIfUnreported(promptBytes: Int) {
+    /// it then from what was sent and what the model wrote (``ContextGuard``'s rough count), so
+    /// that budgets and counts never miss a cut reply. Usage the server did report is kept.
+    func estimateUsageIfUnreported(for request: ChatRequest) {
         state.withLock { state in
             guard state.usage.totalTokens == 0 else { return }
-            state.usage = Usage(promptTokens: max(1, (promptBytes + 3) / 4), completionTokens: max(1, (state.generated + 3) / 4))
+            state.usage = Usage(
+                promptTokens: ContextGuard.tokens(of: request), completionTokens: ContextGuard.tokens(bytes: state.generated))
         }
     }
 

@@ -12,7 +12,15 @@ struct ContextGuard: Sendable {
     var low = 0.5
 
     /// A rough token count of text: about four characters a token.
-    static func tokens(_ text: String) -> Int { (text.utf8.count + 3) / 4 + 4 }
+    static func tokens(_ text: String) -> Int { tokens(bytes: text.utf8.count) }
+
+    /// A rough token count of a text of `bytes` UTF-8 bytes.
+    static func tokens(bytes: Int) -> Int { (bytes + 3) / 4 + 4 }
+
+    /// A rough token count of what a request sends: its system prompt and every entry.
+    static func tokens(of request: ChatRequest) -> Int {
+        request.messages.reduce(tokens(request.system)) { $0 + tokens($1.content) }
+    }
 
     /// The conversation folded to fit, with how many entries were folded and the note that
     /// replaced them; nil when it fits as it is.
