@@ -45,6 +45,17 @@ struct AddRoundTests {
         #expect(pm.last?.text.hasPrefix("To your question") == true, "\(pm.last?.text ?? "")")
     }
 
+    @Test("the floor takes no round more once the debate is over; until then it does, and says so")
+    func floorAfterTheEnd() {
+        let bus = EventBus()
+        let floor = Floor(ring: ["pm", "eng"], rule: .roundRobin, rounds: 1, bus: bus, shouldEnd: { false }, onRoundEnded: { _, _ in })
+        #expect(floor.addRound() == 2)
+        #expect(floor.rounds == 2)
+        floor.end()
+        #expect(floor.addRound() == nil)
+        #expect(floor.rounds == 2)
+    }
+
     @Test("a round cannot be added once the debate is over")
     func notAfterTheEnd() async throws {
         let debate = try Fixtures.debate(Fixtures.spec(rounds: 1, facilitator: false))

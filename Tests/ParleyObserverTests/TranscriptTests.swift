@@ -45,6 +45,22 @@ struct TranscriptTests {
         #expect(transcript.html.contains("&amp; &#39;q&#39; &quot;d&quot;"))
     }
 
+    @Test("agent ids from a recording are untrusted too: no escape reaches a transcript or a diff")
+    func hostileIDs() {
+        let id = AgentID("p\u{1B}]0;owned\u{07}m")
+        let agent = Agent(id: id, name: "Priya", role: "PM", model: "m")
+        let events: [DebateEvent] = [
+            .debateStarted(DebateBuilder.info(agents: [agent, DebateBuilder.cfo])),
+            .roundStarted(round: 1),
+            .messageCompleted(Message(id: MessageID(1), sender: "ghost\u{1B}[2J", to: .peers([id]), round: 1, text: "hi", startedAt: .now, completedAt: .now)),
+        ]
+        let transcript = Transcript(events: events)
+        let texts = [transcript.markdown, transcript.html, DebateDiff(events, []).plainText(nameA: "a", nameB: "b")]
+        for text in texts {
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(text)")
+        }
+    }
+
     @Test("a recording cut short says that the debate did not end in it")
     func cutShort() {
         var debate = DebateBuilder()

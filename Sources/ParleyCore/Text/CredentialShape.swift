@@ -8,7 +8,8 @@ public enum CredentialShape {
         let squashed = name.lowercased().filter { $0.isLetter }
         if ["key", "bearer", "authorization", "auth"].contains(squashed) { return true }
         if squashedEndings.contains(where: { squashed.hasSuffix($0) }) { return true }
-        return words(of: name).count > 1 && words(of: name).last.map(credentialWords.contains) == true
+        let words = words(of: name)
+        return words.count > 1 && words.last.map(credentialWords.contains) == true
             || ["pass", "pwd", "passphrase", "passcode"].contains(squashed)
     }
 

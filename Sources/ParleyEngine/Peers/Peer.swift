@@ -62,6 +62,8 @@ actor Peer {
         let id: MessageID
         let round: Int
         let started: Date
+        /// The person's message it answers, when the person wrote since the peer's last turn.
+        let answers: MessageID?
     }
 
     /// One turn: read the inbox and the blackboard, ask the model for the reply to deliver. A
@@ -70,18 +72,20 @@ actor Peer {
     func takeTurn(round: Int) async throws -> Reply? {
         world.floor.begin(id)
         readInbox(round: round)
+        let person = unansweredPerson
         while true {
             let messageID = world.nextMessageID()
             world.bus.emit(.turnStarted(agent: id, round: round, message: messageID))
             let started = Date()
             let draft = ReplyDraft(watchesRepetition: world.guards.watchesSteps)
             do {
-                try await askWithCue(round: round, messageID: messageID, into: draft)
+                try await askWithCue(round: round, messageID: messageID, person: person, into: draft)
                 let text = draft.text.trimmingWhitespace()
                 guard !text.isEmpty else {
                     throw ModelError(kind: .stream, message: "the model's reply was empty", retryable: true)
                 }
-                return Reply(text: text, draft: draft, id: messageID, round: round, started: started)
+                return Reply(
+                    text: text, draft: draft, id: messageID, round: round, started: started, answers: person.last?.messageID)
             } catch let error where !Task.isCancelled {
                 switch try await world.failed(id, round: round, error: error) {
                 case .retry: continue
@@ -110,11 +114,11 @@ actor Peer {
     /// Asks the model with the turn's cue as the conversation's last entry. The cue sits on
     /// the memory only while the model is asked, so that the request shares the memory's
     /// storage instead of copying it.
-    private func askWithCue(round: Int, messageID: MessageID, into draft: ReplyDraft) async throws {
+    private func askWithCue(round: Int, messageID: MessageID, person: [ChatMessage], into draft: ReplyDraft) async throws {
         let opening = !memory.contains { $0.kind == .peer || $0.kind == .own }
         memory.append(
             world.prompts.turnCue(
-                for: spec, round: round, opening: opening, rounds: world.floor.rounds, person: unansweredPerson))
+                for: spec, round: round, opening: opening, rounds: world.floor.rounds, person: person))
         defer { memory.removeLast() }
         try await ask(request(round: round), messageID: messageID, into: draft)
     }
@@ -188,7 +192,7 @@ actor Peer {
         let (address, _) = Mentions.address(of: reply.text, known: world.mesh.peers.subtracting([id]))
         let message = Message(
             id: reply.id, sender: id, to: address, round: reply.round, text: reply.text,
-            replyTo: unansweredPerson.last?.messageID ?? memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
+            replyTo: reply.answers ?? memory.last { $0.kind == .peer || $0.kind == .human }?.messageID,
             usage: reply.draft.usage, startedAt: reply.started, completedAt: Date(), reasoning: reply.draft.reasoning,
             cut: reply.draft.cut)
         memory.append(world.prompts.entry(message, for: id))

@@ -19,18 +19,18 @@ struct ContextGuard: Sendable {
 
     /// A rough token count of what a request sends: its system prompt and every entry.
     static func tokens(of request: ChatRequest) -> Int {
-        request.messages.reduce(tokens(request.system)) { $0 + tokens($1.content) }
+        request.messages.reduce(tokens(request.system)) { $0 + tokens(bytes: $1.contentUTF8Count) }
     }
 
     /// The conversation folded to fit, with how many entries were folded and the note that
     /// replaced them; nil when it fits as it is.
     func fold(_ messages: [ChatMessage], system: String, names: (AgentID) -> String) -> (messages: [ChatMessage], folded: Int, note: String)? {
         let fixed = Self.tokens(system)
-        var total = messages.reduce(fixed) { $0 + Self.tokens($1.content) }
+        var total = messages.reduce(fixed) { $0 + Self.tokens(bytes: $1.contentUTF8Count) }
         guard Double(total) > high * Double(contextTokens), messages.count > 1 else { return nil }
         var cut = 0
         while cut < messages.count - 1, Double(total) > low * Double(contextTokens) {
-            total -= Self.tokens(messages[cut].content)
+            total -= Self.tokens(bytes: messages[cut].contentUTF8Count)
             cut += 1
         }
         let folded = messages[..<cut]

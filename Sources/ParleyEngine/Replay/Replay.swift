@@ -75,7 +75,8 @@ public final class Replay: DebateSource {
         do {
             for (index, record) in records.enumerated() {
                 try await wait(record.time - previous)
-                await bus.room()
+                // Room is waited for at turns, as a live debate does: within one, pieces merge.
+                if case .turnStarted = record.event { await bus.room() }
                 previous = record.time
                 switch record.event {
                 case .held, .paceChanged:

@@ -40,6 +40,7 @@ public struct ChatMessage: Sendable, Hashable {
         var replyTo: MessageID?
 
         var content: String { whole ?? lead + text }
+        var contentBytes: Int { whole?.utf8.count ?? lead.utf8.count + text.utf8.count }
     }
 
     private final class Box: Sendable {
@@ -66,6 +67,8 @@ public struct ChatMessage: Sendable, Hashable {
         get { box.values.content }
         set { change { $0.whole = newValue } }
     }
+    /// The size of ``content`` in UTF-8 bytes, without building it.
+    public var contentUTF8Count: Int { box.values.contentBytes }
     /// What the entry is.
     public var kind: Kind {
         get { box.values.kind }

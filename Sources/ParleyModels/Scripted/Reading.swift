@@ -29,11 +29,6 @@ struct Reading: Sendable {
         pushesBack = Words.containsAny(of: Self.cues, in: text)
     }
 
-    /// The text of the content word with this key, as it stands in what the message argues.
-    func word(_ key: Words.Key) -> String? {
-        Words.firstContentWord(withKey: key, in: Self.argued(text.sentences.map(ScriptedFacilitator.withoutOpening)))
-    }
-
     /// What a message argues: its sentences without the opening (worked out again when asked
     /// rather than kept, so that a reading holds no copy of the message).
     private static func argued(_ sentences: [String]) -> String {

@@ -16,6 +16,9 @@ public struct Transcript: Sendable, Hashable {
     public var finish: FinishReason?
     /// Tokens and cost of the whole debate.
     public var usage = Usage.zero
+    /// The clean ids given to announced agents whose own ids were not clean, as the observer
+    /// gives them (``ShownDebate/renames(of:)``).
+    private var renamedIDs: [AgentID: AgentID] = [:]
 
     /// One round.
     public struct Round: Sendable, Hashable {
@@ -39,14 +42,17 @@ public struct Transcript: Sendable, Hashable {
 
     /// The transcript of `events`, in the order they were recorded.
     public init(events: some Sequence<DebateEvent>) {
-        for event in events { take(event) }
+        for event in events {
+            if case .debateStarted(let started) = event { renamedIDs = ShownDebate.renames(of: started.agents) }
+            // Agent ids are untrusted text too: kept clean as the observer keeps them.
+            take(event.mappingAgentIDs { renamedIDs[$0] ?? ShownDebate.cleaned($0) })
+        }
     }
 
     /// The display name of an agent (`you` for the person).
     public func name(_ id: AgentID) -> String {
         if id == .human { return "you" }
-        if id == .facilitator { return info?.facilitator?.name ?? "Facilitator" }
-        return info?.agents.first { $0.id == id }?.name ?? id.rawValue
+        return info?.agent(id)?.name ?? (id == .facilitator ? "Facilitator" : id.rawValue)
     }
 
     /// An agent's role, if it has one.

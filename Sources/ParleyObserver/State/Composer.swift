@@ -63,12 +63,17 @@ public struct Composer: Sendable, Hashable {
     /// Applies an edit; `peers` are the ids Tab completes, in ring order.
     /// - Returns: the line when the edit is ``ComposerEdit/submit`` and the line is not blank;
     ///   it is then added to the history and the composer closes.
+    /// What of a typed text goes on a line: no line breaks and no control characters.
+    static func typable(_ text: String) -> String {
+        text.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }
+    }
+
     public mutating func apply(_ edit: ComposerEdit, peers: [AgentID]) -> String? {
         if edit != .complete { completion = nil }
         refusal = nil
         switch edit {
         case .insert(let text):
-            let typed = text.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }
+            let typed = Self.typable(text)
             characters.insert(contentsOf: typed, at: cursor)
             cursor += typed.count
         case .backspace:

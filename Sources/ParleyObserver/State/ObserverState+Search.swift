@@ -16,7 +16,7 @@ extension ObserverState {
         guard var search = view.search else { return }
         switch edit {
         case .insert(let text):
-            search.query += text.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }
+            search.query += Composer.typable(text)
         case .backspace:
             if !search.query.isEmpty { search.query.removeLast() }
         case .submit, .next, .previous:

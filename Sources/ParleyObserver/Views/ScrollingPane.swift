@@ -16,6 +16,8 @@ enum ScrollingPane {
         let scroll = state.view.scroll(of: pane)
         let search = state.view.search.flatMap { $0.pane == pane && !$0.query.isEmpty ? $0 : nil }
         var first = 0
+        /// Every line, when the pane was drawn from all of them (scrolled back, or searched).
+        var all: [StyledLine] = []
         if scroll.follows, search == nil {
             let (lines, more) = text.tail(rows: max(0, area.height))
             shown = lines[...]
@@ -33,6 +35,7 @@ enum ScrollingPane {
             shown = window.lines[...]
         } else {
             let lines = text.lines
+            all = lines
             first = scroll.firstLine(lineCount: lines.count, rows: area.height)
             let below = lines.count - first - area.height
             if below > 0 { labels.footer = [Span("↓ \(below) more · End follows", .role(.accent))] }
@@ -43,7 +46,7 @@ enum ScrollingPane {
         for (row, line) in shown.enumerated() {
             canvas.put(line, x: area.x, y: area.y + row, theme: theme, agents: agents, clip: area)
         }
-        if let search { highlight(search, in: text.lines, first: first, area: area, theme: theme, into: &canvas) }
+        if let search { highlight(search, in: all, first: first, area: area, theme: theme, into: &canvas) }
     }
 
     /// Marks the search's matches that show: each in reverse, the current one in the accent.

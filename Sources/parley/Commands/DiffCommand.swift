@@ -20,7 +20,7 @@ struct DiffCommand: ParsableCommand {
         let a = try Self.events(first)
         let b = try Self.events(second)
         let diff = DebateDiff(a, b)
-        if Console.outputIsTerminal, let width = Self.terminalWidth {
+        if Console.outputIsTerminal, let width = WindowSize.columns(of: STDOUT_FILENO) {
             Console.out(diff.sideBySide(nameA: first, nameB: second, width: width))
         } else {
             Console.out(diff.plainText(nameA: first, nameB: second))
@@ -29,12 +29,5 @@ struct DiffCommand: ParsableCommand {
 
     private static func events(_ path: String) throws -> [DebateEvent] {
         try RecordedDebate.read(path) { _ in "the recording was cut short; comparing what it holds" }.map(\.event)
-    }
-
-    /// The terminal's columns, when stdout is one.
-    private static var terminalWidth: Int? {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
     }
 }
