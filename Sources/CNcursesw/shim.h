@@ -351,7 +351,7 @@ static inline void parley_emergency_crash(struct parley_emergency *e, int signal
 }
 
 /** The handler of SIGINT, SIGTERM and SIGHUP. While stop_as_key is set and the program is not
- *  stopping, SIGTERM and SIGHUP wake the input watch with 'T' and 'H'. While interrupt_as_key is
+ *  stopping, the first SIGTERM or SIGHUP wakes the input watch with 'T' or 'H'. While interrupt_as_key is
  *  set and the program is not stopping, SIGINT wakes the input watch with 'C' (the key Ctrl-C),
  *  unless the program has left PARLEY_MAX_UNREAD_INTERRUPTS - 1 of them unread. Otherwise it hands the signal to the
  *  restore thread; on a second one while the first is handled, restores at once and exits with
@@ -361,6 +361,8 @@ static inline void parley_emergency_stop_signal(struct parley_emergency *e, int 
     int wake = e->wake_pipe_fd;
     if ((signal == SIGTERM || signal == SIGHUP) && e->stop_as_key && !e->stopping && wake >= 0) {
         char key = signal == SIGTERM ? 'T' : 'H';
+        /* Once only: if the program does not act on it, a second one stops it as usual. */
+        e->stop_as_key = 0;
         ssize_t ignored = write(wake, &key, 1);
         (void)ignored;
         errno = saved_errno;

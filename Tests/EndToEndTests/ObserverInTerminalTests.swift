@@ -209,8 +209,10 @@ struct ObserverInTerminalTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    @Test("SIGTERM while the observer runs: the recording is closed whole, the terminal restored, exit 143")
-    func terminated() async throws {
+    @Test(
+        "SIGTERM or SIGHUP while the observer runs: the debate stops, the recording ends with debateFinished, the terminal is restored, exit 128 + signal",
+        arguments: [(SIGTERM, "terminated (SIGTERM)"), (SIGHUP, "hung up on (SIGHUP)")])
+    func stopSignal(signal: Int32, said: String) async throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: log) }
         let tmux = try await Parley.start(["--step", "--instant", "--record", log.path], until: "STEP")
@@ -219,16 +221,19 @@ struct ObserverInTerminalTests {
         try await tmux.waitUntil("Sam to be next") { header(of: "Sam", in: $0).contains("next") }
         let found = try Subprocess.run(["pgrep", "-f", "--", log.path], environment: Tmux.serverEnvironment)
         let pid = try #require(found.output.split(separator: "\n").compactMap { Int32($0) }.first)
-        kill(pid, SIGTERM)
-        #expect(try await tmux.exitStatus() == 143)
+        kill(pid, signal)
+        #expect(try await tmux.exitStatus() == Int(128 + signal))
         let problems = try await tmux.restorationProblems()
         #expect(problems.isEmpty, "\(problems)")
+        #expect(try tmux.capture().contains("parley: \(said); the debate was stopped"))
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.last == "", "the log ends with a whole line")
         #expect(lines.contains { $0.contains(#""type":"messageCompleted""#) && $0.contains(#""from":"pm""#) })
         for line in lines.dropLast() {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "every line is whole JSON")
         }
+        let last = try #require(lines.dropLast().last)
+        #expect(last.contains(#""type":"debateFinished""#) && last.contains(#""stopped""#), "\(last)")
     }
 
     @Test("escape sequences in a model's output never reach the terminal: the screen stays intact")

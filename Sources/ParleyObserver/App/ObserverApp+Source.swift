@@ -12,17 +12,20 @@ extension ObserverApp {
         return await running.value
     }
 
-    /// Takes over the terminal, runs and shows `source` until the person quits, stops it and
-    /// puts the terminal back.
-    /// - Returns: how the debate ended.
+    /// Takes over the terminal, runs and shows `source` until the person quits (or SIGTERM or
+    /// SIGHUP asks the program to end), stops it and puts the terminal back.
+    /// - Returns: how the debate ended, and the signal that ended the watch, if one did.
     /// - Throws: the screen's error when the terminal cannot be taken over; the source has not
     ///   started then.
-    public static func watch(_ source: some DebateSource, options: ObserverOptions) async throws -> FinishReason {
-        var reason: FinishReason = .stopped
+    public static func watch(
+        _ source: some DebateSource, options: ObserverOptions
+    ) async throws -> (reason: FinishReason, stopSignal: Int32?) {
+        var ending: (reason: FinishReason, stopSignal: Int32?) = (.stopped, nil)
         _ = try await onScreen(options: options) { app in
-            reason = await app.watch(source)
+            ending.reason = await app.watch(source)
+            ending.stopSignal = app.stopSignal
             return app.state
         }
-        return reason
+        return ending
     }
 }

@@ -17,6 +17,9 @@ import TerminalKit
 public final class ObserverApp {
     /// What the observer shows; after a run, how it ended.
     public private(set) var state: ObserverState
+    /// The signal (SIGTERM, SIGHUP) that ended the run, when one did: the terminal's window
+    /// closed, or `kill` asked. The program should end with 128 + it once the debate stopped.
+    public private(set) var stopSignal: Int32?
     private let terminal: any ObserverTerminal
     private let options: ObserverOptions
     private var theme: Theme
@@ -163,6 +166,10 @@ public final class ObserverApp {
 
     /// Carries out a key. - Returns: whether the observer quits.
     private func press(_ key: Key, send: @Sendable (DebateCommand) -> Void) -> Bool {
+        if case .stopSignal(let signal) = key {
+            stopSignal = signal
+            return true
+        }
         if key == .resize {
             let size = terminal.size
             _ = state.apply(.resize(columns: size.width, rows: size.height))

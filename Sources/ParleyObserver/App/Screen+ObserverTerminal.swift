@@ -19,6 +19,7 @@ extension ObserverApp {
         let screen = Screen()
         try screen.start()
         defer { screen.stop() }
+        screen.stopSignalsAreKeys()
         return await body(ObserverApp(terminal: screen, options: options))
     }
 }

@@ -52,7 +52,7 @@ struct KeyHint: Sendable, Hashable {
         case .pageDown: "PgDn"
         case .insert: "Ins"
         case .function(let number): "F\(number)"
-        case .mouse, .resize: key.description
+        case .mouse, .resize, .stopSignal: key.description
         }
     }
 }

@@ -23,6 +23,7 @@ extension Key: CustomStringConvertible {
         case .insert: "insert"
         case .function(let number): "f\(number)"
         case .resize: "resize"
+        case .stopSignal(let signal): "signal\(signal)"
         case .mouse(let event): event.description
         }
     }

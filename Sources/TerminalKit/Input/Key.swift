@@ -13,6 +13,9 @@ public enum Key: Sendable, Hashable {
     case mouse(MouseEvent)
     /// The terminal changed size.
     case resize
+    /// SIGTERM or SIGHUP asked the program to end (only after
+    /// ``Screen/stopSignalsAreKeys()``): stop cleanly, now.
+    case stopSignal(Int32)
 }
 
 /// A mouse action at a cell.

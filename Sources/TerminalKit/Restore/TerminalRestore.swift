@@ -101,7 +101,7 @@ public enum TerminalRestore {
         let wake = wakePipeReadEnd
         guard wake >= 0 else { return }
         interruptsAreKeys(true)
-        parley_emergency_stop_as_key(emergencyState, 1)
+        stopSignalsAreKeys(true)
         let thread = Thread {
             var watch = pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
             var signal: Int32?
@@ -116,7 +116,7 @@ public enum TerminalRestore {
                 }
             }
             interruptsAreKeys(false)
-            parley_emergency_stop_as_key(emergencyState, 0)
+            stopSignalsAreKeys(false)
             handler(signal ?? SIGINT)
         }
         thread.name = "Interrupt"
@@ -124,7 +124,7 @@ public enum TerminalRestore {
     }
 
     /// The stop signal a wake-up byte stands for: 'C' SIGINT, 'T' SIGTERM, 'H' SIGHUP.
-    private static func stopSignal(woken byte: UInt8) -> Int32? {
+    static func stopSignal(woken byte: UInt8) -> Int32? {
         switch byte {
         case UInt8(ascii: "C"): SIGINT
         case UInt8(ascii: "T"): SIGTERM
@@ -203,6 +203,12 @@ public enum TerminalRestore {
     /// program (``Screen`` turns this on while it runs).
     static func interruptsAreKeys(_ on: Bool) {
         parley_emergency_interrupt_as_key(emergencyState, on ? 1 : 0)
+    }
+
+    /// Makes the next SIGTERM or SIGHUP wake the input watch ('T', 'H') instead of stopping the
+    /// program (on), or stop it again (off). The handler turns it off after one.
+    static func stopSignalsAreKeys(_ on: Bool) {
+        parley_emergency_stop_as_key(emergencyState, on ? 1 : 0)
     }
 
     /// The program has read `count` Ctrl-C keys from the wake pipe.

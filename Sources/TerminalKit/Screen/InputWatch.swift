@@ -14,8 +14,10 @@ struct InputReadiness: Sendable, Hashable {
     var interrupts = 0
     /// The terminal hung up: no more input will come.
     var hungUp = false
+    /// SIGTERM or SIGHUP arrived while they are keys.
+    var stopSignals: [Int32] = []
 
-    var isEmpty: Bool { !hasInput && !resized && !suspended && interrupts == 0 && !hungUp }
+    var isEmpty: Bool { !hasInput && !resized && !suspended && interrupts == 0 && !hungUp && stopSignals.isEmpty }
 }
 
 /// A thread that waits, without any timeout, until the terminal has input, the window changed
@@ -26,7 +28,8 @@ final class InputWatch: Sendable {
     private let stopPipe: (read: Int32, write: Int32)
 
     /// Starts watching `terminal` and `wakePipe` (written by the signal handlers: 'R' on SIGWINCH,
-    /// 'S' on SIGTSTP, 'C' on SIGINT while it is a key; see ``TerminalRestore``).
+    /// 'S' on SIGTSTP, 'C' on SIGINT while it is a key, 'T' and 'H' on SIGTERM and SIGHUP while
+    /// they are; see ``TerminalRestore``).
     /// - Parameter deliver: runs on the main actor for each wake-up; it must read all input.
     init?(terminal: Int32, wakePipe: Int32, deliver: @escaping @MainActor @Sendable (InputReadiness) -> Void) {
         var fds: [Int32] = [-1, -1]
@@ -68,6 +71,7 @@ final class InputWatch: Sendable {
                 readiness.resized = reasons.contains(UInt8(ascii: "R"))
                 readiness.suspended = reasons.contains(UInt8(ascii: "S"))
                 readiness.interrupts = reasons.count { $0 == UInt8(ascii: "C") }
+                readiness.stopSignals = reasons.compactMap(TerminalRestore.stopSignal(woken:)).filter { $0 != SIGINT }
             }
             if fds[0].revents & Int16(POLLIN) != 0 { readiness.hasInput = true }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
@@ -92,7 +96,7 @@ final class InputWatch: Sendable {
     }
 
     /// Reads everything waiting in a non-blocking pipe: the wake-up reasons ('R' resize,
-    /// 'S' suspend, 'C' interrupt), in order.
+    /// 'S' suspend, 'C' interrupt, 'T' SIGTERM, 'H' SIGHUP), in order.
     private static func drain(_ fd: Int32) -> [UInt8] {
         var reasons: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64)

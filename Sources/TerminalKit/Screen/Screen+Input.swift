@@ -30,6 +30,7 @@ extension Screen {
             keys += repeatElement(.control("c"), count: readiness.interrupts)
             TerminalRestore.interruptsRead(readiness.interrupts)
         }
+        keys += readiness.stopSignals.map(Key.stopSignal)
         if readiness.resized && !keys.contains(.resize) { keys.append(.resize) }
         if keys.contains(.resize) {
             keys = KeyBatch.mergingResizes(keys)

@@ -85,6 +85,16 @@ public final class Screen {
         TerminalRestore.interruptsAreKeys(true)
     }
 
+    /// From now until ``stop()``, the first SIGTERM or SIGHUP is the key ``Key/stopSignal(_:)``
+    /// in ``input`` instead of ending the program, so a program can end cleanly (a debate
+    /// stopped and its recording closed) when a window is closed or `kill` asks it to. A second
+    /// one, or one the program never reads, ends it as usual: cleanup hooks, the terminal
+    /// restored, exit 128 + signal. Call it after ``start()``.
+    public func stopSignalsAreKeys() {
+        guard isRunning else { return }
+        TerminalRestore.stopSignalsAreKeys(true)
+    }
+
     /// newterm and the set-up, all of which may write to the terminal; false when curses does
     /// not know the terminal.
     private func startCurses() -> Bool {
@@ -132,6 +142,7 @@ public final class Screen {
         guard isRunning else { return }
         isRunning = false
         TerminalRestore.interruptsAreKeys(false)
+        TerminalRestore.stopSignalsAreKeys(false)
         parley_default_action(SIGTSTP)
         watch?.stop()
         watch = nil

@@ -32,17 +32,21 @@ enum Frontend {
     /// Runs `source` here until it ends (headless) or the person quits (observer), and returns how
     /// it ended. Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
     /// ends with `debateFinished`, the output on a whole line) and the program exits with
-    /// 128 + the signal's number; a second one exits at once.
+    /// 128 + the signal's number; a second one exits at once. In the observer, Ctrl-C is a key
+    /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise.
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
     func show(_ source: some DebateSource) async throws -> FinishReason {
         switch self {
         case .observer(let options):
+            let ending: (reason: FinishReason, stopSignal: Int32?)
             do {
-                return try await ObserverApp.watch(source, options: options)
+                ending = try await ObserverApp.watch(source, options: options)
             } catch {
                 Console.error("parley: cannot open the observer: \(error); try --headless")
                 throw ExitCode.badDebate
             }
+            if let signal = ending.stopSignal { Self.exit(stoppedBy: signal) }
+            return ending.reason
         case .headless(let jsonl):
             return await Self.stream(source, jsonl: jsonl)
         }
@@ -73,11 +77,14 @@ enum Frontend {
         let reason = await source.run()
         await printing.value
         let signal = stoppedBy.load(ordering: .sequentiallyConsistent)
-        if signal != 0 {
-            Console.error("parley: \(Self.describe(stop: signal)); the debate was stopped")
-            exit(128 + signal)
-        }
+        if signal != 0 { Self.exit(stoppedBy: signal) }
         return reason
+    }
+
+    /// Says what stopped the debate and exits with 128 + the signal's number.
+    private static func exit(stoppedBy signal: Int32) -> Never {
+        Console.error("parley: \(describe(stop: signal)); the debate was stopped")
+        Foundation.exit(128 + signal)
     }
 
     /// What stopped the run, for the last line on stderr.
