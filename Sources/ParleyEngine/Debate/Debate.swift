@@ -52,12 +52,12 @@ public final class Debate: DebateSource {
             shouldEnd: { guards.stopReason != nil },
             onRoundEnded: { round, last in facilitator?.roundEnded(round, last: last) })
         let inboxes = Dictionary(uniqueKeysWithValues: spec.agents.map { ($0.id, Inbox()) })
-        let taps: [@Sendable (Message) -> Void] = facilitator.map { facilitator in [{ facilitator.hear($0) }] } ?? []
+        let taps: [@Sendable (Message, ChatMessage) -> Void] = facilitator.map { facilitator in [{ facilitator.hear($0, as: $1) }] } ?? []
         let mesh = Mesh(inboxes: inboxes, taps: taps)
         let stopper = self.stopper
         let world = DebateWorld(
             bus: bus, mesh: mesh, floor: floor, pace: PaceGate(spec.pace, bus: bus),
-            blackboard: Blackboard(bus: bus), guards: guards, prompts: prompts, turnTimeout: spec.guards.turnTimeout,
+            blackboard: Blackboard(bus: bus, entry: { prompts.entry($0) }), guards: guards, prompts: prompts, turnTimeout: spec.guards.turnTimeout,
             policy: policy, stop: { stopper.update { $0 = true } })
         peers = zip(spec.agents, agents).enumerated().map { index, pair in
             Peer(spec: pair.0, agent: pair.1, model: peerModels[index], inbox: inboxes[pair.0.id]!, world: world)

@@ -12,9 +12,11 @@ final class Facilitator: Sendable {
     private let prompts: PromptBuilder
     private let bus: EventBus
     private let guards: Guards
-    /// What was said, round by round.
-    private let transcript = Mutex<[Int: [Message]]>([:])
-    private let summaries = Mutex<[Summary]>([])
+    /// What was said, round by round, as the peers' memory holds it (the same entries, shared:
+    /// a facilitator of a long debate keeps no copy of what was said).
+    private let transcript = Mutex<[Int: [ChatMessage]]>([:])
+    /// The summaries written, each as the entry later summaries' requests carry (made once).
+    private let summaries = Mutex<[(scope: SummaryScope, entry: ChatMessage)]>([])
     private let jobs: AsyncStream<SummaryScope>
     private let queue: AsyncStream<SummaryScope>.Continuation
 
@@ -28,9 +30,9 @@ final class Facilitator: Sendable {
         (jobs, queue) = AsyncStream.makeStream(of: SummaryScope.self)
     }
 
-    /// Hears a message (the mesh's tap).
-    func hear(_ message: Message) {
-        transcript.withLock { $0[message.round, default: []].append(message) }
+    /// Hears a message (the mesh's tap) as `entry`, the way every peer but its sender reads it.
+    func hear(_ message: Message, as entry: ChatMessage) {
+        transcript.withLock { $0[message.round, default: []].append(entry) }
     }
 
     /// Asks for the summary of a round; after the last, for the final summary too.
@@ -52,18 +54,14 @@ final class Facilitator: Sendable {
     }
 
     private func summarize(_ scope: SummaryScope) async {
-        let said: [Message] = transcript.withLock { rounds in
+        let said: [ChatMessage] = transcript.withLock { rounds in
             if let round = scope.round { return rounds[round] ?? [] }
             return rounds.keys.sorted().flatMap { rounds[$0]! }
         }
         // A round's summary builds on the one before; the final summary on all of them.
         let earlier = summaries.withLock { scope == .final ? $0 : Array($0.suffix(1)) }
-        var messages = earlier.map { summary in
-            ChatMessage(
-                role: .user, content: "[\(summary.scope) summary] \(summary.text)", kind: .instruction,
-                round: summary.scope.round)
-        }
-        messages += said.map { prompts.entry($0, for: agent.id) }
+        var messages = earlier.map(\.entry)
+        messages += said
         let system = prompts.facilitatorSystem(spec, scope: scope)
         if let context = model.contextTokens,
             let (folded, count, note) = ContextGuard(contextTokens: context).fold(messages, system: system, names: prompts.name)
@@ -84,7 +82,9 @@ final class Facilitator: Sendable {
             }
             let usage = draft.usage
             let summary = Summary(scope: scope, text: draft.text.trimmingWhitespace(), usage: usage)
-            summaries.withLock { $0.append(summary) }
+            let entry = ChatMessage(
+                role: .user, content: "[\(scope) summary] \(summary.text)", kind: .instruction, round: scope.round)
+            summaries.withLock { $0.append((scope, entry)) }
             bus.emit(.summaryCompleted(summary))
             guards.spend(usage)
         } catch is CancellationError {

@@ -1,14 +1,20 @@
 import ParleyCore
+import ParleyModels
 import Synchronization
 
 /// The shared board where peers post notes — claims, open questions, decisions — and read
 /// the ones posted since they last looked. Every note is an event too.
 public final class Blackboard: Sendable {
-    private let notes = Mutex<[BlackboardNote]>([])
+    /// The notes, each with the entry it makes in its readers' memory: made once, shared by
+    /// every peer that reads it (a long debate posts tens of thousands of notes).
+    private let notes = Mutex<[(note: BlackboardNote, entry: ChatMessage)]>([])
     private let bus: EventBus
+    private let entry: @Sendable (BlackboardNote) -> ChatMessage
 
-    init(bus: EventBus) {
+    /// Makes an empty board; `entry` is how a note reads in a peer's memory.
+    init(bus: EventBus, entry: @escaping @Sendable (BlackboardNote) -> ChatMessage) {
         self.bus = bus
+        self.entry = entry
     }
 
     /// Posts a note and emits it as an event.
@@ -16,20 +22,20 @@ public final class Blackboard: Sendable {
     func post(author: AgentID, kind: BlackboardNote.Kind, text: String, round: Int, source: MessageID?) -> BlackboardNote {
         let note = notes.withLock { notes in
             let note = BlackboardNote(id: notes.count + 1, author: author, kind: kind, text: text, round: round, source: source)
-            notes.append(note)
+            notes.append((note, entry(note)))
             bus.emit(.blackboardNote(note))
             return note
         }
         return note
     }
 
-    /// The notes with ids above `id`, oldest first.
-    func notes(after id: Int) -> [BlackboardNote] {
-        notes.withLock { notes in id < notes.count ? Array(notes[id...]) : [] }
+    /// The notes with ids above `id`, oldest first, each with its memory entry.
+    func notes(after id: Int) -> ArraySlice<(note: BlackboardNote, entry: ChatMessage)> {
+        notes.withLock { notes in id < notes.count ? notes[id...] : [] }
     }
 
     /// Every note so far.
-    public var all: [BlackboardNote] { notes.withLock { $0 } }
+    public var all: [BlackboardNote] { notes.withLock { $0.map(\.note) } }
 }
 
 extension BlackboardNote {

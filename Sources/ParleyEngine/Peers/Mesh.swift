@@ -5,12 +5,13 @@ import ParleyModels
 /// inboxes, and lets listeners tap every message. It routes; it never decides who speaks.
 final class Mesh: Sendable {
     private let inboxes: [AgentID: Inbox]
-    private let taps: [@Sendable (Message) -> Void]
+    private let taps: [@Sendable (Message, ChatMessage) -> Void]
     /// The ids of the peers on the mesh.
     let peers: Set<AgentID>
 
-    /// Makes a mesh between these inboxes; `taps` hear every message (the facilitator does).
-    init(inboxes: [AgentID: Inbox], taps: [@Sendable (Message) -> Void]) {
+    /// Makes a mesh between these inboxes; `taps` hear every message (the facilitator does),
+    /// with the entry its addressees' memory holds.
+    init(inboxes: [AgentID: Inbox], taps: [@Sendable (Message, ChatMessage) -> Void]) {
         self.inboxes = inboxes
         self.taps = taps
         peers = Set(inboxes.keys)
@@ -23,7 +24,7 @@ final class Mesh: Sendable {
         for (id, inbox) in inboxes where id != message.sender && message.to.includes(id) {
             inbox.put(delivery)
         }
-        for tap in taps { tap(message) }
+        for tap in taps { tap(message, entry) }
     }
 
 }

@@ -107,8 +107,8 @@ actor Peer {
         let ready = inbox.take { floor.isHeard($0, inTurnOf: round) }
         memory.append(contentsOf: ready.map(\.entry))
         let notes = world.blackboard.notes(after: lastNote)
-        for note in notes where note.author != id { memory.append(world.prompts.entry(note)) }
-        lastNote = notes.last?.id ?? lastNote
+        for (note, entry) in notes where note.author != id { memory.append(entry) }
+        lastNote = notes.last?.note.id ?? lastNote
     }
 
     /// Asks the model with the turn's cue as the conversation's last entry. The cue sits on

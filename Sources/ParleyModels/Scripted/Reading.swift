@@ -3,8 +3,6 @@ import Synchronization
 
 /// What the extractive facilitator reads in one message, worked out once per message.
 struct Reading: Sendable {
-    /// The first sentence that makes a claim, without the persona's opening address.
-    let point: String
     /// The keys of the content words of what it argues (openings, names and short words left out).
     let words: [Words.Key]
     /// The questions it asks.
@@ -17,16 +15,21 @@ struct Reading: Sendable {
 
     private static let cues = Words.KeySet(["but", "however", "differently", "disagree", "instead"].map(Words.key))
 
-    init(_ text: String, names: Words.KeySet) {
+    init(_ text: String, names: Words.KeySet, words known: (([Words.Key]) -> [Words.Key]) = { $0 }) {
         let sentences = text.sentences.map(ScriptedFacilitator.withoutOpening)
-        let claims = sentences.filter { !$0.isEmpty && !ScriptedFacilitator.isMarked($0) }
-        point = claims.first { !$0.hasSuffix("?") && Words.hasContentWords(3, in: $0) } ?? claims.first ?? text
         self.text = text
-        words = Words.keys(in: Self.argued(sentences), excluding: names, shortest: 4)
+        words = known(Words.keys(in: Self.argued(sentences), excluding: names, shortest: 4))
         questions = sentences.filter { $0.hasSuffix("?") }.map { sentence in
             sentence.uppercased().hasPrefix("QUESTION:") ? sentence.dropFirst(9).trimmingWhitespace() : sentence
         }
         pushesBack = Words.containsAny(of: Self.cues, in: text)
+    }
+
+    /// The first sentence that makes a claim, without the persona's opening address. Worked out
+    /// when a summary quotes it (a few messages a summary), not kept for every message.
+    var point: String {
+        let claims = text.sentences.map(ScriptedFacilitator.withoutOpening).filter { !$0.isEmpty && !ScriptedFacilitator.isMarked($0) }
+        return claims.first { !$0.hasSuffix("?") && Words.hasContentWords(3, in: $0) } ?? claims.first ?? text
     }
 
     /// What a message argues: its sentences without the opening (worked out again when asked
@@ -45,12 +48,17 @@ struct Reading: Sendable {
 /// The readings of the messages a facilitator has seen, by message.
 final class Readings: Sendable {
     private let cache = Mutex<[MessageID: Reading]>([:])
+    /// Every different list of words read, kept once: peers come back to the same arguments
+    /// again and again, and a long debate's readings then share their words' storage.
+    private let wordLists = Mutex<Set<[Words.Key]>>([])
 
     /// The reading of a message, from the cache when it was read before.
     func of(_ message: ChatMessage, names: Words.KeySet) -> Reading {
         guard let id = message.messageID else { return Reading(message.text, names: names) }
         if let known = cache.withLock({ $0[id] }) { return known }
-        let reading = Reading(message.text, names: names)
+        let reading = Reading(message.text, names: names) { words in
+            wordLists.withLock { $0.insert(words).memberAfterInsert }
+        }
         cache.withLock { $0[id] = reading }
         return reading
     }

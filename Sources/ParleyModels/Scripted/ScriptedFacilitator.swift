@@ -43,8 +43,8 @@ public struct ScriptedFacilitator: ChatModel {
         }
         let peers = said.filter { $0.message.kind == .peer }
         if let common = commonGround(peers) { lines.append("Common ground: \(common)") }
-        let pushback = disagreements(peers, request)
-        if !pushback.isEmpty { lines.append("Disagreement: " + pushback.prefix(2).joined(separator: "; ")) }
+        let pushback = disagreements(peers, request, first: 2)
+        if !pushback.isEmpty { lines.append("Disagreement: " + pushback.joined(separator: "; ")) }
         let questions = openQuestions(said)
         lines.append("Open questions: " + (questions.isEmpty ? "none raised." : questions.joined(separator: " ")))
         return lines.joined(separator: "\n")
@@ -54,15 +54,16 @@ public struct ScriptedFacilitator: ChatModel {
         let peers = said.filter { $0.message.kind == .peer }
         let rounds = Set(peers.compactMap(\.message.round)).count
         var lines = ["Tradeoffs after \(rounds) round\(rounds == 1 ? "" : "s"):"]
-        var bySpeaker: [AgentID: [Read]] = [:]
+        // Each speaker's messages, by their place in `peers` (a long debate has many).
+        var bySpeaker: [AgentID: [Int]] = [:]
         var speakers: [AgentID] = []
-        for read in peers {
+        for (index, read) in peers.enumerated() {
             guard let speaker = read.message.speaker else { continue }
             if bySpeaker[speaker] == nil { speakers.append(speaker) }
-            bySpeaker[speaker, default: []].append(read)
+            bySpeaker[speaker, default: []].append(index)
         }
         for speaker in speakers {
-            let theirs = bySpeaker[speaker]!
+            let theirs = bySpeaker[speaker]!.map { peers[$0] }
             let weighs = topWords(theirs.map(\.reading.words), count: 3)
             let strongest = theirs.max { weight(of: $0.reading.words, in: weighs) < weight(of: $1.reading.words, in: weighs) }!
             let named = phrases(for: topWords(theirs.map(\.reading.words), count: 8), in: theirs, count: 3)
@@ -70,8 +71,8 @@ public struct ScriptedFacilitator: ChatModel {
                 "• \(label(strongest.message, request)) weighs \(listed(named)): \(shortened(strongest.reading.point, 140))")
         }
         if let common = commonGround(peers) { lines.append("Where they meet: \(common)") }
-        let pushback = disagreements(peers, request)
-        if !pushback.isEmpty { lines.append("Where they differ: " + pushback.suffix(3).joined(separator: "; ")) }
+        let pushback = disagreements(peers, request, last: 3)
+        if !pushback.isEmpty { lines.append("Where they differ: " + pushback.joined(separator: "; ")) }
         let questions = openQuestions(said)
         if !questions.isEmpty { lines.append("Still open: " + questions.suffix(3).joined(separator: " ")) }
         return lines.joined(separator: "\n")
@@ -156,10 +157,13 @@ public struct ScriptedFacilitator: ChatModel {
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
-    /// Who pushes back on whom, and with what point.
-    static func disagreements(_ peers: [Read], _ request: ChatRequest) -> [String] {
-        peers.compactMap { message, reading in
-            guard reading.pushesBack, let speaker = message.speaker else { return nil }
+    /// Who pushes back on whom, and with what point: the `first` or the `last` few, in the
+    /// order said (only those are worded: a long debate pushes back thousands of times).
+    static func disagreements(_ peers: [Read], _ request: ChatRequest, first: Int = .max, last: Int = .max) -> [String] {
+        let pushing = peers.lazy.filter { $0.reading.pushesBack && $0.message.speaker != nil }
+        let chosen = last < .max ? Array(Array(pushing.reversed().prefix(last)).reversed()) : Array(pushing.prefix(first))
+        return chosen.map { message, reading in
+            let speaker = message.speaker!
             let named = request.participants
                 .first { $0.id != speaker && message.text.hasPrefix($0.name) }
                 .map { " with \($0.name)" } ?? ""
@@ -170,11 +174,12 @@ public struct ScriptedFacilitator: ChatModel {
     /// Questions asked and not yet answered, each once: a question is answered by a later
     /// message that replies to the one asking it, from someone else.
     static func openQuestions(_ said: [Read]) -> [String] {
+        // Only messages that ask something can be answered: only their speakers are kept.
         var speakers: [MessageID: AgentID] = [:]
         var answered: Set<MessageID> = []
-        for (message, _) in said {
+        for (message, reading) in said {
             if let asked = message.replyTo, let asker = speakers[asked], asker != message.speaker { answered.insert(asked) }
-            if let id = message.messageID, let speaker = message.speaker { speakers[id] = speaker }
+            if !reading.questions.isEmpty, let id = message.messageID, let speaker = message.speaker { speakers[id] = speaker }
         }
         var questions: [String] = []
         for (message, reading) in said where !(message.messageID.map(answered.contains) ?? false) {
