@@ -198,6 +198,27 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
+    @Test("on a terminal too small for the layout, x on a model mid-reply shows the question, and y cancels the turn")
+    func cancelOnTinyTerminal() async throws {
+        let server = try SilentServer()
+        let debate = try Parley.temporaryFile(SilentDebate.yaml(baseURL: server.baseURL))
+        defer { try? FileManager.default.removeItem(at: debate) }
+        let tmux = try await Parley.start([debate.path, "--instant"], until: "LIVE")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Ines's model to be asked") { header(of: "Ines", in: $0).contains("thinking") }
+        try tmux.resize(width: 40, height: 10)
+        try await tmux.waitFor("needs at least")
+        try tmux.sendKeys("x")
+        let asked = try await tmux.waitUntil("the question on the small screen") { words($0).contains("Ines's model is mid-reply. Cancel the turn?") }
+        #expect(words(asked).contains("y cancel it"), "the keys that answer it")
+        #expect(!asked.contains("needs at least"))
+        try tmux.sendKeys("y")
+        let cancelled = try await tmux.waitUntil("the cancelled turn's prompt") { words($0).contains("Ines's turn was cancelled") }
+        #expect(words(cancelled).contains("r retry") && words(cancelled).contains("s skip"), "what to do next")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
     @Test("q leaves the terminal as it was: main screen, cursor, keys, echo")
     func quitRestores() async throws {
         let tmux = try await Parley.start(["--instant"], until: "Message flow")
@@ -282,6 +303,11 @@ struct ObserverInTerminalTests {
             .map { String($0.suffix(36)) }.joined(separator: "\n")
     }
 
+    /// The screen's words, read across its lines.
+    private func words(_ screen: String) -> String {
+        screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// A pane's header: from its name to the pane's top right corner.
     private func header(of name: String, in screen: String) -> String {
         for line in screen.split(separator: "\n") {
@@ -312,4 +338,29 @@ enum HostileDebate {
             arguments:
               - "hello again \ec reset \u009B2J eight-bit \e]8;;http://evil.example\alink\e]8;;\a end"
         """#
+}
+
+/// A debate whose peers ask a model server that never answers (``SilentServer``).
+enum SilentDebate {
+    static func yaml(baseURL: String) -> String {
+        """
+        title: A quiet model
+        question: Does it ever answer?
+        rounds: 1
+        backends:
+          quiet:
+            type: openai
+            base_url: \(baseURL)
+            model: quiet
+        agents:
+          - id: ines
+            name: Ines
+            role: Designer
+            backend: quiet
+          - id: kofi
+            name: Kofi
+            role: Engineer
+            backend: quiet
+        """
+    }
 }
