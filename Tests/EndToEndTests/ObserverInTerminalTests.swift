@@ -166,15 +166,18 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
-    @Test("t names the theme it switched to; v says that no agent produced reasoning")
+    @Test("t names the theme it switched to; v says that no agent produced reasoning; each notice fades by itself")
     func themeAndReasoningFeedback() async throws {
         let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
         defer { tmux.kill() }
         try tmux.sendKeys("t")
         let themed = try await tmux.waitUntil("the theme's name") { $0.contains("Theme ") && $0.contains(" (2 of ") }
         #expect(!themed.contains("Theme default"), "the theme switched to is named, not the first")
+        let faded = try await tmux.waitUntil("the theme's notice to fade, no key pressed") { !$0.contains(" (2 of ") }
+        #expect(faded.contains("space resume"), "the key hints are back")
         try tmux.sendKeys("v")
         try await tmux.waitFor("No reasoning to show: no agent has produced any.")
+        try await tmux.waitUntil("the reasoning notice to fade") { !$0.contains("No reasoning to show") && $0.contains("space resume") }
         try await quitWhileRunning(tmux)
     }
 

@@ -55,7 +55,7 @@ extension ObserverState {
         case .nextTheme:
             view.themeIndex = (view.themeIndex + 1) % max(1, view.themeCount)
             let name = view.themeNames.indices.contains(view.themeIndex) ? "\(view.themeNames[view.themeIndex]) " : ""
-            debate.notice = Notice(text: "Theme \(name)(\(view.themeIndex + 1) of \(view.themeCount)).", tone: .info)
+            debate.notice = fading("Theme \(name)(\(view.themeIndex + 1) of \(view.themeCount)).")
             return [.useTheme(view.themeIndex)]
         case .faster, .slower:
             return changeDelay(faster: command == .faster)
@@ -173,11 +173,16 @@ extension ObserverState {
     /// and changes nothing.
     private mutating func toggleReasoning() {
         guard debate.hasReasoning else {
-            debate.notice = Notice(text: "No reasoning to show: no agent has produced any.", tone: .info)
+            debate.notice = fading("No reasoning to show: no agent has produced any.")
             return
         }
         view.showsReasoning.toggle()
-        debate.notice = Notice(text: view.showsReasoning ? "Thinking shown." : "Thinking hidden.", tone: .info)
+        debate.notice = fading(view.showsReasoning ? "Thinking shown." : "Thinking hidden.")
+    }
+
+    /// A notice that confirms a key and fades after ``noticeLife`` seconds.
+    private func fading(_ text: String) -> Notice {
+        Notice(text: text, tone: .info, fadesAt: view.now + Self.noticeLife)
     }
 
     /// Scrolls the help overlay, within the lines it has at the screen's size.
