@@ -222,6 +222,32 @@ struct ObserverInTerminalTests {
         #expect(try await tmux.exitStatus() == 0)
     }
 
+    @Test("a finished demo lingers: e holds one more round, whose messages appear; q quits, and the recording ends with debateFinished")
+    func oneMoreRoundAfterTheEnd() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let tmux = try await Parley.start(["--instant", "--record", log.path], until: "Message flow")
+        defer { tmux.kill() }
+        let done = try await tmux.waitFor("Debate finished", timeout: .seconds(120))
+        #expect(done.contains("e one more round") && done.contains("q quit"), "the hint line says what comes next")
+        #expect(done.contains(" DONE ") && done.contains("round 3/3"))
+        #expect(!done.contains("── round 4"))
+        try tmux.sendKeys("e")
+        let again = try await tmux.waitUntil("round 4 held and concluded") { screen in
+            screen.contains("round 4/4") && screen.contains("── round 4") && screen.contains("Debate finished")
+        }
+        #expect(again.contains(" DONE "))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.last?.contains(#""type":"debateFinished""#) == true && lines.last?.contains(#""reason":"completed""#) == true)
+        #expect(lines.filter { $0.contains(#""type":"debateConcluded""#) }.count == 2)
+        #expect(lines.contains { $0.contains(#""type":"messageCompleted""#) && $0.contains(#""round":4"#) }, "the new round's messages are recorded")
+        let replayed = try Parley.run(["replay", log.path, "--headless", "--speed", "0"])
+        #expect(replayed.status == 0, "\(replayed.errors)")
+        #expect(replayed.output.contains("Round 4 of 4"), "the replay holds the round added")
+    }
+
     @Test("q leaves the terminal as it was: main screen, cursor, keys, echo")
     func quitRestores() async throws {
         let tmux = try await Parley.start(["--instant"], until: "Message flow")

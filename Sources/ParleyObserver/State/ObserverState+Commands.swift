@@ -8,7 +8,7 @@ extension ObserverState {
         if case .resize = command {} else { debate.notice = nil }
         switch command {
         case .togglePause:
-            guard checkRunning() else { return [] }
+            guard checkRunning(), checkUnderWay() else { return [] }
             if debate.pace.mode == .live {
                 debate.pace.mode = .paused
                 if debate.isPausingAfterTurn {
@@ -19,7 +19,7 @@ extension ObserverState {
             debate.pace.mode = .live
             return [.send(.resume)]
         case .stepTurn, .stepRound:
-            guard checkRunning() else { return [] }
+            guard checkRunning(), checkUnderWay() else { return [] }
             debate.pace.mode = .step
             return [.send(command == .stepTurn ? .stepTurn : .stepRound)]
         case .cancelTurn:
@@ -61,6 +61,8 @@ extension ObserverState {
             return changeDelay(faster: command == .faster)
         case .requestQuit:
             if debate.finish != nil { return [.quit] }
+            // A concluded debate has nothing under way to lose: it ends as it stands.
+            if debate.isConcluded { return [.send(.stop), .quit] }
             // Nothing is lost by leaving a replay or a debate that has not begun: no question.
             if debate.info == nil || intake.isReplay { return [.send(.stop), .quit] }
             view.isConfirmingQuit = true
@@ -98,6 +100,14 @@ extension ObserverState {
             return false
         }
         return true
+    }
+
+    /// Whether rounds are under way (the debate has not concluded); if not, says what can be done.
+    private mutating func checkUnderWay() -> Bool {
+        guard debate.isConcluded else { return true }
+        let add = intake.isReplay ? "" : "e adds a round, "
+        debate.notice = Notice(text: "The debate's rounds are done: \(add)q quits.", tone: .info)
+        return false
     }
 
     /// Says on the prompt line what a replay cannot do, and what it can.

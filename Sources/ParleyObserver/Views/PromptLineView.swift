@@ -30,8 +30,8 @@ enum PromptLineView {
         if state.mode == .searchResults, let search = state.view.search {
             return searchLine(search, state: state) + [Span(" · ", .role(.muted))] + hints(shown)
         }
-        if let finish = debate.finish {
-            let head = [Span(finishedHead(finish), .role(.accent))]
+        if debate.isDone {
+            let head = [Span(finishedHead(debate.finish ?? .completed), .role(.accent))]
             return head + hints(shown, width: width - PaneFrame.width(head))
         }
         if debate.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
@@ -98,9 +98,12 @@ enum PromptLineView {
             wanted = [([.retryTurn], failure.retryable ? "retry" : "retry anyway"), ([.skipTurn], "skip"), ([.confirmQuit], "quit")]
         } else if debate.notice != nil || debate.info == nil {
             wanted = []
-        } else if debate.finish != nil {
-            wanted = [
-                ([.requestQuit], "quit"), ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
+        } else if debate.isDone {
+            // A concluded debate (live) still takes one more round, and messages for it.
+            let lingers = debate.isConcluded && !state.intake.isReplay
+            wanted = (lingers ? [([.addRound], "one more round")] : []) + [([.requestQuit], "quit")]
+                + (lingers ? [([.startCompose], "write")] : []) + [
+                ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
                 ([.toggleGraphView], "blackboard"), ([.showHelp], "help"),
             ]
         } else {
