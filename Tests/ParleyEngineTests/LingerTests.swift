@@ -58,16 +58,18 @@ struct LingerTests {
         #expect(ended.last == .debateFinished(.completed, usage: ended.messages.reduce(.zero) { $0 + $1.usage } + ended.summaryUsage))
     }
 
-    @Test("without a facilitator it concludes as the last round ends")
-    func concludeWithoutFacilitator() async throws {
-        let debate = try Fixtures.debate(Fixtures.spec(rounds: 1, facilitator: false), lingers: true)
+    @Test("without a facilitator it concludes as the last round ends; every floor protocol opens the round added", arguments: FloorProtocol.allCases)
+    func concludeWithoutFacilitator(rule: FloorProtocol) async throws {
+        let debate = try Fixtures.debate(Fixtures.spec(floor: rule, rounds: 1, facilitator: false), lingers: true)
         let (events, task) = EventCollector.start(debate)
         let run = Task { await debate.run() }
         await events.wait(forCount: 1, of: Self.isConcluded)
         #expect((await events.events).messages.count == 3)
         debate.send(.addRound)
         await events.wait(forCount: 2, of: Self.isConcluded)
-        #expect((await events.events).messages.count == 6)
+        let all = await events.events
+        #expect(all.messages.map(\.round) == [1, 1, 1, 2, 2, 2])
+        #expect(Set(all.messages.filter { $0.round == 2 }.map(\.sender)) == ["pm", "eng", "cfo"], "each peer once in the round added")
         debate.send(.stop)
         #expect(await run.value == .completed)
         await task.value
