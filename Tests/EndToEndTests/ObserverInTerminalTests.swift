@@ -166,15 +166,18 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
-    @Test("t names the theme it switched to; v says that no agent produced reasoning")
+    @Test("t names the theme it switched to; v says that no agent produced reasoning; each notice fades by itself")
     func themeAndReasoningFeedback() async throws {
         let tmux = try await Parley.start(["--step", "--instant"], until: "STEP")
         defer { tmux.kill() }
         try tmux.sendKeys("t")
         let themed = try await tmux.waitUntil("the theme's name") { $0.contains("Theme ") && $0.contains(" (2 of ") }
         #expect(!themed.contains("Theme default"), "the theme switched to is named, not the first")
+        let faded = try await tmux.waitUntil("the theme's notice to fade, no key pressed") { !$0.contains(" (2 of ") }
+        #expect(faded.contains("space resume"), "the key hints are back")
         try tmux.sendKeys("v")
         try await tmux.waitFor("No reasoning to show: no agent has produced any.")
+        try await tmux.waitUntil("the reasoning notice to fade") { !$0.contains("No reasoning to show") && $0.contains("space resume") }
         try await quitWhileRunning(tmux)
     }
 
@@ -196,6 +199,53 @@ struct ObserverInTerminalTests {
         try tmux.resize(width: 120, height: 34)
         try await tmux.waitUntil("the full layout again") { $0.contains("Message flow") && $0.contains("┏━ Priya") }
         try await quitWhileRunning(tmux)
+    }
+
+    @Test("on a terminal too small for the layout, x on a model mid-reply shows the question, and y cancels the turn")
+    func cancelOnTinyTerminal() async throws {
+        let server = try SilentServer()
+        let debate = try Parley.temporaryFile(SilentDebate.yaml(baseURL: server.baseURL))
+        defer { try? FileManager.default.removeItem(at: debate) }
+        let tmux = try await Parley.start([debate.path, "--instant"], until: "LIVE")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("Ines's model to be asked") { header(of: "Ines", in: $0).contains("thinking") }
+        try tmux.resize(width: 40, height: 10)
+        try await tmux.waitFor("needs at least")
+        try tmux.sendKeys("x")
+        let asked = try await tmux.waitUntil("the question on the small screen") { words($0).contains("Ines's model is mid-reply. Cancel the turn?") }
+        #expect(words(asked).contains("y cancel it"), "the keys that answer it")
+        #expect(!asked.contains("needs at least"))
+        try tmux.sendKeys("y")
+        let cancelled = try await tmux.waitUntil("the cancelled turn's prompt") { words($0).contains("Ines's turn was cancelled") }
+        #expect(words(cancelled).contains("r retry") && words(cancelled).contains("s skip"), "what to do next")
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
+    @Test("a finished demo lingers: e holds one more round, whose messages appear; q quits, and the recording ends with debateFinished")
+    func oneMoreRoundAfterTheEnd() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let tmux = try await Parley.start(["--instant", "--record", log.path], until: "Message flow")
+        defer { tmux.kill() }
+        let done = try await tmux.waitFor("Debate finished", timeout: .seconds(120))
+        #expect(done.contains("e one more round") && done.contains("q quit"), "the hint line says what comes next")
+        #expect(done.contains(" DONE ") && done.contains("round 3/3"))
+        #expect(!done.contains("── round 4"))
+        try tmux.sendKeys("e")
+        let again = try await tmux.waitUntil("round 4 held and concluded") { screen in
+            screen.contains("round 4/4") && screen.contains("── round 4") && screen.contains("Debate finished")
+        }
+        #expect(again.contains(" DONE "))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.last?.contains(#""type":"debateFinished""#) == true && lines.last?.contains(#""reason":"completed""#) == true)
+        #expect(lines.filter { $0.contains(#""type":"debateConcluded""#) }.count == 2)
+        #expect(lines.contains { $0.contains(#""type":"messageCompleted""#) && $0.contains(#""round":4"#) }, "the new round's messages are recorded")
+        let replayed = try Parley.run(["replay", log.path, "--headless", "--speed", "0"])
+        #expect(replayed.status == 0, "\(replayed.errors)")
+        #expect(replayed.output.contains("Round 4 of 4"), "the replay holds the round added")
     }
 
     @Test("q leaves the terminal as it was: main screen, cursor, keys, echo")
@@ -287,6 +337,11 @@ struct ObserverInTerminalTests {
             .map { String($0.suffix(36)) }.joined(separator: "\n")
     }
 
+    /// The screen's words, read across its lines.
+    private func words(_ screen: String) -> String {
+        screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// A pane's header: from its name to the pane's top right corner.
     private func header(of name: String, in screen: String) -> String {
         for line in screen.split(separator: "\n") {
@@ -317,4 +372,29 @@ enum HostileDebate {
             arguments:
               - "hello again \ec reset \u009B2J eight-bit \e]8;;http://evil.example\alink\e]8;;\a end"
         """#
+}
+
+/// A debate whose peers ask a model server that never answers (``SilentServer``).
+enum SilentDebate {
+    static func yaml(baseURL: String) -> String {
+        """
+        title: A quiet model
+        question: Does it ever answer?
+        rounds: 1
+        backends:
+          quiet:
+            type: openai
+            base_url: \(baseURL)
+            model: quiet
+        agents:
+          - id: ines
+            name: Ines
+            role: Designer
+            backend: quiet
+          - id: kofi
+            name: Kofi
+            role: Engineer
+            backend: quiet
+        """
+    }
 }

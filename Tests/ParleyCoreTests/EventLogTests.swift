@@ -38,7 +38,7 @@ struct EventLogTests {
             .peerFailed(PeerFailure(agent: "cfo", round: 2, error: "model 'llama3' not found", retryable: false)),
             .peerFailed(PeerFailure(agent: "pm", round: 2, error: "the turn was cancelled by you", retryable: true, cancelled: true)),
             .turnRetrying(agent: "cfo", attempt: 2, delay: 1.5, reason: "HTTP 429"),
-            .contextFolded(agent: "pm", turns: 4, note: "Earlier…"), .held(agent: "cfo", round: 2), .roundsChanged(rounds: 4), .unheard(peers: ["pm", "cfo"], message: MessageID(9)),
+            .contextFolded(agent: "pm", turns: 4, note: "Earlier…"), .held(agent: "cfo", round: 2), .roundsChanged(rounds: 4), .unheard(peers: ["pm", "cfo"], message: MessageID(9)), .debateConcluded(round: 4),
             .paceChanged(PaceState(mode: .paused, delay: 0.5)), .debateFinished(.guardTripped(.tokenBudget), usage: Usage(promptTokens: 1, completionTokens: 2, cost: 0.5)),
             .debateFinished(.failed("cfo: bad key"), usage: .zero), .debateFinished(.completed, usage: .zero),
             .debateFinished(.stopped, usage: .zero),
@@ -60,7 +60,7 @@ struct EventLogTests {
         #expect(read.truncated == false)
         #expect(read.records == Self.records)
         // Every event type appears in the fixture.
-        #expect(Set(Self.everyKind.map(\.type)).count == 22)
+        #expect(Set(Self.everyKind.map(\.type)).count == 23)
     }
 
     @Test("each event is one line of JSON, the header first; escapes keep control characters out")

@@ -20,6 +20,27 @@ struct LoopReportTests {
         #expect(state.debate.elapsed == 5)
     }
 
+    @Test("t's and v's notices fade once their moment is over, by the observer's own clock; others wait for a key")
+    func noticesFade() {
+        var state = DebateBuilder().state()
+        state.apply(.now(10))
+        _ = state.apply(.nextTheme)
+        #expect(state.debate.notice?.text.hasPrefix("Theme") == true)
+        state.apply(.now(11.5))
+        #expect(state.debate.notice != nil, "still its moment")
+        state.apply(.now(10.5))
+        #expect(state.view.now == 11.5, "the clock never goes back")
+        state.apply(.now(12))
+        #expect(state.debate.notice == nil, "faded after \(ObserverState.noticeLife) seconds, with no key pressed")
+        _ = state.apply(.toggleReasoning)
+        #expect(state.debate.notice?.text == "No reasoning to show: no agent has produced any.")
+        state.apply(.now(14.1))
+        #expect(state.debate.notice == nil)
+        state.apply(.unheard(peers: ["cfo"], message: MessageID(3)))
+        state.apply(.now(60))
+        #expect(state.debate.notice?.text.hasPrefix("@cfo has no turn left") == true, "a warning stays until a key")
+    }
+
     @Test("the clock does not run before the debate starts")
     func clockBeforeStart() {
         var state = ObserverState()

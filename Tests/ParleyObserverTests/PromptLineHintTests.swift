@@ -19,9 +19,11 @@ struct PromptLineHintTests {
         refused.apply(.peerFailed(PeerFailure(agent: "cfo", round: 3, error: "401", retryable: false)))
         var quitting = live
         _ = quitting.apply(.requestQuit)
+        var concluded = live
+        concluded.apply(.debateConcluded(round: 3))
         return [
             ("live", live), ("paused", paused), ("replay", replay), ("finished", finished), ("failed", failed),
-            ("refused", refused), ("quitting", quitting),
+            ("refused", refused), ("quitting", quitting), ("concluded", concluded),
         ]
     }
 

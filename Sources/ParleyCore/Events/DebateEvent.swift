@@ -44,6 +44,10 @@ public enum DebateEvent: Sendable, Hashable {
     /// The person's message reached peers that have no turn left (their last round is over, or
     /// the debate is ending): they will not answer it unless a round is added.
     case unheard(peers: [AgentID], message: MessageID)
+    /// Every round planned is held and the final summary written, and the debate lingers (in the
+    /// observer only): the person may add a round (`roundsChanged`, then `roundStarted`), after
+    /// which it concludes again, or quit (`debateFinished`). `round` is the last round held.
+    case debateConcluded(round: Int)
     /// The debate ended; this is always the last event. `usage` is the whole debate's.
     case debateFinished(FinishReason, usage: Usage)
 
@@ -71,6 +75,7 @@ public enum DebateEvent: Sendable, Hashable {
         case .unheard: "unheard"
         case .held: "held"
         case .paceChanged: "paceChanged"
+        case .debateConcluded: "debateConcluded"
         case .debateFinished: "debateFinished"
         }
     }

@@ -10,7 +10,7 @@ extension EventRecord: JSONWritable {
             switch event {
             case .debateStarted(let info):
                 w.field("debate", info)
-            case .roundStarted(let round), .roundEnded(let round):
+            case .roundStarted(let round), .roundEnded(let round), .debateConcluded(let round):
                 w.field("round", round)
             case .floorPassed(let from, let to, let round):
                 w.optionalField("from", from?.rawValue)
@@ -117,6 +117,7 @@ extension EventRecord: Decodable {
         case "roundsChanged": event = .roundsChanged(rounds: try int(.rounds))
         case "unheard":
             event = .unheard(peers: try c.decode([AgentID].self, forKey: .peers), message: MessageID(try int(.message)))
+        case "debateConcluded": event = .debateConcluded(round: try int(.round))
         case "debateFinished":
             event = .debateFinished(
                 try c.decode(FinishReason.self, forKey: .finish), usage: try c.decode(Usage.self, forKey: .usage))

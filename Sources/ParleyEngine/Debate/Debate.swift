@@ -21,9 +21,15 @@ public final class Debate: DebateSource {
     private let facilitator: Facilitator?
     private let stopper = Monitor(false)
 
-    /// Builds a debate from a spec.
+    /// Builds a debate from a spec. A debate that `lingers` (the interactive observer's) does
+    /// not end when its rounds are done: it concludes (`debateConcluded`, after the final
+    /// summary) and keeps its peers, floor, facilitator and memories, so that ``DebateCommand/addRound``
+    /// still holds one more round; it ends when stopped (the person quits), or for good when a
+    /// guard or a failure ends it. Otherwise it ends at once, as headless runs need.
     /// - Throws: ``DebateSetupError`` when an agent's backend is missing or cannot be made.
-    public init(spec: DebateSpec, models: ModelProvider = ModelProvider(), policy: FailurePolicy = .hold) throws {
+    public init(
+        spec: DebateSpec, models: ModelProvider = ModelProvider(), policy: FailurePolicy = .hold, lingers: Bool = false
+    ) throws {
         let peerModels = try spec.agents.map { try models.model(for: $0, in: spec) }
         let agents = zip(spec.agents, peerModels).map { agent, model in
             Agent(
@@ -48,9 +54,9 @@ public final class Debate: DebateSource {
         }
         self.facilitator = facilitator
         let floor = Floor(
-            ring: spec.agents.map(\.id), rule: spec.floor, rounds: spec.rounds, bus: bus,
-            shouldEnd: { guards.stopReason != nil },
-            onRoundEnded: { round, last in facilitator?.roundEnded(round, last: last) })
+            ring: spec.agents.map(\.id), rule: spec.floor, rounds: spec.rounds, lingers: lingers,
+            summarized: facilitator != nil, bus: bus, shouldEnd: { guards.stopReason != nil },
+            onRoundEnded: { round, end in facilitator?.roundEnded(round, end) })
         let inboxes = Dictionary(uniqueKeysWithValues: spec.agents.map { ($0.id, Inbox()) })
         let taps: [@Sendable (Message, ChatMessage) -> Void] = facilitator.map { facilitator in [{ facilitator.hear($0, as: $1) }] } ?? []
         let mesh = Mesh(inboxes: inboxes, taps: taps)
@@ -109,7 +115,9 @@ public final class Debate: DebateSource {
             group.addTask { [peers, facilitator, world] in
                 await withTaskGroup(of: Void.self) { debate in
                     for peer in peers { debate.addTask(executorPreference: world.executor) { await peer.run() } }
-                    if let facilitator { debate.addTask { await facilitator.run() } }
+                    if let facilitator {
+                        debate.addTask { await facilitator.run(concluded: { world.floor.conclude(after: $0) }) }
+                    }
                 }
                 return false
             }
@@ -118,9 +126,10 @@ public final class Debate: DebateSource {
             closeEverything()
             return first
         }
+        // Quitting a debate that concluded ends one that ran its course.
         let reason: FinishReason =
             if let failure = world.fatalFailure { .failed(failure) }
-            else if stopped { .stopped }
+            else if stopped && !world.floor.isConcluded { .stopped }
             else if let kind = world.guards.stopReason { .guardTripped(kind) }
             else { .completed }
         bus.emit(.debateFinished(reason, usage: world.guards.usage))

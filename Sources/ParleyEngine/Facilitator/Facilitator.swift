@@ -3,8 +3,8 @@ import ParleyModels
 import Synchronization
 
 /// The listener that hears every message, summarizes each round when it ends and the final
-/// tradeoffs when the debate does, streaming each summary as events. It never hands out turns:
-/// its summaries run beside the next round.
+/// tradeoffs when the debate does (or concludes: again after each round added), streaming each
+/// summary as events. It never hands out turns: its summaries run beside the next round.
 final class Facilitator: Sendable {
     let agent: Agent
     private let spec: FacilitatorSpec
@@ -17,8 +17,16 @@ final class Facilitator: Sendable {
     private let transcript = Mutex<[Int: [ChatMessage]]>([:])
     /// The summaries written, each as the entry later summaries' requests carry (made once).
     private let summaries = Mutex<[(scope: SummaryScope, entry: ChatMessage)]>([])
-    private let jobs: AsyncStream<SummaryScope>
-    private let queue: AsyncStream<SummaryScope>.Continuation
+    private let jobs: AsyncStream<Job>
+    private let queue: AsyncStream<Job>.Continuation
+
+    /// What the facilitator is asked to do, in order.
+    private enum Job {
+        /// Write this summary.
+        case summary(SummaryScope)
+        /// The final summary after this round is written: say that the debate concluded.
+        case conclude(round: Int)
+    }
 
     init(agent: Agent, spec: FacilitatorSpec, model: any ChatModel, prompts: PromptBuilder, bus: EventBus, guards: Guards) {
         self.agent = agent
@@ -27,7 +35,7 @@ final class Facilitator: Sendable {
         self.prompts = prompts
         self.bus = bus
         self.guards = guards
-        (jobs, queue) = AsyncStream.makeStream(of: SummaryScope.self)
+        (jobs, queue) = AsyncStream.makeStream(of: Job.self)
     }
 
     /// Hears a message (the mesh's tap) as `entry`, the way every peer but its sender reads it.
@@ -35,21 +43,31 @@ final class Facilitator: Sendable {
         transcript.withLock { $0[message.round, default: []].append(entry) }
     }
 
-    /// Asks for the summary of a round; after the last, for the final summary too.
-    func roundEnded(_ round: Int, last: Bool) {
-        queue.yield(.round(round))
-        if last {
-            queue.yield(.final)
+    /// Asks for the summary of a round; after the last (or the one that concluded the debate),
+    /// for the final summary too.
+    func roundEnded(_ round: Int, _ end: Floor.RoundEnd) {
+        queue.yield(.summary(.round(round)))
+        switch end {
+        case .next: break
+        case .concluded:
+            queue.yield(.summary(.final))
+            queue.yield(.conclude(round: round))
+        case .over:
+            queue.yield(.summary(.final))
             queue.finish()
         }
     }
 
-    /// Writes the summaries asked for, one after the other, until the final one is written or
-    /// the task is cancelled.
-    func run() async {
-        for await scope in jobs {
+    /// Writes the summaries asked for, one after the other, until the final one is written (of
+    /// a debate that is over) or the task is cancelled; `concluded` hears when a final summary
+    /// after `round` of a debate that lingers is written.
+    func run(concluded: @Sendable (_ round: Int) -> Void = { _ in }) async {
+        for await job in jobs {
             if Task.isCancelled { return }
-            await summarize(scope)
+            switch job {
+            case .summary(let scope): await summarize(scope)
+            case .conclude(let round): concluded(round)
+            }
         }
     }
 
@@ -58,8 +76,11 @@ final class Facilitator: Sendable {
             if let round = scope.round { return rounds[round] ?? [] }
             return rounds.keys.sorted().flatMap { rounds[$0]! }
         }
-        // A round's summary builds on the one before; the final summary on all of them.
-        let earlier = summaries.withLock { scope == .final ? $0 : Array($0.suffix(1)) }
+        // A round's summary builds on the round's before; the final summary on every round's
+        // (never on a final summary written before a round was added).
+        let earlier = summaries.withLock { all in
+            scope == .final ? all.filter { $0.scope != .final } : Array(all.last { $0.scope != .final }.map { [$0] } ?? [])
+        }
         var messages = earlier.map(\.entry)
         messages += said
         let system = prompts.facilitatorSystem(spec, scope: scope)

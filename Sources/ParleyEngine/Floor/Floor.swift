@@ -13,6 +13,17 @@ final class Floor: Sendable {
         case over
     }
 
+    /// What follows the end of a round.
+    enum RoundEnd: Sendable, Equatable {
+        /// The next round.
+        case next
+        /// Nothing until the person adds a round: the rounds planned are held, and the debate
+        /// lingers (see ``Floor/init(ring:rule:rounds:lingers:summarized:bus:shouldEnd:onRoundEnded:)``).
+        case concluded
+        /// Nothing ever: the debate is over.
+        case over
+    }
+
     struct State: Sendable {
         var round = 1
         var rounds: Int
@@ -20,25 +31,36 @@ final class Floor: Sendable {
         var spoken: [AgentID] = []
         /// The peers whose turn of this round has begun: they have read their inboxes.
         var begun: Set<AgentID> = []
+        /// The rounds planned are held and the debate lingers: nobody holds the floor until a
+        /// round is added.
+        var concluded = false
         var over = false
     }
 
     let ring: [AgentID]
     let rule: FloorProtocol
+    private let lingers: Bool
+    private let summarized: Bool
     private let bus: EventBus
     private let shouldEnd: @Sendable () -> Bool
-    private let onRoundEnded: @Sendable (_ round: Int, _ last: Bool) -> Void
+    private let onRoundEnded: @Sendable (_ round: Int, _ end: RoundEnd) -> Void
     private let monitor: Monitor<State>
 
     /// Makes the floor for peers in ring order. `shouldEnd` says whether a guard asked the
     /// debate to stop; `onRoundEnded` hears each round's end (the facilitator summarizes).
+    /// With `lingers`, the last round's end concludes the debate instead of ending it: the peers
+    /// wait until ``addRound()`` opens another round, or the debate stops. The floor says
+    /// `debateConcluded` itself then, unless the debate is `summarized`: then ``conclude(after:)``
+    /// says it once the final summary is written.
     init(
-        ring: [AgentID], rule: FloorProtocol, rounds: Int, bus: EventBus,
-        shouldEnd: @escaping @Sendable () -> Bool,
-        onRoundEnded: @escaping @Sendable (_ round: Int, _ last: Bool) -> Void
+        ring: [AgentID], rule: FloorProtocol, rounds: Int, lingers: Bool = false, summarized: Bool = false,
+        bus: EventBus, shouldEnd: @escaping @Sendable () -> Bool,
+        onRoundEnded: @escaping @Sendable (_ round: Int, _ end: RoundEnd) -> Void
     ) {
         self.ring = ring
         self.rule = rule
+        self.lingers = lingers
+        self.summarized = summarized
         monitor = Monitor(State(rounds: rounds))
         self.bus = bus
         self.shouldEnd = shouldEnd
@@ -51,10 +73,14 @@ final class Floor: Sendable {
     /// Whether the debate is over.
     var isOver: Bool { monitor.read(\.over) }
 
+    /// Whether the rounds planned are held and the debate lingers for one more.
+    var isConcluded: Bool { monitor.read(\.concluded) }
+
     /// How many rounds the debate holds now.
     var rounds: Int { monitor.read(\.rounds) }
 
-    /// Holds one round more, if the debate is not over yet; says so with `roundsChanged`.
+    /// Holds one round more, if the debate is not over yet; says so with `roundsChanged`. A
+    /// concluded debate opens the round at once.
     /// - Returns: the rounds now, or nil when the debate was already over.
     @discardableResult
     func addRound() -> Int? {
@@ -62,7 +88,20 @@ final class Floor: Sendable {
             guard !state.over else { return nil }
             state.rounds += 1
             bus.emit(.roundsChanged(rounds: state.rounds))
+            if state.concluded {
+                state.concluded = false
+                let closer = state.spoken.last ?? ring[0]
+                startNextRound(&state, after: closer, mentions: [])
+            }
             return state.rounds
+        }
+    }
+
+    /// Says `debateConcluded` once the final summary after `round` is written, if the debate
+    /// is still concluded there (no round was added meanwhile).
+    func conclude(after round: Int) {
+        monitor.update { state in
+            if state.concluded && state.round == round { bus.emit(.debateConcluded(round: round)) }
         }
     }
 
@@ -128,19 +167,29 @@ final class Floor: Sendable {
             }
             let round = state.round
             bus.emit(.roundEnded(round: round))
-            let last = ending || round >= state.rounds
-            onRoundEnded(round, last)
-            if last {
+            let end: RoundEnd = ending ? .over : round < state.rounds ? .next : lingers ? .concluded : .over
+            onRoundEnded(round, end)
+            switch end {
+            case .next:
+                startNextRound(&state, after: peer, mentions: mentions)
+            case .concluded:
+                state.concluded = true
+                state.holder = nil
+                if !summarized { bus.emit(.debateConcluded(round: round)) }
+            case .over:
                 state.over = true
                 state.holder = nil
-                return
             }
-            state.round += 1
-            state.spoken = []
-            state.begun = []
-            bus.emit(.roundStarted(round: state.round))
-            if rule != .simultaneous { pass(&state, from: peer, to: opener(after: peer, mentions)) }
         }
+    }
+
+    /// Opens the round after the one `closer` closed, naming `mentions`.
+    private func startNextRound(_ state: inout State, after closer: AgentID, mentions: [AgentID]) {
+        state.round += 1
+        state.spoken = []
+        state.begun = []
+        bus.emit(.roundStarted(round: state.round))
+        if rule != .simultaneous { pass(&state, from: closer, to: opener(after: closer, mentions)) }
     }
 
     /// Ends the debate: every waiting peer is told it is over.

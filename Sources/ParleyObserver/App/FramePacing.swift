@@ -1,7 +1,7 @@
 /// When to draw: at once when the last frame is old enough, else at a one-shot deadline; never
 /// while nothing changed. And when the status bar's clock next needs a frame: once a second
 /// while the debate runs, live, paused or stepping (a live debate's time goes on while it
-/// holds); never before it starts or after it is over, nor while a replay holds (its clock is
+/// holds); never before it starts, once it is over or concluded, nor while a replay holds (its clock is
 /// the recording's).
 struct FramePacing: Sendable {
     /// What to do about a change.
@@ -55,7 +55,7 @@ struct FramePacing: Sendable {
     /// one-shot timer for it and arms the next after drawing. `elapsed` is the clock's reading
     /// at `now`.
     static func nextTick(for state: ObserverState, elapsed: Double, at now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
-        guard state.debate.isRunning, !state.intake.isReplay || state.debate.pace.mode == .live else { return nil }
+        guard state.debate.isRunning, !state.debate.isConcluded, !state.intake.isReplay || state.debate.pace.mode == .live else { return nil }
         let toNextSecond = (elapsed.rounded(.down) + 1) - elapsed
         return now + .milliseconds(Int((toNextSecond * 1000).rounded(.up)))
     }

@@ -7,8 +7,9 @@ import TerminalKit
 /// Nothing runs while nothing happens: the loop waits for the next event or key. A change
 /// draws at once if the last frame is at least ``ObserverOptions/frameInterval`` old, else at a
 /// one-shot deadline, so a burst of events is batched into about 30 frames a second. The only
-/// other timer is the status bar's clock, armed for the next second only while the debate runs
-/// (paused and stepping too), one second at a time. A resize lays out again and repaints the whole terminal.
+/// other timers are the status bar's clock, armed for the next second only while the debate runs
+/// (paused and stepping too), one second at a time, and a one-shot timer that fades a notice
+/// confirming a key (`t`, `v`) when its time is up. A resize lays out again and repaints the whole terminal.
 ///
 /// The app does not own the terminal: start the screen before ``run(records:send:)`` and stop it
 /// after, or let ``onScreen(options:_:)`` do both (`Screen` also installs `TerminalRestore`,
@@ -32,6 +33,10 @@ public final class ObserverApp {
     /// The one-shot timers armed: the frame deadline and the clock's next second.
     private var frameTimer: Task<Void, Never>?
     private var tickTimer: Task<Void, Never>?
+    /// The timer that fades the notice shown, and when (on the observer's own clock) it does.
+    private var fadeTimer: (task: Task<Void, Never>, at: Double)?
+    /// When the observer started: its own clock (``LoopReport/now(_:)``) counts from here.
+    private let started = ContinuousClock.now
 
     /// What the events carry: records keep the debate's clock, bare events do not.
     enum Feed {
@@ -104,7 +109,7 @@ public final class ObserverApp {
         ]
         defer {
             intake.close()
-            for task in feeders + [frameTimer, tickTimer].compactMap({ $0 }) { task.cancel() }
+            for task in feeders + [frameTimer, tickTimer, fadeTimer?.task].compactMap({ $0 }) { task.cancel() }
             feeders = []
             terminal.setCursor(nil)
         }
@@ -121,6 +126,7 @@ public final class ObserverApp {
     func absorb(
         _ batch: ObserverIntake.Batch, _ kind: Feed = .records, send: @Sendable (DebateCommand) -> Void, intake: ObserverIntake
     ) -> Bool {
+        state.apply(.now((ContinuousClock.now - started).inSeconds))
         for key in batch.keys where press(key, send: send) { return true }
         if batch.inputEnded { return true }
         var changes = !batch.keys.isEmpty
@@ -142,6 +148,7 @@ public final class ObserverApp {
             tickArmed = false
             changes = true
         }
+        if batch.fadeDue { changes = true }
         // The deadline that came is spent first, so that the changes with it can draw.
         let due = batch.frameDue && pacing.deadlinePassed()
         if changes {
@@ -211,6 +218,10 @@ public final class ObserverApp {
         if let intake, !tickArmed, let tick = FramePacing.nextTick(for: state, elapsed: state.debate.elapsed, at: now) {
             tickArmed = true
             tickTimer = timer(at: tick) { intake.tickDue() }
+        }
+        if let intake, let fadesAt = state.debate.notice?.fadesAt, fadeTimer?.at != fadesAt {
+            fadeTimer?.task.cancel()
+            fadeTimer = (timer(at: started + .milliseconds(Int((fadesAt * 1000).rounded(.up)))) { intake.fadeDue() }, fadesAt)
         }
     }
 

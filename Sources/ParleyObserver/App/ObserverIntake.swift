@@ -19,6 +19,8 @@ final class ObserverIntake: Sendable {
         var inputEnded = false
         var frameDue = false
         var tickDue = false
+        /// The notice shown is due to fade.
+        var fadeDue = false
     }
 
     /// The most events queued before the feed waits.
@@ -33,7 +35,7 @@ final class ObserverIntake: Sendable {
 
         var isEmpty: Bool {
             waiting.keys.isEmpty && events.isEmpty && !waiting.eventsEnded && !waiting.inputEnded
-                && !waiting.frameDue && !waiting.tickDue
+                && !waiting.frameDue && !waiting.tickDue && !waiting.fadeDue
         }
     }
 
@@ -76,6 +78,9 @@ final class ObserverIntake: Sendable {
 
     /// The clock's next second came.
     func tickDue() { update { $0.waiting.tickDue = true } }
+
+    /// The notice shown is due to fade.
+    func fadeDue() { update { $0.waiting.fadeDue = true } }
 
     /// Wakes no one any more: a waiting feed goes on (its task is being cancelled).
     func close() {

@@ -4,6 +4,9 @@
 public enum LoopReport: Sendable, Hashable {
     /// The app's clock reads this many seconds since the debate started.
     case clockTicked(Double)
+    /// The observer's own clock reads this many seconds since it started (it never stops, in a
+    /// replay or after the debate too): a notice whose time is up fades.
+    case now(Double)
     /// The events ended: the debate finished, the replay ran out, or, with `failure` saying
     /// why, the stream failed.
     case eventsEnded(failure: String?)

@@ -8,7 +8,7 @@ extension ObserverState {
         if case .resize = command {} else { debate.notice = nil }
         switch command {
         case .togglePause:
-            guard checkRunning() else { return [] }
+            guard checkRunning(), checkUnderWay() else { return [] }
             if debate.pace.mode == .live {
                 debate.pace.mode = .paused
                 if debate.isPausingAfterTurn {
@@ -19,7 +19,7 @@ extension ObserverState {
             debate.pace.mode = .live
             return [.send(.resume)]
         case .stepTurn, .stepRound:
-            guard checkRunning() else { return [] }
+            guard checkRunning(), checkUnderWay() else { return [] }
             debate.pace.mode = .step
             return [.send(command == .stepTurn ? .stepTurn : .stepRound)]
         case .cancelTurn:
@@ -55,12 +55,14 @@ extension ObserverState {
         case .nextTheme:
             view.themeIndex = (view.themeIndex + 1) % max(1, view.themeCount)
             let name = view.themeNames.indices.contains(view.themeIndex) ? "\(view.themeNames[view.themeIndex]) " : ""
-            debate.notice = Notice(text: "Theme \(name)(\(view.themeIndex + 1) of \(view.themeCount)).", tone: .info)
+            debate.notice = fading("Theme \(name)(\(view.themeIndex + 1) of \(view.themeCount)).")
             return [.useTheme(view.themeIndex)]
         case .faster, .slower:
             return changeDelay(faster: command == .faster)
         case .requestQuit:
             if debate.finish != nil { return [.quit] }
+            // A concluded debate has nothing under way to lose: it ends as it stands.
+            if debate.isConcluded { return [.send(.stop), .quit] }
             // Nothing is lost by leaving a replay or a debate that has not begun: no question.
             if debate.info == nil || intake.isReplay { return [.send(.stop), .quit] }
             view.isConfirmingQuit = true
@@ -98,6 +100,14 @@ extension ObserverState {
             return false
         }
         return true
+    }
+
+    /// Whether rounds are under way (the debate has not concluded); if not, says what can be done.
+    private mutating func checkUnderWay() -> Bool {
+        guard debate.isConcluded else { return true }
+        let add = intake.isReplay ? "" : "e adds a round, "
+        debate.notice = Notice(text: "The debate's rounds are done: \(add)q quits.", tone: .info)
+        return false
     }
 
     /// Says on the prompt line what a replay cannot do, and what it can.
@@ -173,11 +183,16 @@ extension ObserverState {
     /// and changes nothing.
     private mutating func toggleReasoning() {
         guard debate.hasReasoning else {
-            debate.notice = Notice(text: "No reasoning to show: no agent has produced any.", tone: .info)
+            debate.notice = fading("No reasoning to show: no agent has produced any.")
             return
         }
         view.showsReasoning.toggle()
-        debate.notice = Notice(text: view.showsReasoning ? "Thinking shown." : "Thinking hidden.", tone: .info)
+        debate.notice = fading(view.showsReasoning ? "Thinking shown." : "Thinking hidden.")
+    }
+
+    /// A notice that confirms a key and fades after ``noticeLife`` seconds.
+    private func fading(_ text: String) -> Notice {
+        Notice(text: text, tone: .info, fadesAt: view.now + Self.noticeLife)
     }
 
     /// Scrolls the help overlay, within the lines it has at the screen's size.

@@ -26,13 +26,20 @@ public struct ObserverState: Sendable {
         case blackboard
     }
 
-    /// A passing notice.
+    /// A passing notice: the next key clears it, and a notice that only confirms a key (`t`,
+    /// `v`) also fades by itself after ``noticeLife`` seconds.
     public struct Notice: Sendable, Hashable {
         /// What it says (sanitized).
         public var text: String
         /// How it reads.
         public var tone: NoticeTone
+        /// When it fades, on the observer's own clock (``ViewSettings/now``); nil: it stays
+        /// until the next key.
+        public var fadesAt: Double? = nil
     }
+
+    /// How long a notice that fades stays, in seconds.
+    public static let noticeLife = 2.0
 
     /// The delays between turns that `+` and `-` step through, in seconds.
     public static let delays: [Double] = [0, 0.25, 0.5, 1, 2, 4]

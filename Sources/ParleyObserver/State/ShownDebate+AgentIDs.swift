@@ -91,7 +91,7 @@ extension DebateEvent {
         case .unheard(let ids, let number):
             return .unheard(peers: ids.map(keep), message: number)
         case .roundStarted, .roundEnded, .summaryStarted, .summaryDelta, .summaryCompleted, .paceChanged, .debateFinished,
-            .roundsChanged:
+            .roundsChanged, .debateConcluded:
             return self
         }
     }

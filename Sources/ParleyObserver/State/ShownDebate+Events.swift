@@ -24,7 +24,9 @@ extension ShownDebate {
     mutating func apply(_ event: DebateEvent, isReplay: Bool) {
         switch event.mappingAgentIDs({ keptID($0) }) {
         case .debateStarted: break  // a new debate: ObserverState replaces this one
-        case .roundStarted(let round): self.round = max(self.round, round)
+        case .roundStarted(let round):
+            self.round = max(self.round, round)
+            if isConcluded { reopen() }
         case .floorPassed(_, let to, _): nextSpeaker = to
         case .held(let agent, _): nextSpeaker = agent
         case .turnStarted(let agent, let round, let message): startTurn(agent, round: round, message: message)
@@ -68,6 +70,7 @@ extension ShownDebate {
             let verb = peers.count == 1 ? "has" : "have"
             notice = ObserverState.Notice(
                 text: "\(ids) \(verb) no turn left to answer you — press e to add a round", tone: .warning)
+        case .debateConcluded: conclude()
         case .debateFinished(let reason, let usage): finish(reason, usage: usage)
         }
     }
@@ -230,6 +233,24 @@ extension ShownDebate {
             finish = reason
         }
         if usage.totalTokens > 0 || usage.cost != nil { self.usage = usage }
+        isConcluded = false
+        settle()
+    }
+
+    /// The rounds are done and the final summary written; the debate lingers for a round more.
+    private mutating func conclude() {
+        isConcluded = true
+        settle()
+    }
+
+    /// A round was added to a concluded debate: its peers wait for their turns again.
+    private mutating func reopen() {
+        isConcluded = false
+        for index in peers.indices where peers[index].activity == .done { peers[index].activity = .waiting }
+    }
+
+    /// Nothing is under way any more: no failure, speaker or stream; every peer done.
+    private mutating func settle() {
         failure = nil
         nextSpeaker = nil
         // The prompt line now says that the debate is over, not what was last said during it.

@@ -33,6 +33,9 @@ public struct ShownDebate: Sendable {
     public var usage = Usage.zero
     /// Why the debate ended (a failure's text sanitized); nil while it runs.
     public var finish: FinishReason?
+    /// Whether the debate concluded and lingers: its rounds are done and its final summary
+    /// written, and the person may add a round (`e`) or quit. A round added clears it.
+    public var isConcluded = false
     /// A passing notice about the debate on the prompt line (sanitized); the next key clears it.
     public var notice: ObserverState.Notice?
 
@@ -58,8 +61,12 @@ public struct ShownDebate: Sendable {
         peers.first { $0.id == id }
     }
 
-    /// Whether the debate started and has not finished.
+    /// Whether the debate started and has not finished (it may have concluded, and still take
+    /// a message or a round).
     public var isRunning: Bool { info != nil && finish == nil }
+
+    /// Whether the debate's rounds are done: it finished, or concluded and lingers.
+    public var isDone: Bool { finish != nil || isConcluded }
 
     /// Whether a peer's turn is being written now (thinking or speaking).
     public var isTurnBeingWritten: Bool {

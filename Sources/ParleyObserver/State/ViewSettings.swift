@@ -37,6 +37,9 @@ public struct ViewSettings: Sendable, Hashable {
     public var rows: Int
     /// Where each pane is scrolled to; a pane not here follows new text.
     public var scrolls: [PaneID: PaneScroll] = [:]
+    /// The observer's own clock, in seconds since it started, as its loop last reported it
+    /// (``LoopReport/now(_:)``): what fading notices are timed by.
+    public var now: Double = 0
 
     /// Makes the settings of a terminal of `columns` × `rows`.
     public init(columns: Int, rows: Int, themeIndex: Int, themeCount: Int, showsReasoning: Bool) {

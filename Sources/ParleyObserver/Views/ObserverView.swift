@@ -23,7 +23,7 @@ public enum ObserverView {
         canvas.fill(canvas.bounds, style: theme.base)
         let layout = state.layout
         if layout.isTooSmall {
-            TooSmallView.draw(layout, confirmingQuit: state.view.isConfirmingQuit, theme: theme, into: &canvas)
+            TooSmallView.draw(state, layout: layout, theme: theme, into: &canvas)
             return
         }
         let agents = Dictionary(uniqueKeysWithValues: state.debate.peers.map { ($0.index, theme.agentStyle($0.agent, index: $0.index)) })

@@ -22,31 +22,41 @@ enum PromptLineView {
     /// What the line says when the composer is closed.
     static func line(for state: ObserverState, width: Int) -> StyledLine {
         let debate = state.debate
+        if let question = question(for: state) { return question }
         let shown = hints(for: state)
-        if state.view.isConfirmingQuit {
-            return [Span("The debate is still running. Stop it and quit? ", .role(.warning), .bold)] + hints(shown)
-        }
-        if let id = state.view.cancelling {
-            let name = debate.pane(id)?.agent.name ?? id.rawValue
-            return [Span("\(name)'s model is mid-reply. Cancel the turn? ", .role(.warning), .bold)] + hints(shown)
-        }
-        if let failure = debate.failure {
-            let name = debate.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
-            if failure.cancelled { return [Span("⊘ \(name)'s turn was cancelled · ", .role(.warning), .bold)] + hints(shown) }
-            return [Span("✗ \(name)'s turn failed · ", .role(.error), .bold)] + hints(shown) + [Span(" · \(failure.error)", .role(.error))]
-        }
         if let notice = debate.notice {
             return [Span(notice.text, .role(notice.tone.role))]
         }
         if state.mode == .searchResults, let search = state.view.search {
             return searchLine(search, state: state) + [Span(" · ", .role(.muted))] + hints(shown)
         }
-        if let finish = debate.finish {
-            let head = [Span(finishedHead(finish), .role(.accent))]
+        if debate.isDone {
+            let head = [Span(finishedHead(debate.finish ?? .completed), .role(.accent))]
             return head + hints(shown, width: width - PaneFrame.width(head))
         }
         if debate.info == nil { return [Span("Waiting for the debate to start…", .role(.muted))] }
         return hints(shown, width: width)
+    }
+
+    /// The question the observer waits for an answer to, with the keys that answer it: quit?,
+    /// cancel the turn?, or retry / skip the failed turn; nil when it asks nothing. The
+    /// too-small screen shows it too, as a key must not be answered blind.
+    static func question(for state: ObserverState) -> StyledLine? {
+        let debate = state.debate
+        if state.view.isConfirmingQuit {
+            return [Span("The debate is still running. Stop it and quit? ", .role(.warning), .bold)] + hints(hints(for: state))
+        }
+        if let id = state.view.cancelling {
+            let name = debate.pane(id)?.agent.name ?? id.rawValue
+            return [Span("\(name)'s model is mid-reply. Cancel the turn? ", .role(.warning), .bold)] + hints(hints(for: state))
+        }
+        if let failure = debate.failure {
+            let name = debate.pane(failure.agent)?.agent.name ?? failure.agent.rawValue
+            let shown = hints(hints(for: state))
+            if failure.cancelled { return [Span("⊘ \(name)'s turn was cancelled · ", .role(.warning), .bold)] + shown }
+            return [Span("✗ \(name)'s turn failed · ", .role(.error), .bold)] + shown + [Span(" · \(failure.error)", .role(.error))]
+        }
+        return nil
     }
 
     /// What a search found: `/cost: match 2 of 5`.
@@ -88,9 +98,12 @@ enum PromptLineView {
             wanted = [([.retryTurn], failure.retryable ? "retry" : "retry anyway"), ([.skipTurn], "skip"), ([.confirmQuit], "quit")]
         } else if debate.notice != nil || debate.info == nil {
             wanted = []
-        } else if debate.finish != nil {
-            wanted = [
-                ([.requestQuit], "quit"), ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
+        } else if debate.isDone {
+            // A concluded debate (live) still takes one more round, and messages for it.
+            let lingers = debate.isConcluded && !state.intake.isReplay
+            wanted = (lingers ? [([.addRound], "one more round")] : []) + [([.requestQuit], "quit")]
+                + (lingers ? [([.startCompose], "write")] : []) + [
+                ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
                 ([.toggleGraphView], "blackboard"), ([.showHelp], "help"),
             ]
         } else {

@@ -36,6 +36,7 @@ enum StatusBarView {
         if let finish = state.debate.finish {
             return Span(finish == .completed ? " DONE " : " ENDED ", .role(.statusHeld))
         }
+        if state.debate.isConcluded { return Span(" DONE ", .role(.statusHeld)) }
         switch state.debate.pace.mode {
         case .live:
             let delay = state.debate.pace.delay > 0 ? " +\(Seconds.describe(state.debate.pace.delay))" : ""

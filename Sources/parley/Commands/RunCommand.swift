@@ -78,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             debate = try Debate(
                 spec: spec, models: .standard(logger: logger, scriptedPace: instant ? 0 : nil),
-                policy: frontend.isInteractive ? .hold : .stop)
+                policy: frontend.isInteractive ? .hold : .stop, lingers: frontend.isInteractive)
         } catch {
             Console.error("parley: \(error)")
             throw ExitCode.badDebate

@@ -24,7 +24,8 @@ enum Frontend {
         return .observer(observer)
     }
 
-    /// Whether the person watches in the observer (a failed turn then waits for them).
+    /// Whether the person watches in the observer: a failed turn then waits for them, and a
+    /// debate whose rounds are done lingers for one more until they quit.
     var isInteractive: Bool {
         if case .observer = self { true } else { false }
     }

@@ -43,8 +43,10 @@ enum Fixtures {
     }
 
     /// A debate with instant scripted models.
-    static func debate(_ spec: DebateSpec, policy: FailurePolicy = .hold, models: ModelProvider = ModelProvider(scriptedPace: 0)) throws -> Debate {
-        try Debate(spec: spec, models: models, policy: policy)
+    static func debate(
+        _ spec: DebateSpec, policy: FailurePolicy = .hold, models: ModelProvider = ModelProvider(scriptedPace: 0), lingers: Bool = false
+    ) throws -> Debate {
+        try Debate(spec: spec, models: models, policy: policy, lingers: lingers)
     }
 }
 

@@ -67,7 +67,9 @@ final class Latch: Sendable {
 
 enum TestDebate {
     /// A debate whose peers run on the given test models (by id); others and the facilitator are scripted.
-    static func make(_ spec: DebateSpec, models: [AgentID: TestModel], policy: FailurePolicy = .hold) throws -> Debate {
+    static func make(
+        _ spec: DebateSpec, models: [AgentID: TestModel], policy: FailurePolicy = .hold, lingers: Bool = false
+    ) throws -> Debate {
         var spec = spec
         for index in spec.agents.indices where models[spec.agents[index].id] != nil {
             let id = spec.agents[index].id
@@ -81,7 +83,7 @@ enum TestDebate {
                 }
                 return model
             }, scriptedPace: 0)
-        return try Debate(spec: spec, models: provider, policy: policy)
+        return try Debate(spec: spec, models: provider, policy: policy, lingers: lingers)
     }
 }
 
