@@ -15,6 +15,8 @@ final class Facilitator: Sendable {
     /// What was said, round by round.
     private let transcript = Mutex<[Int: [Message]]>([:])
     private let summaries = Mutex<[Summary]>([])
+    /// Writes each summary's trace; summaries are written one at a time.
+    private let tracer: Mutex<TurnTracer>
     private let jobs: AsyncStream<SummaryScope>
     private let queue: AsyncStream<SummaryScope>.Continuation
 
@@ -25,6 +27,7 @@ final class Facilitator: Sendable {
         self.prompts = prompts
         self.bus = bus
         self.guards = guards
+        tracer = Mutex(TurnTracer(agent: agent.id, backend: spec.backend, growsOnly: false))
         (jobs, queue) = AsyncStream.makeStream(of: SummaryScope.self)
     }
 
@@ -58,20 +61,19 @@ final class Facilitator: Sendable {
         }
         // A round's summary builds on the one before; the final summary on all of them.
         let earlier = summaries.withLock { scope == .final ? $0 : Array($0.suffix(1)) }
-        var messages = earlier.map { summary in
-            ChatMessage(
-                role: .user, content: "[\(summary.scope) summary] \(summary.text)", kind: .instruction,
-                round: summary.scope.round)
-        }
+        var messages = earlier.map(prompts.entry)
         messages += said.map { prompts.entry($0, for: agent.id) }
         let system = prompts.facilitatorSystem(spec, scope: scope)
         if let context = model.contextTokens,
             let (folded, count, note) = ContextGuard(contextTokens: context).fold(messages, system: system, names: prompts.name)
         {
             messages = folded
+            tracer.withLock { $0.folded(&messages[0]) }
             bus.emit(.contextFolded(agent: agent.id, turns: count, note: note))
         }
-        messages.append(prompts.summaryCue(scope))
+        let memory = messages
+        let cue = prompts.summaryCue(scope)
+        messages.append(cue)
         let request = ChatRequest(
             agent: agent.id, purpose: .summary(scope), system: system, messages: messages,
             participants: prompts.participants)
@@ -85,7 +87,13 @@ final class Facilitator: Sendable {
             let usage = draft.usage
             let summary = Summary(scope: scope, text: draft.text.trimmingWhitespace(), usage: usage)
             summaries.withLock { $0.append(summary) }
-            bus.emit(.summaryCompleted(summary))
+            let trace = tracer.withLock {
+                $0.trace(system: system, memory: memory, cue: cue.content, draft: draft, summary: scope)
+            }
+            bus.batch {
+                bus.emit(.turnTraced(trace))
+                bus.emit(.summaryCompleted(summary))
+            }
             guards.spend(usage)
         } catch is CancellationError {
             return
