@@ -22,7 +22,7 @@ public struct TurnInspection: Sendable {
 
     /// The inspection as plain text, lines ending in newlines.
     public var text: String {
-        var lines: [String] = [heading, backendLine, ""]
+        var lines: [String] = [heading, backendLine]
         lines += section("System prompt") + indented(turn.request.system)
         lines += section("Memory (\(turn.memory.count) entr\(turn.memory.count == 1 ? "y" : "ies"), oldest first)")
         if turn.memory.isEmpty { lines.append("  (nothing yet)") }
@@ -53,7 +53,7 @@ public struct TurnInspection: Sendable {
         case .anthropic(let config):
             return "Backend \(name): anthropic, model \(config.model) at \(config.baseURL)\(Self.sampling(config.sampling))"
         case .scripted(let config):
-            return "Backend \(name): scripted (\(Seconds.describe(config.wordsPerSecond)) words a second)"
+            return "Backend \(name): scripted (\(String(format: "%g", config.wordsPerSecond)) words a second)"
         case nil:
             return "Backend \(name): not in the recorded spec"
         }
