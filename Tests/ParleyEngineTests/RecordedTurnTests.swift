@@ -137,6 +137,20 @@ struct RecordedTurnTests {
         #expect(RecordedTurns.Key("sfinal") == .summary(.final) && RecordedTurns.Key("x") == nil)
     }
 
+    @Test("a trace that refers to more than its agent's previous request had is an error saying the log may be damaged")
+    func damagedTrace() async throws {
+        let records = try await Self.recorded(try Fixtures.debate(Fixtures.spec(["pm", "eng"], rounds: 2)))
+        let damaged = records.map { record -> EventRecord in
+            guard case .turnTraced(var trace) = record.event, trace.message == MessageID(4) else { return record }
+            trace.memory = [.earlier(0..<999)]
+            return EventRecord(seq: record.seq, time: record.time, event: .turnTraced(trace))
+        }
+        let turns = try RecordedTurns(records: damaged)
+        _ = try turns.turn(.message(MessageID(3)))
+        let error = #expect(throws: RecordedTurnError.self) { try turns.turn(.message(MessageID(4))) }
+        #expect(error?.description.contains("the recording may be damaged") == true)
+    }
+
     @Test("an 8-peer scripted debate's v2 log is at most twice the size of the same log without v2's additions")
     func sizeStaysLinear() async throws {
         let ids = (0..<8).map { AgentID(rawValue: "p\($0)") }

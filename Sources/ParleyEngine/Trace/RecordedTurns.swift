@@ -42,10 +42,13 @@ public struct RecordedTurns: Sendable {
     public let info: DebateInfo
     /// The recorded spec.
     public let spec: DebateSpec
-    /// The traced turns in the order they were answered, their memory written out in full.
+    /// The traced turns in the order they were answered, as the log holds them (memory against
+    /// the agent's previous trace; ``turn(_:)`` writes it out in full).
     public let traces: [TurnTrace]
     /// The system prompt of each trace, in the order of ``traces``.
     private let systems: [String]
+    /// For each trace, the place of the same agent's previous trace.
+    private let previous: [Int?]
     private let index: [Key: Int]
     private let messages: [MessageID: Message]
     private let notes: [Int: BlackboardNote]
@@ -54,8 +57,8 @@ public struct RecordedTurns: Sendable {
     private let prompts: PromptBuilder
 
     /// Reads the turns of a recording.
-    /// - Throws: ``RecordedTurnError`` when the recording holds no spec (version 1) or a trace
-    ///   refers to entries its agent's previous request did not have.
+    /// - Throws: ``RecordedTurnError`` when the recording holds no spec (version 1), or an agent's
+    ///   first trace has no system prompt.
     public init(records: [EventRecord]) throws(RecordedTurnError) {
         guard let info = records.lazy.compactMap({ record -> DebateInfo? in
             if case .debateStarted(let info) = record.event { info } else { nil }
@@ -70,28 +73,27 @@ public struct RecordedTurns: Sendable {
         self.info = info
         var traces: [TurnTrace] = []
         var systems: [String] = []
+        var previous: [Int?] = []
         var index: [Key: Int] = [:]
         var messages: [MessageID: Message] = [:]
         var notes: [Int: BlackboardNote] = [:]
         var summaries: [SummaryScope: Summary] = [:]
         var folds: [AgentID: [String]] = [:]
-        var last: [AgentID: (system: String, memory: [MemoryRef])] = [:]
+        var last: [AgentID: Int] = [:]
         for record in records {
             switch record.event {
             case .messageCompleted(let message), .humanMessage(let message): messages[message.id] = message
             case .blackboardNote(let note): notes[note.id] = note
             case .summaryCompleted(let summary): summaries[summary.scope] = summary
             case .contextFolded(let agent, _, let note): folds[agent, default: []].append(note)
-            case .turnTraced(var trace):
+            case .turnTraced(let trace):
                 let before = last[trace.agent]
-                guard let memory = MemoryRef.expand(trace.memory, against: before?.memory ?? []),
-                    let system = trace.system ?? before?.system
-                else {
+                guard let system = trace.system ?? before.map({ systems[$0] }) else {
                     throw RecordedTurnError(
-                        "the trace at event \(record.seq) refers to a request of \(trace.agent) the recording does not hold; the recording may be damaged")
+                        "the trace at event \(record.seq) has no system prompt and \(trace.agent) none before; the recording may be damaged")
                 }
-                trace.memory = memory
-                last[trace.agent] = (system, memory)
+                previous.append(before)
+                last[trace.agent] = traces.count
                 if let id = trace.message { index[.message(id)] = traces.count }
                 if let scope = trace.summary { index[.summary(scope)] = traces.count }
                 traces.append(trace)
@@ -101,6 +103,7 @@ public struct RecordedTurns: Sendable {
         }
         self.traces = traces
         self.systems = systems
+        self.previous = previous
         self.index = index
         self.messages = messages
         self.notes = notes
@@ -117,12 +120,16 @@ public struct RecordedTurns: Sendable {
     /// The message with this id, whoever wrote it (the person's too).
     public func message(_ id: MessageID) -> Message? { messages[id] }
 
+    /// The summary of this scope, when it was written.
+    public func summary(_ scope: SummaryScope) -> Summary? { summaries[scope] }
+
     /// Opens a turn: rebuilds its request and finds its answer.
     /// - Throws: ``RecordedTurnError`` when the recording holds no such turn (saying the nearest
     ///   ones, or that the message was the person's), or the trace refers to an entry it does not hold.
     public func turn(_ key: Key) throws(RecordedTurnError) -> RecordedTurn {
         guard let place = index[key] else { throw missing(key) }
-        let trace = traces[place]
+        var trace = traces[place]
+        trace.memory = try memory(at: place)
         var entries: [ChatMessage] = []
         var folded = 0
         for ref in trace.memory {
@@ -140,6 +147,26 @@ public struct RecordedTurns: Sendable {
             trace: trace, agent: info.agent(trace.agent) ?? Agent(id: trace.agent, name: trace.agent.rawValue, role: "", model: ""),
             request: request, message: trace.message.flatMap { messages[$0] }, summary: trace.summary.flatMap { summaries[$0] },
             backend: spec.backend(named: trace.backend))
+    }
+
+    /// The memory of trace `place` written out in full: the agent's traces expanded one after the
+    /// other, from the last one that needs no previous request.
+    private func memory(at place: Int) throws(RecordedTurnError) -> [MemoryRef] {
+        var chain = [place]
+        while traces[chain[chain.count - 1]].memory.contains(where: { if case .earlier = $0 { true } else { false } }),
+            let before = previous[chain[chain.count - 1]]
+        {
+            chain.append(before)
+        }
+        var memory: [MemoryRef] = []
+        for step in chain.reversed() {
+            guard let expanded = MemoryRef.expand(traces[step].memory, against: memory) else {
+                throw RecordedTurnError(
+                    "the trace of \(keys[step]) refers to entries of \(traces[step].agent)'s previous request the recording does not hold; the recording may be damaged")
+            }
+            memory = expanded
+        }
+        return memory
     }
 
     /// A memory entry as the engine built it for `agent`.

@@ -139,12 +139,13 @@ public struct TurnInspection: Sendable {
 extension RecordedTurns {
     /// One line per turn that can be inspected: its key, round, speaker and first words.
     public var listing: String {
-        keys.map { key -> String in
-            guard let turn = try? turn(key) else { return "\(key)" }
-            let round = turn.message.map { "round \($0.round)" } ?? "summary"
-            let said = (turn.message?.text ?? turn.summary?.text ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        zip(keys, traces).map { key, trace -> String in
+            let message = trace.message.flatMap(message)
+            let round = message.map { "round \($0.round)" } ?? "summary"
+            let said = (message?.text ?? trace.summary.flatMap(summary)?.text ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let words = said.count > 60 ? String(said.prefix(59)) + "…" : said
-            return Sanitizer.clean("\(key.description.padding(toLength: 7, withPad: " ", startingAt: 0)) \(round.padding(toLength: 10, withPad: " ", startingAt: 0)) \(turn.agent.name): \(words)")
+            let name = info.agent(trace.agent)?.name ?? trace.agent.rawValue
+            return Sanitizer.clean("\(key.description.padding(toLength: 7, withPad: " ", startingAt: 0)) \(round.padding(toLength: 10, withPad: " ", startingAt: 0)) \(name): \(words)")
         }.joined(separator: "\n") + "\n"
     }
 }
