@@ -123,6 +123,26 @@ struct RecordedTurnTests {
         #expect(opened.backend == .scripted(ScriptedConfig()))
     }
 
+    @Test("a retried call cut at max_tokens is traced with its retries, its finish and the time of its first token")
+    func retriesAndFinish() async throws {
+        let model = TestModel { _, onChunk in
+            onChunk(.retrying(attempt: 2, delay: 0, reason: "HTTP 503"))
+            onChunk(.retrying(attempt: 3, delay: 0, reason: "HTTP 503"))
+            onChunk(.text("Costs matter"))
+            onChunk(.truncated)
+        }
+        let spec = Fixtures.spec(["pm", "eng"], rounds: 1, facilitator: false)
+        let records = try await Self.recorded(try TestDebate.make(spec, models: ["pm": model]))
+        let traces = records.compactMap { record -> TurnTrace? in if case .turnTraced(let trace) = record.event { trace } else { nil } }
+        let pm = try #require(traces.first { $0.agent == "pm" })
+        #expect(pm.retries == 2 && pm.finish == "length" && pm.backend == "test-pm")
+        let firstToken = try #require(pm.firstToken)
+        #expect(firstToken >= 0 && firstToken <= pm.duration)
+        #expect(pm.choice == nil, "only scripted personas choose arguments")
+        let eng = try #require(traces.first { $0.agent == "eng" })
+        #expect(eng.retries == 0 && eng.finish == "stop" && eng.choice != nil)
+    }
+
     @Test("a turn that is not in the log says which are near and how to list them; the person's message says no model was asked")
     func missingTurns() async throws {
         let debate = try Fixtures.debate(Fixtures.spec(["pm", "eng"], rounds: 2))
