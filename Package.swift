@@ -90,14 +90,15 @@ let package = Package(
         .testTarget(
             name: "ParleyModelsTests",
             dependencies: [
-                "ParleyModels", "ParleyCore", "ParleyBench",
+                "ParleyModels", "ParleyCore", "ParleyEngine", "ParleyBench",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Captures"]
         ),
-        .testTarget(name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyModels", "ParleyCore"]),
+        .testTarget(
+            name: "ParleyEngineTests", dependencies: ["ParleyEngine", "ParleyModels", "ParleyCore"], exclude: ["Recordings"]),
         .testTarget(
             name: "ParleyDebateFileTests", dependencies: ["ParleyDebateFile", "ParleyFiles", "ParleyEngine", "ParleyModels", "ParleyCore"]),
         .testTarget(

@@ -32,7 +32,7 @@ struct CommandLineTests {
         let result = try Parley.run(["run", "--jsonl", "--instant", "--rounds", "1"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.first == #"{"parley":"event-log","version":1}"#)
+        #expect(lines.first == #"{"parley":"event-log","version":2}"#)
         let types = try lines.dropFirst().map { line -> String in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             return try #require(object["type"] as? String)

@@ -21,12 +21,24 @@ struct EventLogTests {
         let info = DebateInfo(
             title: "Should we build feature X?", question: "Now?", floor: .mention, rounds: 3, agents: agents,
             facilitator: Agent(id: .facilitator, name: "Mo", role: "facilitator", model: "scripted"),
-            pace: PaceState(mode: .step, delay: 0.25), tokenBudget: 5000, costBudget: 1.5)
+            pace: PaceState(mode: .step, delay: 0.25), tokenBudget: 5000, costBudget: 1.5,
+            spec: .object([
+                "title": .string("X \u{1B}[2J"), "rounds": .number(3), "ratio": .number(0.25), "on": .bool(true),
+                "none": .null, "agents": .array([.object(["id": .string("pm"), "arguments": .array([.string("a\nb")])])]),
+            ]))
         return [
             .debateStarted(info), .roundStarted(round: 1), .floorPassed(from: nil, to: "pm", round: 1),
             .floorPassed(from: "pm", to: "cfo", round: 1), .turnStarted(agent: "pm", round: 1, message: MessageID(7)),
             .textDelta(agent: "pm", message: MessageID(7), text: "Line \"one\"\n"),
             .reasoningDelta(agent: "pm", message: MessageID(7), text: "hmm"), .messageCompleted(message),
+            .turnTraced(
+                TurnTrace(
+                    agent: "pm", message: MessageID(7), system: "You are \"Priya\".\n", memory: [
+                        .earlier(0..<4), .message(MessageID(5)), .note(2), .fold(1), .summary(.round(1)), .summary(.final),
+                    ], cue: "Priya, what do you say? (Round 2 of 3.)", backend: "local", finish: "length", firstToken: 0.25,
+                    duration: 1.5, retries: 2,
+                    choice: ArgumentChoice(argument: 1, reason: .peer, reactsTo: MessageID(6), matched: ["churn", "cost"]))),
+            .turnTraced(TurnTrace(agent: .facilitator, summary: .final, system: nil, memory: [], cue: "Write it.", backend: "scripted")),
             .humanMessage(human),
             .blackboardNote(BlackboardNote(id: 1, author: "pm", kind: .question, text: "cost per seat?", round: 1, source: MessageID(7))),
             .blackboardNote(BlackboardNote(id: 2, author: "cfo", kind: .decision, text: "ship behind a flag", round: 2)),
@@ -60,7 +72,7 @@ struct EventLogTests {
         #expect(read.truncated == false)
         #expect(read.records == Self.records)
         // Every event type appears in the fixture.
-        #expect(Set(Self.everyKind.map(\.type)).count == 23)
+        #expect(Set(Self.everyKind.map(\.type)).count == 24)
     }
 
     @Test("each event is one line of JSON, the header first; escapes keep control characters out")
@@ -71,7 +83,7 @@ struct EventLogTests {
         for record in Self.records { writer.append(record) }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let lines = text.split(separator: "\n")
-        #expect(lines.first == #"{"parley":"event-log","version":1}"#)
+        #expect(lines.first == #"{"parley":"event-log","version":2}"#)
         // Deltas are left out by default: messages and summaries are written whole.
         #expect(lines.count == 1 + Self.records.filter { !$0.event.isDelta }.count)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })

@@ -18,11 +18,14 @@ public struct DebateInfo: Sendable, Hashable, Codable {
     public var tokenBudget: Int?
     /// The cost budget in US dollars, when one is set.
     public var costBudget: Double?
+    /// The debate's whole spec, secrets left out (log version 2 on), as ParleyEngine's
+    /// `DebateSpec(recorded:)` reads it back: enough to inspect and fork a recording alone.
+    public var spec: JSONValue?
 
     /// Makes a debate description.
     public init(
         title: String, question: String, floor: FloorProtocol, rounds: Int, agents: [Agent],
-        facilitator: Agent?, pace: PaceState, tokenBudget: Int? = nil, costBudget: Double? = nil
+        facilitator: Agent?, pace: PaceState, tokenBudget: Int? = nil, costBudget: Double? = nil, spec: JSONValue? = nil
     ) {
         self.title = title
         self.question = question
@@ -33,6 +36,7 @@ public struct DebateInfo: Sendable, Hashable, Codable {
         self.pace = pace
         self.tokenBudget = tokenBudget
         self.costBudget = costBudget
+        self.spec = spec
     }
 
     /// The agent with this id, peers and facilitator alike.

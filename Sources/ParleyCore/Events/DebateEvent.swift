@@ -13,6 +13,9 @@ public enum DebateEvent: Sendable, Hashable {
     case textDelta(agent: AgentID, message: MessageID, text: String)
     /// A piece of a reasoning model's thinking, kept apart from the message.
     case reasoningDelta(agent: AgentID, message: MessageID, text: String)
+    /// What a model was asked for a turn and how it answered: written just before the turn's
+    /// `messageCompleted` (or the facilitator's `summaryCompleted`). Log version 2 on.
+    case turnTraced(TurnTrace)
     /// A peer's message is complete and delivered to its addressees.
     case messageCompleted(Message)
     /// The human said something into the debate; its addressees see it on their next turn.
@@ -60,6 +63,7 @@ public enum DebateEvent: Sendable, Hashable {
         case .turnStarted: "turnStarted"
         case .textDelta: "textDelta"
         case .reasoningDelta: "reasoningDelta"
+        case .turnTraced: "turnTraced"
         case .messageCompleted: "messageCompleted"
         case .humanMessage: "humanMessage"
         case .blackboardNote: "blackboardNote"

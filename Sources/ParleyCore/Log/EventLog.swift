@@ -2,14 +2,17 @@ import Foundation
 
 /// The versioned JSONL event log: a header line, then one ``EventRecord`` a line.
 ///
+/// Version 2 adds the debate's whole spec to the first event (`debate.spec`, secrets left out)
+/// and a `turnTraced` event before each message and summary; version 1 logs still read.
+///
 /// ```
-/// {"parley":"event-log","version":1}
+/// {"parley":"event-log","version":2}
 /// {"seq":1,"t":0,"type":"debateStarted","debate":{...}}
 /// {"seq":2,"t":0.0004,"type":"roundStarted","round":1}
 /// ```
 public enum EventLog {
     /// The version this build writes and the newest it reads.
-    public static let version = 1
+    public static let version = 2
 
     /// The header line, without its newline.
     public static var header: String { #"{"parley":"event-log","version":\#(version)}"# }

@@ -24,6 +24,8 @@ extension EventRecord: JSONWritable {
                 w.field("agent", agent.rawValue)
                 w.field("message", message.rawValue)
                 w.field("text", text)
+            case .turnTraced(let trace):
+                w.field("trace", trace)
             case .messageCompleted(let message), .humanMessage(let message):
                 w.field("message", message)
             case .blackboardNote(let note):
@@ -70,7 +72,7 @@ extension EventRecord: JSONWritable {
 extension EventRecord: Decodable {
     enum CodingKeys: String, CodingKey {
         case seq, t, type, debate, round, from, to, agent, message, text, note, scope, summary
-        case trip, failure, attempt, delay, reason, turns, pace, finish, usage, rounds, peers
+        case trip, failure, attempt, delay, reason, turns, pace, finish, usage, rounds, peers, trace
     }
 
     /// Reads a record written by ``write(to:)``.
@@ -97,6 +99,7 @@ extension EventRecord: Decodable {
         case "reasoningDelta":
             event = .reasoningDelta(
                 agent: try id(.agent), message: MessageID(try int(.message)), text: try text(.text))
+        case "turnTraced": event = .turnTraced(try c.decode(TurnTrace.self, forKey: .trace))
         case "messageCompleted": event = .messageCompleted(try c.decode(Message.self, forKey: .message))
         case "humanMessage": event = .humanMessage(try c.decode(Message.self, forKey: .message))
         case "blackboardNote": event = .blackboardNote(try c.decode(BlackboardNote.self, forKey: .note))

@@ -107,6 +107,26 @@ public struct JSONWriter: Sendable {
         value.write(to: &self)
     }
 
+    /// Writes a number as an array element or a bare value (`null` for infinities and NaN).
+    public mutating func element(_ value: Double) {
+        separate()
+        number(value)
+    }
+
+    /// Writes a boolean as an array element or a bare value.
+    public mutating func element(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        needsComma = true
+    }
+
+    /// Writes `null` as an array element or a bare value.
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: Array("null".utf8))
+        needsComma = true
+    }
+
     /// Writes an integer as an array element or a bare value.
     public mutating func element(_ value: Int) {
         separate()

@@ -43,7 +43,7 @@ public final class Debate: DebateSource {
         info = DebateInfo(
             title: spec.title, question: spec.question, floor: spec.floor, rounds: spec.rounds, agents: agents,
             facilitator: listener?.agent, pace: spec.pace, tokenBudget: spec.guards.tokenBudget,
-            costBudget: spec.guards.costBudget)
+            costBudget: spec.guards.costBudget, spec: spec.recorded)
 
         let bus = self.bus
         let guards = Guards(spec: spec.guards, bus: bus)

@@ -17,6 +17,8 @@ final class Facilitator: Sendable {
     private let transcript = Mutex<[Int: [ChatMessage]]>([:])
     /// The summaries written, each as the entry later summaries' requests carry (made once).
     private let summaries = Mutex<[(scope: SummaryScope, entry: ChatMessage)]>([])
+    /// Writes each summary's trace; summaries are written one at a time.
+    private let tracer: Mutex<TurnTracer>
     private let jobs: AsyncStream<Job>
     private let queue: AsyncStream<Job>.Continuation
 
@@ -35,6 +37,7 @@ final class Facilitator: Sendable {
         self.prompts = prompts
         self.bus = bus
         self.guards = guards
+        tracer = Mutex(TurnTracer(agent: agent.id, backend: spec.backend, growsOnly: false))
         (jobs, queue) = AsyncStream.makeStream(of: Job.self)
     }
 
@@ -88,9 +91,12 @@ final class Facilitator: Sendable {
             let (folded, count, note) = ContextGuard(contextTokens: context).fold(messages, system: system, names: prompts.name)
         {
             messages = folded
+            tracer.withLock { $0.folded(&messages[0]) }
             bus.emit(.contextFolded(agent: agent.id, turns: count, note: note))
         }
-        messages.append(prompts.summaryCue(scope))
+        let memory = messages
+        let cue = prompts.summaryCue(scope)
+        messages.append(cue)
         let request = ChatRequest(
             agent: agent.id, purpose: .summary(scope), system: system, messages: messages,
             participants: prompts.participants)
@@ -103,10 +109,15 @@ final class Facilitator: Sendable {
             }
             let usage = draft.usage
             let summary = Summary(scope: scope, text: draft.text.trimmingWhitespace(), usage: usage)
-            let entry = ChatMessage(
-                role: .user, content: "[\(scope) summary] \(summary.text)", kind: .instruction, round: scope.round)
+            let entry = prompts.entry(summary)
             summaries.withLock { $0.append((scope, entry)) }
-            bus.emit(.summaryCompleted(summary))
+            let trace = tracer.withLock {
+                $0.trace(system: system, memory: memory, cue: cue.content, draft: draft, summary: scope)
+            }
+            bus.batch {
+                bus.emit(.turnTraced(trace))
+                bus.emit(.summaryCompleted(summary))
+            }
             guards.spend(usage)
         } catch is CancellationError {
             return

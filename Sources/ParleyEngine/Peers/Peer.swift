@@ -18,6 +18,8 @@ actor Peer {
     private var turnInFlight: Task<Void, any Error>?
     /// Whether the person cancelled the turn in flight.
     private var cancelledByPerson = false
+    /// Writes each turn's trace for the event log.
+    private var tracer: TurnTracer
 
     init(spec: AgentSpec, agent: Agent, model: any ChatModel, inbox: Inbox, world: DebateWorld) {
         self.spec = spec
@@ -25,6 +27,7 @@ actor Peer {
         self.agent = agent
         self.model = model
         self.world = world
+        tracer = TurnTracer(agent: spec.id, backend: spec.backend, growsOnly: true)
     }
 
     var id: AgentID { spec.id }
@@ -64,6 +67,8 @@ actor Peer {
         let started: Date
         /// The person's message it answers, when the person wrote since the peer's last turn.
         let answers: MessageID?
+        /// What the model was asked and how it answered.
+        let trace: TurnTrace
     }
 
     /// One turn: read the inbox and the blackboard, ask the model for the reply to deliver. A
@@ -79,13 +84,15 @@ actor Peer {
             let started = Date()
             let draft = ReplyDraft(watchesRepetition: world.guards.watchesSteps)
             do {
-                try await askWithCue(round: round, messageID: messageID, person: person, into: draft)
+                let cue = try await askWithCue(round: round, messageID: messageID, person: person, into: draft)
                 let text = draft.text.trimmingWhitespace()
                 guard !text.isEmpty else {
                     throw ModelError(kind: .stream, message: "the model's reply was empty", retryable: true)
                 }
+                let trace = tracer.trace(system: systemPrompt, memory: memory, cue: cue, draft: draft, message: messageID)
                 return Reply(
-                    text: text, draft: draft, id: messageID, round: round, started: started, answers: person.last?.messageID)
+                    text: text, draft: draft, id: messageID, round: round, started: started, answers: person.last?.messageID,
+                    trace: trace)
             } catch let error where !Task.isCancelled {
                 switch try await world.failed(id, round: round, error: error) {
                 case .retry: continue
@@ -114,13 +121,14 @@ actor Peer {
     /// Asks the model with the turn's cue as the conversation's last entry. The cue sits on
     /// the memory only while the model is asked, so that the request shares the memory's
     /// storage instead of copying it.
-    private func askWithCue(round: Int, messageID: MessageID, person: [ChatMessage], into draft: ReplyDraft) async throws {
+    /// - Returns: the cue's text.
+    private func askWithCue(round: Int, messageID: MessageID, person: [ChatMessage], into draft: ReplyDraft) async throws -> String {
         let opening = !memory.contains { $0.kind == .peer || $0.kind == .own }
-        memory.append(
-            world.prompts.turnCue(
-                for: spec, round: round, opening: opening, rounds: world.floor.rounds, person: person))
+        let cue = world.prompts.turnCue(for: spec, round: round, opening: opening, rounds: world.floor.rounds, person: person)
+        memory.append(cue)
         defer { memory.removeLast() }
         try await ask(request(round: round), messageID: messageID, into: draft)
+        return cue.content
     }
 
     private func request(round: Int) -> ChatRequest {
@@ -129,6 +137,7 @@ actor Peer {
             let (folded, count, note) = ContextGuard(contextTokens: context).fold(memory, system: system, names: world.name)
         {
             memory = folded
+            tracer.folded(&memory[0])
             world.bus.emit(.contextFolded(agent: id, turns: count, note: note))
         }
         return ChatRequest(
@@ -149,7 +158,7 @@ actor Peer {
             case .reasoning(let text): bus.emit(.reasoningDelta(agent: agent, message: messageID, text: text))
             case .retrying(let attempt, let delay, let reason):
                 bus.emit(.turnRetrying(agent: agent, attempt: attempt, delay: delay, reason: reason))
-            case .usage, .truncated: break
+            case .usage, .truncated, .choice: break
             }
         }
         if model.repliesAtOnce, world.turnTimeout == nil {
@@ -197,6 +206,7 @@ actor Peer {
             cut: reply.draft.cut)
         memory.append(world.prompts.entry(message, for: id))
         world.mesh.deliver(message, as: world.prompts.heard(message))
+        world.bus.emit(.turnTraced(reply.trace))
         world.bus.emit(.messageCompleted(message))
         for note in BlackboardNote.marked(in: message.text) {
             world.blackboard.post(author: id, kind: note.kind, text: note.text, round: message.round, source: message.id)

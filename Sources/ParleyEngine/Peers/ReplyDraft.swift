@@ -16,7 +16,14 @@ final class ReplyDraft: Sendable {
         var watch: StepRepetition?
         var loop: StepRepetition.Loop?
         var stop: (@Sendable () -> Void)?
+        /// When the first text came, since the draft was made.
+        var firstText: Duration?
+        var retries = 0
+        var choice: ArgumentChoice?
     }
+
+    /// When the model was asked: when the draft was made.
+    private let asked = ContinuousClock.now
 
     private let state: Mutex<State>
 
@@ -41,6 +48,7 @@ final class ReplyDraft: Sendable {
             case _ where state.loop != nil:
                 return (false, nil)
             case .text(let text):
+                if state.firstText == nil, !text.isEmpty { state.firstText = .now - asked }
                 state.generated += text.utf8.count
                 state.text += text
                 guard let loop = state.watch?.read(text) else { return (true, nil) }
@@ -50,7 +58,8 @@ final class ReplyDraft: Sendable {
                 return (false, state.stop)
             case .reasoning(let text): state.reasoning += text
             case .truncated: state.cut = .length
-            case .retrying: break
+            case .retrying: state.retries += 1
+            case .choice(let choice): state.choice = choice
             }
             return (true, nil)
         }
@@ -87,6 +96,14 @@ final class ReplyDraft: Sendable {
     var usage: Usage { state.withLock(\.usage) }
     /// Why the reply was cut short, if it was.
     var cut: ReplyCut? { state.withLock(\.cut) }
+    /// Seconds from asking to the first text; nil while none came.
+    var firstToken: Double? { state.withLock(\.firstText).map(\.seconds) }
+    /// Seconds since the model was asked.
+    var elapsed: Double { (.now - asked).seconds }
+    /// How many times the call was retried.
+    var retries: Int { state.withLock(\.retries) }
+    /// A scripted persona's choice of argument, when it said.
+    var choice: ArgumentChoice? { state.withLock(\.choice) }
     /// The loop that cut the reply, if one did.
     var loop: StepRepetition.Loop? { state.withLock(\.loop) }
 }

@@ -44,7 +44,7 @@ struct ContextGuard: Sendable {
             points.append("\(who): \(point)")
         }
         let note = "Earlier in the debate\(span), in short — " + points.joined(separator: " / ")
-        let summary = ChatMessage(role: .user, content: note, kind: .folded, round: rounds.max(), text: note)
+        let summary = PromptBuilder.fold(note: note, round: rounds.max())
         return ([summary] + messages[cut...], cut, note)
     }
 }

@@ -133,7 +133,19 @@ struct PromptBuilder: Sendable {
         let who = participants.first { $0.id == note.author }?.name ?? note.author.rawValue
         return ChatMessage(
             role: .user, content: "[blackboard] \(note.kind.rawValue) by \(who): \(note.text)", kind: .note,
-            speaker: note.author, round: note.round, text: note.text)
+            speaker: note.author, round: note.round, text: note.text, recordedAs: .note(note.id))
+    }
+
+    /// An earlier summary as the facilitator reads it when writing the next.
+    func entry(_ summary: Summary) -> ChatMessage {
+        ChatMessage(
+            role: .user, content: "[\(summary.scope) summary] \(summary.text)", kind: .instruction,
+            round: summary.scope.round, recordedAs: .summary(summary.scope))
+    }
+
+    /// The entry a context fold leaves in place of the turns it folded.
+    static func fold(note: String, round: Int?) -> ChatMessage {
+        ChatMessage(role: .user, content: note, kind: .folded, round: round, text: note)
     }
 
     /// The facilitator's instructions for a summary.

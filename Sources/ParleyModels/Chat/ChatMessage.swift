@@ -38,6 +38,7 @@ public struct ChatMessage: Sendable, Hashable {
         var addressedToMe: Bool
         var text: String
         var replyTo: MessageID?
+        var recordedAs: MemoryRef?
 
         var content: String { whole ?? lead + text }
         var contentBytes: Int { whole?.utf8.count ?? lead.utf8.count + text.utf8.count }
@@ -105,15 +106,26 @@ public struct ChatMessage: Sendable, Hashable {
         set { change { $0.replyTo = newValue } }
     }
 
+    /// What the event log calls the entry when it is no message (a note, a fold, a summary);
+    /// see ``reference``.
+    public var recordedAs: MemoryRef? {
+        get { box.values.recordedAs }
+        set { change { $0.recordedAs = newValue } }
+    }
+
+    /// How a turn's trace refers to the entry: its message, or what it was ``recordedAs``.
+    public var reference: MemoryRef? { messageID.map(MemoryRef.message) ?? recordedAs }
+
     /// Makes an entry; `text` defaults to `content`.
     public init(
         role: Role, content: String, kind: Kind, speaker: AgentID? = nil, round: Int? = nil,
-        messageID: MessageID? = nil, addressedToMe: Bool = false, text: String? = nil, replyTo: MessageID? = nil
+        messageID: MessageID? = nil, addressedToMe: Bool = false, text: String? = nil, replyTo: MessageID? = nil,
+        recordedAs: MemoryRef? = nil
     ) {
         box = Box(
             Values(
                 role: role, whole: content, lead: "", kind: kind, speaker: speaker, round: round, messageID: messageID,
-                addressedToMe: addressedToMe, text: text ?? content, replyTo: replyTo))
+                addressedToMe: addressedToMe, text: text ?? content, replyTo: replyTo, recordedAs: recordedAs))
     }
 
     /// Makes an entry whose content is `lead` followed by `text`, built when it is read: entries
@@ -125,7 +137,7 @@ public struct ChatMessage: Sendable, Hashable {
         box = Box(
             Values(
                 role: role, whole: nil, lead: lead, kind: kind, speaker: speaker, round: round, messageID: messageID,
-                addressedToMe: addressedToMe, text: text, replyTo: replyTo))
+                addressedToMe: addressedToMe, text: text, replyTo: replyTo, recordedAs: nil))
     }
 }
 

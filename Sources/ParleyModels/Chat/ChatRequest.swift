@@ -48,6 +48,8 @@ public enum ChatChunk: Sendable, Hashable {
     case usage(Usage)
     /// The call failed in a way worth retrying and will be tried again after `delay` seconds.
     case retrying(attempt: Int, delay: Double, reason: String)
+    /// A scripted persona chose this argument to answer with (sent before its text).
+    case choice(ArgumentChoice)
     /// The model stopped at its token limit (finish reason `length`, stop reason `max_tokens`):
     /// the reply is complete as far as the server goes, but truncated.
     case truncated

@@ -31,17 +31,18 @@ public final class ScriptedPersona: ChatModel {
     }
 
     nonisolated(nonsending) public func reply(to request: ChatRequest, onChunk: @escaping @Sendable (ChatChunk) -> Void) async throws {
-        let (text, chosen) = compose(for: request)
+        let (text, choice) = compose(for: request)
+        onChunk(.choice(choice))
         try await stream.stream(text) { onChunk(.text($0)) }
-        used.withLock { _ = $0.insert(chosen) }
+        used.withLock { _ = $0.insert(choice.argument) }
         // A persona reads its instructions and what was said since its last turn.
         let read = request.messages.reversed().prefix { $0.kind != .own }
         let prompt = read.reduce(WordStream.estimatedTokens(request.system)) { $0 + WordStream.estimatedTokens($1.content) }
         onChunk(.usage(Usage(promptTokens: prompt, completionTokens: WordStream.estimatedTokens(text))))
     }
 
-    /// The reply to a request and the argument it uses.
-    func compose(for request: ChatRequest) -> (text: String, argument: Int) {
+    /// The reply to a request and the argument it uses, with why.
+    func compose(for request: ChatRequest) -> (text: String, choice: ArgumentChoice) {
         let names = self.names.withLock { names in
             if names == nil { names = Words.KeySet(request.nameWords.map(Words.key)) }
             return names!
@@ -52,14 +53,16 @@ public final class ScriptedPersona: ChatModel {
             let asked = Words.KeySet(Words.keys(in: person.text, excluding: names))
             let index = mostRelated(to: asked, among: Array(arguments.indices))
             let related = argumentKeys[index].contains { asked.contains($0) }
-            return ("\(Self.answerOpening(person.text, related: related)) \(arguments[index])", index)
+            let choice = ArgumentChoice(
+                argument: index, reason: .person, reactsTo: person.messageID, matched: matched(index, in: asked))
+            return ("\(Self.answerOpening(person.text, related: related)) \(arguments[index])", choice)
         }
         let unused = used.withLock { used in arguments.indices.filter { !used.contains($0) } }
         guard let last = unread.first(where: { $0.kind == .peer }) ?? request.messages.last(where: { $0.kind == .peer }),
             let speaker = last.speaker
         else {
             let index = unused.first ?? 0
-            return (arguments[index], index)
+            return (arguments[index], ArgumentChoice(argument: index, reason: unused.isEmpty ? .repeating : .opening))
         }
         let candidates = unused.isEmpty ? Array(arguments.indices) : unused
         let heard = Words.KeySet(Words.keys(in: last.text, excluding: names))
@@ -71,7 +74,16 @@ public final class ScriptedPersona: ChatModel {
             .first
         let opening = Self.opening(
             name: request.name(of: speaker), topic: topic, turn: used.withLock(\.count), repeating: unused.isEmpty)
-        return ("\(opening) \(arguments[index])", index)
+        let choice = ArgumentChoice(
+            argument: index, reason: unused.isEmpty ? .repeating : .peer, reactsTo: last.messageID,
+            matched: matched(index, in: heard))
+        return ("\(opening) \(arguments[index])", choice)
+    }
+
+    /// The words of argument `index` whose keys are among `words`, each once, in the argument's order.
+    private func matched(_ index: Int, in words: Words.KeySet) -> [String] {
+        var seen: Set<Words.Key> = []
+        return argumentWords[index].filter { words.contains($0.key) && seen.insert($0.key).inserted }.map(\.word)
     }
 
     /// The index among `candidates` of the argument sharing most content words with `words`;

@@ -133,7 +133,7 @@ public struct HeadlessPrinter: Sendable {
             let cut = streaming.map { $0.atLineStart ? "" : "\n" } ?? ""
             streaming = nil
             return cut + releaseHeld() + "\n" + style.rule("Debate \(clean(reason.description)) · \(messages) message\(messages == 1 ? "" : "s")\(tokens)\(cost)") + "\n"
-        case .roundEnded, .floorPassed, .reasoningDelta, .summaryStarted, .summaryDelta, .held, .paceChanged, .debateConcluded:
+        case .roundEnded, .floorPassed, .reasoningDelta, .summaryStarted, .summaryDelta, .held, .paceChanged, .debateConcluded, .turnTraced:
             return ""
         }
     }

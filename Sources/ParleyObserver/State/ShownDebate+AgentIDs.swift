@@ -88,6 +88,9 @@ extension DebateEvent {
             return .contextFolded(agent: keep(id), turns: turns, note: note)
         case .held(let id, let round):
             return .held(agent: keep(id), round: round)
+        case .turnTraced(var trace):
+            trace.agent = keep(trace.agent)
+            return .turnTraced(trace)
         case .unheard(let ids, let number):
             return .unheard(peers: ids.map(keep), message: number)
         case .roundStarted, .roundEnded, .summaryStarted, .summaryDelta, .summaryCompleted, .paceChanged, .debateFinished,

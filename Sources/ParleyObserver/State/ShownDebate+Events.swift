@@ -29,6 +29,7 @@ extension ShownDebate {
             if isConcluded { reopen() }
         case .floorPassed(_, let to, _): nextSpeaker = to
         case .held(let agent, _): nextSpeaker = agent
+        case .turnTraced: break  // for the inspector: nothing to show in the panes
         case .turnStarted(let agent, let round, let message): startTurn(agent, round: round, message: message)
         case .textDelta(let agent, let message, let text): streamText(text, of: message, by: agent)
         case .reasoningDelta(let agent, let message, let text):
