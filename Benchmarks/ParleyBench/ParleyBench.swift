@@ -38,8 +38,10 @@ struct ParleyBench: AsyncParsableCommand {
     @Option(help: "How long the load benchmark runs, in seconds.")
     var seconds: Double = 600
 
-    /// Sets up the character locale for measuring text before any thread starts, then runs.
+    /// Sets up the heap (``HeapArenas``) and the character locale for measuring text before any
+    /// thread starts, then runs.
     static func main() async {
+        HeapArenas.useOne()
         TextWidth.prepare()
         await main(nil)
     }

@@ -15,6 +15,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -433,6 +436,16 @@ static inline int parley_pipe(int fds[2]) {
         fcntl(fds[i], F_SETFD, FD_CLOEXEC);
     }
     return 0;
+}
+
+
+/** Asks glibc's malloc for a single arena (see HeapArenas.swift); 0 where malloc is not glibc's. */
+static inline int parley_single_malloc_arena(void) {
+#if defined(__GLIBC__)
+    return mallopt(M_ARENA_MAX, 1);
+#else
+    return 0;
+#endif
 }
 
 #endif

@@ -32,8 +32,10 @@ struct Parley: AsyncParsableCommand {
     /// The commands, by the names people type.
     static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
 
-    /// Sets up the character locale for measuring text before any thread starts, then runs.
+    /// Sets up the heap (``HeapArenas``) and the character locale for measuring text before any
+    /// thread starts, then runs.
     static func main() async {
+        HeapArenas.useOne()
         TextWidth.prepare()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let mistake = CommandSpelling.mistake(in: arguments, commands: commandNames) {

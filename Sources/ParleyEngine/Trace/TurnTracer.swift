@@ -13,8 +13,12 @@ struct TurnTracer: Sendable {
     /// being made anew for each (the facilitator's).
     let growsOnly: Bool
     private var lastSystem: String?
-    /// The references of the previous request's memory.
+    /// The references of the previous request's memory; kept only for an agent whose memory is
+    /// made anew for each request (a peer's grows to the whole debate, and is written against
+    /// its count).
     private var previous: [MemoryRef] = []
+    /// How many references the previous request's memory held.
+    private var previousRefs = 0
     /// How many entries of memory the previous request carried.
     private var previousEntries = 0
     /// Whether the memory was folded since the previous request: it is then more than appended to.
@@ -50,7 +54,8 @@ struct TurnTracer: Sendable {
     }
 
     /// The memory's references against the previous request's: when the memory only grew since,
-    /// one range and what was added (in time linear in what was added).
+    /// one range and what was added (in time and memory linear in what was added); a peer's
+    /// memory just folded (bounded by its model's context) is written whole.
     private mutating func delta(_ memory: [ChatMessage]) -> [MemoryRef] {
         defer {
             previousEntries = memory.count
@@ -58,11 +63,13 @@ struct TurnTracer: Sendable {
         }
         if growsOnly, !reshaped, memory.count >= previousEntries {
             let added = memory[previousEntries...].compactMap(\.reference)
-            let delta: [MemoryRef] = (previous.isEmpty ? [] : [.earlier(0..<previous.count)]) + added
-            previous += added
+            let delta: [MemoryRef] = (previousRefs == 0 ? [] : [.earlier(0..<previousRefs)]) + added
+            previousRefs += added.count
             return delta
         }
         let refs = memory.compactMap(\.reference)
+        previousRefs = refs.count
+        if growsOnly { return refs }
         let delta = MemoryRef.delta(refs, against: previous)
         previous = refs
         return delta
