@@ -5,7 +5,7 @@ import TerminalKit
 /// nothing of the person's settings. A new debate (a second `debateStarted`, as a fork or a
 /// reconnect brings) replaces it whole. All text in it is sanitized as it is taken in, agent
 /// ids and the finish reason included, so that the views can draw it as it is.
-public struct ShownDebate: Sendable {
+public struct ShownDebate: Sendable, Equatable {
     /// The debate, as announced when it started (ids, names, roles, models and title
     /// sanitized); nil until then.
     public var info: DebateInfo?
