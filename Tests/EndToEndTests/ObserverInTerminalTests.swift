@@ -269,6 +269,29 @@ struct ObserverInTerminalTests {
         #expect(try tmux.capture().contains("cannot write the recording \(log.path): File too large"))
     }
 
+    @Test("in a live debate ← and [ look back while the debate goes on, new turns count, End follows again")
+    func scrubBackLive() async throws {
+        let tmux = try await Parley.start(["--rounds", "6"], until: "LIVE")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("two turns") { ($0.lastTurnNumber ?? 0) >= 2 }
+        try tmux.sendKeys("Left")
+        let back = try await tmux.waitUntil("viewing a turn") { $0.viewing != nil }
+        let (turn, count) = try #require(back.viewing)
+        #expect(turn <= count, "viewing turn \(turn) of \(count)")
+        #expect(back.contains("End follows live"))
+        #expect(back.contains("End ▸ now"), "the strip says how to get back")
+        // The debate goes on: the count grows while the view stays at its turn.
+        let later = try await tmux.waitUntil("a new turn to count") { ($0.viewing?.of ?? 0) > count }
+        #expect(later.viewing?.turn == turn)
+        try tmux.sendKeys("[")
+        // To the end of the round before, or to the start from round 1.
+        try await tmux.waitUntil("a round back") { $0.contains("viewing the start") || ($0.viewing?.turn ?? turn) < turn }
+        try tmux.sendKeys("End")
+        let now = try await tmux.waitUntil("following live again") { $0.viewing == nil && !$0.contains("viewing the start") }
+        #expect(now.contains("▸ now") && !now.contains("End ▸ now"))
+        try await quitWhileRunning(tmux)
+    }
+
     private func quitWhileRunning(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try tmux.sendKeys("q")
         try await tmux.waitFor("Stop it and quit?")
@@ -312,4 +335,18 @@ enum HostileDebate {
             arguments:
               - "hello again \ec reset \u009B2J eight-bit \e]8;;http://evil.example\alink\e]8;;\a end"
         """#
+}
+
+extension String {
+    /// The status bar's `viewing turn T of N`: the turn looked back at and how many there are.
+    fileprivate var viewing: (turn: Int, of: Int)? {
+        guard let match = firstMatch(of: /viewing turn (\d+) of (\d+)/), let turn = Int(match.1), let of = Int(match.2) else { return nil }
+        return (turn, of)
+    }
+
+    /// How many turns the strip shows ended (its ● and ◆ marks).
+    fileprivate var lastTurnNumber: Int? {
+        let strip = split(separator: "\n").dropLast(2).last ?? ""
+        return strip.count { $0 == "●" || $0 == "◆" }
+    }
 }

@@ -120,7 +120,7 @@ struct TimelineTests {
         _ = state.apply(.timeline(.roundBack))
         #expect(state.viewed?.turn == 0)
         #expect(state.shown.peers.allSatisfy { $0.entries.isEmpty }, "the start shows no turn")
-        #expect(StatusBarView.viewing(state)?.text == " viewing the start of 9 · End follows live ")
+        #expect(StatusBarView.viewing(state)?.text == " viewing the start of 9 turns · End follows live ")
         _ = state.apply(.timeline(.roundBack))
         #expect(state.viewed?.turn == 0, "the start is as far back as it goes")
         _ = state.apply(.timeline(.roundForward))
@@ -157,7 +157,7 @@ struct TimelineTests {
         _ = state.apply(.timeline(.start))
         #expect(strip(state) == " ◇ 1 ··· 2 ··· 3 ··✎ End ▸ now")
         let status = ObserverView.render(state: state, theme: .plain).lines[29]
-        #expect(status.contains("viewing the start of 8 · End follows live"))
+        #expect(status.contains("viewing the start of 8 turns · End follows live"))
     }
 
     @Test("a long strip shows the turns around the one viewed, cut with …")

@@ -34,11 +34,12 @@ extension ObserverState {
         case .start: target = 0
         case .now: target = now
         }
-        view(turn: min(max(0, target), now))
+        show(turn: min(max(0, target), now))
     }
 
-    /// Shows the debate after `turn`; at ``nowTurn``, the debate now.
-    private mutating func view(turn: Int) {
+    /// Shows the debate as it was after `turn` (0: the start), as a timeline move does; at or
+    /// past the turn now, follows the debate now again.
+    public mutating func show(turn: Int) {
         guard turn < nowTurn, turn < timeline.stops.count, let past = timeline.debate(atTurn: turn) else {
             viewed = nil
             return

@@ -12,9 +12,9 @@ public struct ShownDebate: Sendable, Equatable {
     /// The peers' panes, in ring order.
     public var peers: [PeerPane] = []
     /// The facilitator's summaries, in the order they were begun; the final tradeoffs last.
-    public var summaries: [SummaryEntry] = []
+    public var summaries: ChunkedArray<SummaryEntry> = []
     /// The blackboard's notes, oldest first, their text sanitized.
-    public var notes: [BlackboardNote] = []
+    public var notes: ChunkedArray<BlackboardNote> = []
     /// Who talked to whom, and the messages being written.
     public var graph = FlowGraph()
     /// Guards that fired, oldest first (details sanitized).

@@ -40,9 +40,9 @@ enum StatusBarView {
     static func viewing(_ state: ObserverState) -> Span? {
         guard let viewed = state.viewed else { return nil }
         let turns = state.timeline.turnCount
-        let point = viewed.turn == 0 ? "the start" : "turn \(viewed.turn)"
+        let point = viewed.turn == 0 ? "the start of \(turns) turn\(turns == 1 ? "" : "s")" : "turn \(viewed.turn) of \(turns)"
         let end = if state.debate.finish != nil { "End goes to the end" } else if state.intake.isReplay { "End follows the replay" } else { "End follows live" }
-        return Span(" viewing \(point) of \(turns) · \(end) ", .role(.statusHeld), .bold)
+        return Span(" viewing \(point) · \(end) ", .role(.statusHeld), .bold)
     }
 
     /// A replay's file, how far it has played and its speed: `run.jsonl · turn 7 of 12 · 2×`.
