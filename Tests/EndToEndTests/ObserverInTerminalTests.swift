@@ -292,6 +292,26 @@ struct ObserverInTerminalTests {
         try await quitWhileRunning(tmux)
     }
 
+    @Test("a replay says REPLAY with its file, position and speed; + changes the speed, ← looks back, q leaves")
+    func replayStatus() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        #expect(try Parley.run(["run", "--headless", "--instant", "--record", log.path]).status == 0)
+        let tmux = try await Parley.start(["replay", log.path, "--step"], width: 160, until: "REPLAY · STEP")
+        defer { tmux.kill() }
+        let name = log.lastPathComponent
+        try await tmux.waitFor("\(name) · turn 0 of 9 · 1×")
+        try tmux.sendKeys("+")
+        try await tmux.waitFor("\(name) · turn 0 of 9 · 2×")
+        try tmux.sendKeys("n")
+        try await tmux.waitFor("\(name) · turn 1 of 9 · 2×")
+        try tmux.sendKeys("Left")
+        let back = try await tmux.waitFor("viewing the start of 1 turn · End follows the replay")
+        #expect(back.contains("End ▸ now"))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
     private func quitWhileRunning(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try tmux.sendKeys("q")
         try await tmux.waitFor("Stop it and quit?")

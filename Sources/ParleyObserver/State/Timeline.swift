@@ -8,7 +8,8 @@ import ParleyCore
 /// back is fast however long the debate, the debate as shown is kept every
 /// ``checkpointInterval`` events: reaching any point reduces at most that many events from the
 /// checkpoint before it. Only the checkpoints and the debate reduced over every event kept (to
-/// make the next checkpoint from) are copies of the shown debate; the copies share their texts.
+/// make the next checkpoint from) are copies of the shown debate, and the copies share their
+/// texts and, by the chunk, their panes' entries, notes and summaries (``ChunkedArray``).
 public struct Timeline: Sendable {
     /// How many events lie between two checkpoints.
     public static let checkpointInterval = 2048
