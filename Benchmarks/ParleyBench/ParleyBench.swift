@@ -38,6 +38,12 @@ struct ParleyBench: AsyncParsableCommand {
     @Option(help: "How long the load benchmark runs, in seconds.")
     var seconds: Double = 600
 
+    @Flag(help: "Run the seek benchmark instead: a long recorded debate taken into the observer, then timeline jumps to turns all along it.")
+    var seek = false
+
+    @Option(help: "How many recorded events the seek benchmark's debate has.")
+    var events = 100_000
+
     /// Sets up the heap (``HeapArenas``) and the character locale for measuring text before any
     /// thread starts, then runs.
     static func main() async {
@@ -49,6 +55,7 @@ struct ParleyBench: AsyncParsableCommand {
     func validate() throws {
         guard (2...9).contains(agents) else { throw ValidationError("--agents must be from 2 to 9") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        guard events >= 1_000, events <= 10_000_000 else { throw ValidationError("--events must be from 1000 to 10000000") }
         guard seconds > 0, seconds <= 86_400 else { throw ValidationError("--seconds must be more than 0 and at most 86400") }
     }
 
@@ -60,6 +67,11 @@ struct ParleyBench: AsyncParsableCommand {
         if load {
             Report.out("parley-bench --load: 9 peers, simultaneous, one-token chunks from a loopback server, observer and headless printer watching, \(Int(seconds)) s\n")
             Report.out("  \(try await LoadBench.run(seconds: seconds))\n")
+            return
+        }
+        if seek {
+            Report.out("parley-bench --seek: a recorded debate of 8 peers taken into the observer, then timeline jumps to its turns\n")
+            Report.out("  \(try await SeekBench.measure(events: events))\n")
             return
         }
         let spec = BenchDebate.spec(agents: agents, rounds: rounds, floor: floor, facilitator: !noFacilitator)

@@ -324,6 +324,49 @@ struct ObserverInTerminalTests {
         #expect(try tmux.capture().contains("cannot write the recording \(log.path): File too large"))
     }
 
+    @Test("in a live debate ← and [ look back while the debate goes on, new turns count, End follows again")
+    func scrubBackLive() async throws {
+        let tmux = try await Parley.start(["--rounds", "6"], until: "LIVE")
+        defer { tmux.kill() }
+        try await tmux.waitUntil("two turns") { ($0.lastTurnNumber ?? 0) >= 2 }
+        try tmux.sendKeys("Left")
+        let back = try await tmux.waitUntil("viewing a turn") { $0.viewing != nil }
+        let (turn, count) = try #require(back.viewing)
+        #expect(turn <= count, "viewing turn \(turn) of \(count)")
+        #expect(back.contains("End follows live"))
+        #expect(back.contains("End ▸ now"), "the strip says how to get back")
+        // The debate goes on: the count grows while the view stays at its turn.
+        let later = try await tmux.waitUntil("a new turn to count") { ($0.viewing?.of ?? 0) > count }
+        #expect(later.viewing?.turn == turn)
+        try tmux.sendKeys("[")
+        // To the end of the round before, or to the start from round 1.
+        try await tmux.waitUntil("a round back") { $0.contains("viewing the start") || ($0.viewing?.turn ?? turn) < turn }
+        try tmux.sendKeys("End")
+        let now = try await tmux.waitUntil("following live again") { $0.viewing == nil && !$0.contains("viewing the start") }
+        #expect(now.contains("▸ now") && !now.contains("End ▸ now"))
+        try await quitWhileRunning(tmux)
+    }
+
+    @Test("a replay says REPLAY with its file, position and speed; + changes the speed, ← looks back, q leaves")
+    func replayStatus() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        #expect(try Parley.run(["run", "--headless", "--instant", "--record", log.path]).status == 0)
+        let tmux = try await Parley.start(["replay", log.path, "--step"], width: 160, until: "REPLAY · STEP")
+        defer { tmux.kill() }
+        let name = log.lastPathComponent
+        try await tmux.waitFor("\(name) · turn 0 of 9 · 1×")
+        try tmux.sendKeys("+")
+        try await tmux.waitFor("\(name) · turn 0 of 9 · 2×")
+        try tmux.sendKeys("n")
+        try await tmux.waitFor("\(name) · turn 1 of 9 · 2×")
+        try tmux.sendKeys("Left")
+        let back = try await tmux.waitFor("viewing the start of 1 turn · End follows the replay")
+        #expect(back.contains("End ▸ now"))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
     private func quitWhileRunning(_ tmux: Tmux, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try tmux.sendKeys("q")
         try await tmux.waitFor("Stop it and quit?")
@@ -396,5 +439,19 @@ enum SilentDebate {
             role: Engineer
             backend: quiet
         """
+    }
+}
+
+extension String {
+    /// The status bar's `viewing turn T of N`: the turn looked back at and how many there are.
+    fileprivate var viewing: (turn: Int, of: Int)? {
+        guard let match = firstMatch(of: /viewing turn (\d+) of (\d+)/), let turn = Int(match.1), let of = Int(match.2) else { return nil }
+        return (turn, of)
+    }
+
+    /// How many turns the strip shows ended (its ● and ◆ marks).
+    fileprivate var lastTurnNumber: Int? {
+        let strip = split(separator: "\n").dropLast(2).last ?? ""
+        return strip.count { $0 == "●" || $0 == "◆" }
     }
 }

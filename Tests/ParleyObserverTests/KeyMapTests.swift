@@ -60,8 +60,11 @@ struct KeyMapTests {
         let left = Set(live).subtracting(replay)
         let normal = Set(KeyMap.normal.filter { !$0.command.needsLiveDebate }.flatMap(\.keys))
         #expect(normal.isSubset(of: replay))
-        for key: Key in [.character("i"), .character("x"), .character("+"), .character("-"), .control("w"), .character("s")] {
+        for key: Key in [.character("i"), .character("x"), .control("w"), .character("s")] {
             #expect(left.contains(key), "\(key) is still in a replay's help")
+        }
+        for key: Key in [.character("+"), .character("-"), .left, .right, .character("["), .character("]"), .home, .end] {
+            #expect(replay.contains(key), "\(key) (speed, timeline) is not in a replay's help")
         }
     }
 

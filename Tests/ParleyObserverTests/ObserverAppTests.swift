@@ -153,7 +153,7 @@ struct ObserverAppTests {
         async let ended = app.run(events: events, send: SentCommands().send)
         _ = await terminal.frame { $0.text.contains("more words more words") }
         terminal.keys.yield([.tab, .tab, .up, .up])
-        let scrolled = await terminal.frame { $0.text.contains("↓ 2 more · End follows") }
+        let scrolled = await terminal.frame { $0.text.contains("↓ 2 more · > follows") }
         #expect(scrolled != nil)
         terminal.keys.finish()
         let state = await ended

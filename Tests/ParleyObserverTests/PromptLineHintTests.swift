@@ -50,11 +50,11 @@ struct PromptLineHintTests {
     func hintsReadAsBefore() {
         let labels = Dictionary(uniqueKeysWithValues: Self.situations().map { ($0.0, PromptLineView.hints(for: $0.1).map { "\($0.label) \($0.what)" }) })
         #expect(labels["live"] == [
-            "space pause", "n step", "r round", "i write", "? help", "q quit", "Tab focus", "z zoom", "g graph/board", "+- speed",
+            "space pause", "n step", "r round", "i write", "←→ timeline", "? help", "q quit", "Tab focus", "z zoom", "g graph/board", "+- speed",
         ])
         #expect(labels["paused"]?.first == "space resume")
-        #expect(labels["replay"] == ["space pause", "n step", "r round", "? help", "q quit", "Tab focus", "z zoom", "g graph/board"])
-        #expect(labels["finished"] == ["q quit", "Tab focus", "↑↓ scroll", "g blackboard", "? help"])
+        #expect(labels["replay"] == ["space pause", "n step", "r round", "←→ timeline", "? help", "q quit", "Tab focus", "z zoom", "g graph/board", "+- speed"])
+        #expect(labels["finished"] == ["q quit", "←→ timeline", "Tab focus", "↑↓ scroll", "g blackboard", "? help"])
         #expect(labels["failed"] == ["r retry", "s skip", "q quit"])
         #expect(labels["refused"] == ["r retry anyway", "s skip", "q quit"])
         #expect(labels["quitting"] == ["y yes", "n keep watching"])

@@ -376,7 +376,7 @@ struct ReducerCommandTests {
         var state = running()
         _ = state.apply(.toggleZoom)
         let layout = state.layout
-        #expect(layout.rect(of: .peer("pm")) == Rect(x: 0, y: 0, width: 100, height: 28))
+        #expect(layout.rect(of: .peer("pm")) == Rect(x: 0, y: 0, width: 100, height: 27))
         #expect(layout.rect(of: .summary) == nil)
         _ = state.apply(.toggleZoom)
         #expect(state.layout.rect(of: .summary) != nil)
@@ -410,7 +410,7 @@ struct ReducerCommandTests {
         #expect(state.debate.notice == nil)
     }
 
-    @Test("a replay cannot be written to, nor its turns cancelled, nor its speed changed: each says so")
+    @Test("a replay cannot be written to, nor its turns cancelled: each says so; + and - change its speed")
     func replay() {
         var state = DebateBuilder.threePeerDebate().state(replay: true)
         #expect(state.debate.isTurnBeingWritten)
@@ -419,10 +419,12 @@ struct ReducerCommandTests {
         #expect(state.debate.notice?.text == "A replay cannot be written to; space pauses, n and r step.")
         #expect(state.apply(.cancelTurn).isEmpty)
         #expect(state.debate.notice?.text == "A replay's turns cannot be cancelled; space pauses, n and r step.")
-        for command in [ObserverCommand.faster, .slower] {
-            #expect(state.apply(command).isEmpty)
-            #expect(state.debate.notice?.text == "A replay has no speed to change (--speed sets it); space pauses, n and r step.")
-        }
+        #expect(state.apply(.faster) == [.send(.setSpeed(2))])
+        #expect(state.intake.replaySpeed == 2)
+        #expect(state.debate.notice?.text == "Replay speed 2×.")
+        #expect(state.apply(.slower) == [.send(.setSpeed(1))])
+        #expect(state.apply(.slower) == [.send(.setSpeed(0.5))])
+        #expect(state.debate.notice?.text == "Replay speed 0.5×.")
         #expect(state.apply(.togglePause) == [.send(.pause)])
         #expect(state.apply(.stepTurn) == [.send(.stepTurn)])
         #expect(state.apply(.stepRound) == [.send(.stepRound)])

@@ -12,6 +12,9 @@ public enum DebateCommand: Sendable, Hashable {
     case inject(text: String, to: Address)
     /// Set the delay before each turn in live mode, in seconds.
     case setDelay(Double)
+    /// Set a replay's speed: 2 plays twice as fast as recorded, 0 as fast as it can; a live
+    /// debate, whose pace is its delay (``setDelay(_:)``), ignores it.
+    case setSpeed(Double)
     /// Cancel the turn in flight (its model call is closed); the debate holds as after a failure.
     case cancelTurn
     /// After a peer failed: try its turn again.

@@ -91,6 +91,7 @@ public final class Debate: DebateSource {
         case .stepTurn: world.pace.stepTurn()
         case .stepRound: world.pace.stepRound()
         case .setDelay(let seconds): world.pace.setDelay(seconds)
+        case .setSpeed: break  // a replay's; a live debate's pace is its delay
         case .inject(let text, let address): inject(text, to: address)
         case .retryTurn: world.failures.resolve(.retry)
         case .skipTurn: world.failures.resolve(.skip)

@@ -1,17 +1,19 @@
 import ParleyCore
+import Synchronization
 
 /// A recorded debate played back through the same event stream and commands as a live one, so
 /// the observer and the headless printer show it exactly as they show a live debate.
 ///
 /// Events come at their recorded pace (scaled by `speed`; long gaps shortened), and the pace
-/// commands work as live: pause, resume, step one turn, step one round. Messages recorded
+/// commands work as live: pause, resume, step one turn, step one round; `setSpeed` changes the
+/// speed while it plays (from the next wait on). Messages recorded
 /// without their deltas stream again word by word. The original session's own pauses and
 /// holds are left out. Injected text and retries have nothing to act on and are ignored.
 public final class Replay: DebateSource {
     /// The replayed event stream.
     public let bus = EventBus()
     private let records: [EventRecord]
-    private let speed: Double
+    private let speed: Mutex<Double>
     private let pace: PaceGate
     private let stopper = Monitor(false)
     /// The longest wait between two events, in recorded seconds.
@@ -20,7 +22,7 @@ public final class Replay: DebateSource {
     /// Prepares a replay of `records`; `speed` 2 plays twice as fast, 0 as fast as possible.
     public init(records: [EventRecord], speed: Double = 1, stepping: Bool = false) {
         self.records = records
-        self.speed = speed
+        self.speed = Mutex(Self.valid(speed))
         pace = PaceGate(PaceState(mode: stepping ? .step : .live), bus: bus)
     }
 
@@ -35,6 +37,7 @@ public final class Replay: DebateSource {
         case .stepTurn: pace.stepTurn()
         case .stepRound: pace.stepRound()
         case .stop: stopper.update { $0 = true }
+        case .setSpeed(let speed): self.speed.withLock { $0 = Self.valid(speed) }
         case .inject, .setDelay, .retryTurn, .skipTurn, .cancelTurn, .addRound: break
         }
     }
@@ -122,11 +125,20 @@ public final class Replay: DebateSource {
     /// the speed (`--speed 1e-300` would otherwise ask the clock for more seconds than it holds),
     /// and not at all for a time that is no number.
     private func wait(_ recorded: Double, capped: Bool = true) async throws {
+        let speed = self.speed.withLock { $0 }
         guard speed > 0, recorded > 0 else { return try Task.checkCancellation() }
         let seconds = (capped ? min(recorded, longestGap) : recorded) / speed
         guard !seconds.isNaN else { return try Task.checkCancellation() }
         try await Task.sleep(for: .seconds(min(seconds, Self.longestWait)))
     }
+
+    /// The speed as played: a negative one, or one that is no number, plays as fast as it can.
+    private static func valid(_ speed: Double) -> Double {
+        speed.isNaN || speed < 0 ? 0 : speed
+    }
+
+    /// The speed the replay plays at now: 2 is twice as fast as recorded, 0 as fast as it can.
+    public var currentSpeed: Double { speed.withLock { $0 } }
 
     /// The longest a replay waits between two events, in seconds, however slow its speed: an hour.
     static let longestWait = 3600.0

@@ -52,6 +52,9 @@ public final class ObserverApp {
             columns: size.width, rows: size.height, themeIndex: options.themeIndex,
             themeCount: options.themes.themes.count, themeNames: options.themes.themes.map(\.name), showsReasoning: options.showsReasoning,
             recordingPath: options.recordingPath, isReplay: options.isReplay)
+        state.intake.replayName = options.replayName
+        state.intake.replaySpeed = options.replaySpeed
+        state.intake.replayTurns = options.replayTurns
         theme = options.themes.theme(at: options.themeIndex)
         pacing = FramePacing(interval: options.frameInterval)
     }

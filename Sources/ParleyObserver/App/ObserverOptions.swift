@@ -12,6 +12,12 @@ public struct ObserverOptions: Sendable {
     /// cancelling turns and changing the speed then only say that a replay cannot, and the
     /// hints leave those keys out.
     public var isReplay: Bool
+    /// The recording a replay plays, as the status bar names it; nil for a live debate.
+    public var replayName: String?
+    /// How many turns the recording a replay plays holds, for the status bar's position.
+    public var replayTurns: Int?
+    /// The speed a replay starts at (`--speed`): 2 twice as fast as recorded, 0 as fast as it can.
+    public var replaySpeed: Double
     /// The shortest time between two frames: events are batched into at most one frame per
     /// interval (33 ms: about 30 frames a second).
     public var frameInterval: Duration
@@ -19,8 +25,10 @@ public struct ObserverOptions: Sendable {
     /// Makes options.
     public init(
         themes: ThemeCatalog = .builtIn, themeIndex: Int = 0, recordingPath: String? = nil, showsReasoning: Bool = true,
-        isReplay: Bool = false, frameInterval: Duration = .milliseconds(33)
+        isReplay: Bool = false, replayName: String? = nil, replaySpeed: Double = 1, frameInterval: Duration = .milliseconds(33)
     ) {
+        self.replayName = replayName
+        self.replaySpeed = replaySpeed
         self.themes = themes
         self.themeIndex = themeIndex
         self.recordingPath = recordingPath

@@ -19,12 +19,19 @@ public enum KeyMap {
                 KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
             ]),
             HelpRow("PgUp PgDn", "scroll a page", [KeyBinding([.pageUp], .scroll(.pageUp)), KeyBinding([.pageDown], .scroll(.pageDown))]),
-            HelpRow("Home End", "start / end (End follows)", [KeyBinding([.home], .scroll(.home)), KeyBinding([.end], .scroll(.end))]),
+            HelpRow("< >", "top / bottom (> follows)", [KeyBinding([.character("<")], .scroll(.home)), KeyBinding([.character(">")], .scroll(.end))]),
+            HelpRow("← →", "timeline: turn back / on", [
+                KeyBinding([.left], .timeline(.turnBack)), KeyBinding([.right], .timeline(.turnForward)),
+            ]),
+            HelpRow("[ ]", "timeline: round back / on", [
+                KeyBinding([.character("[")], .timeline(.roundBack)), KeyBinding([.character("]")], .timeline(.roundForward)),
+            ]),
+            HelpRow("Home End", "timeline: start / now", [KeyBinding([.home], .timeline(.start)), KeyBinding([.end], .timeline(.now))]),
             HelpRow("z", "zoom the focused pane / back", [.character("z")], .toggleZoom),
             HelpRow("g", "graph → matrix → blackboard", [.character("g")], .toggleGraphView),
             HelpRow("v", "show / hide reasoning", [.character("v")], .toggleReasoning),
             HelpRow("t", "next colour theme", [.character("t")], .nextTheme),
-            HelpRow("+ -", "less / more turn delay", [KeyBinding([.character("+"), .character("=")], .faster), KeyBinding([.character("-")], .slower)]),
+            HelpRow("+ -", "faster / slower", [KeyBinding([.character("+"), .character("=")], .faster), KeyBinding([.character("-")], .slower)]),
             HelpRow("Esc", "close what is open, unzoom", [.escape], .cancel),
             HelpRow("?", "this help", [.character("?")], .showHelp),
             HelpRow("q ^C", "quit (asks while it runs)", [.character("q"), .control("c")], .requestQuit),
@@ -87,7 +94,7 @@ public enum KeyMap {
     ]
 
     /// The help's sections for a replay: without what a replay cannot do (write, cancel or
-    /// retry turns, change the speed).
+    /// retry turns, add a round).
     public static func help(isReplay: Bool) -> [HelpSection] {
         guard isReplay else { return help }
         return help.filter { ![.composing, .failurePrompt, .confirmingCancel].contains($0.mode) }.map { section in

@@ -47,10 +47,12 @@ public enum ObserverCommand: Sendable, Hashable {
     case toggleReasoning
     /// Switch to the next colour theme.
     case nextTheme
-    /// Shorten the delay between turns.
+    /// Shorten the delay between turns; in a replay, play faster.
     case faster
-    /// Lengthen the delay between turns.
+    /// Lengthen the delay between turns; in a replay, play slower.
     case slower
+    /// Move along the timeline: look back at a turn, or follow the debate now again.
+    case timeline(TimelineMove)
     /// Quit; asks first while the debate is running.
     case requestQuit
     /// Quit now, stopping the debate if it still runs.
@@ -66,12 +68,11 @@ public enum ObserverCommand: Sendable, Hashable {
     /// Hold one more round than planned.
     case addRound
 
-    /// Whether only a live debate can do it: a replay cannot be written to, its turns were
-    /// written (or retried, or skipped) when it was recorded, and its speed is set by
-    /// `parley replay --speed`.
+    /// Whether only a live debate can do it: a replay cannot be written to or extended, and
+    /// its turns were written (or retried, or skipped) when it was recorded.
     public var needsLiveDebate: Bool {
         switch self {
-        case .startCompose, .compose, .cancelTurn, .confirmCancelTurn, .retryTurn, .skipTurn, .faster, .slower, .addRound: true
+        case .startCompose, .compose, .cancelTurn, .confirmCancelTurn, .retryTurn, .skipTurn, .addRound: true
         default: false
         }
     }

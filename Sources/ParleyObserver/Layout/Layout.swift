@@ -3,7 +3,8 @@ import TerminalKit
 
 /// Where everything goes on a terminal of a given size: the facilitator's summary on top, the
 /// peers' panes in a grid, the graph (or blackboard) beside them, the prompt line and the status
-/// bar at the bottom. A zoomed pane takes the whole area above the prompt line.
+/// bar at the bottom, the timeline strip above them. A zoomed pane takes the whole area above
+/// the timeline strip.
 public struct Layout: Sendable, Hashable {
     /// Terminal columns.
     public let columns: Int
@@ -21,6 +22,8 @@ public struct Layout: Sendable, Hashable {
     public let peerRects: [Rect]
     /// The graph or blackboard pane, unless another pane is zoomed.
     public let side: Rect?
+    /// The timeline strip, above the prompt line: rounds, turns and where the view is.
+    public let timeline: Rect
     /// The line above the status bar: the composer, a prompt, or a notice.
     public let prompt: Rect
     /// The status bar, on the last row.
@@ -45,7 +48,8 @@ public struct Layout: Sendable, Hashable {
         minimumColumns = Self.minimumColumns
         let gridRows = PeerGrid.rows(
             peers.count, columns: PeerGrid.columns(peers.count, in: Rect(x: 0, y: 0, width: Self.minimumColumns, height: 0)))
-        minimumRows = max(12, 2 + 4 + gridRows * PeerGrid.minimumPaneHeight)
+        minimumRows = max(12, 3 + 4 + gridRows * PeerGrid.minimumPaneHeight)
+        timeline = Rect(x: 0, y: rows - 3, width: columns, height: 1)
         prompt = Rect(x: 0, y: rows - 2, width: columns, height: 1)
         status = Rect(x: 0, y: rows - 1, width: columns, height: 1)
         guard columns >= minimumColumns, rows >= minimumRows else {
@@ -54,7 +58,7 @@ public struct Layout: Sendable, Hashable {
             peerRects = []
             return
         }
-        let body = Rect(x: 0, y: 0, width: columns, height: rows - 2)
+        let body = Rect(x: 0, y: 0, width: columns, height: rows - 3)
         if let zoomed, zoomed == .summary || zoomed == .side || peers.contains(where: { .peer($0) == zoomed }) {
             summary = zoomed == .summary ? body : nil
             side = zoomed == .side ? body : nil

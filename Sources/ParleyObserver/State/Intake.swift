@@ -6,12 +6,21 @@ public struct Intake: Sendable, Hashable {
     public var isReplay: Bool
     /// Where the debate is being recorded, as the app sets it; nil when it is not.
     public var recordingPath: String?
+    /// The recording played back, as the status bar names it (`REPLAY run.jsonl`); nil when
+    /// not known or not a replay.
+    public var replayName: String?
+    /// How many turns the recording a replay plays holds; nil when not known or not a replay.
+    public var replayTurns: Int?
+    /// A replay's speed: 2 plays twice as fast as recorded, 0 as fast as it can.
+    public var replaySpeed: Double = 1
     /// Whether the events ended (the debate finished, the replay ran out, or the stream failed).
     public var hasEnded = false
 
     /// Makes the intake of a live debate or of a replay.
-    public init(isReplay: Bool, recordingPath: String?) {
+    public init(isReplay: Bool, recordingPath: String?, replayName: String? = nil, replaySpeed: Double = 1) {
         self.isReplay = isReplay
         self.recordingPath = recordingPath
+        self.replayName = replayName
+        self.replaySpeed = replaySpeed
     }
 }

@@ -58,7 +58,9 @@ extension ObserverState {
             debate.notice = fading("Theme \(name)(\(view.themeIndex + 1) of \(view.themeCount)).")
             return [.useTheme(view.themeIndex)]
         case .faster, .slower:
+            if intake.isReplay { return changeSpeed(faster: command == .faster) }
             return changeDelay(faster: command == .faster)
+        case .timeline(let move): self.move(move)
         case .requestQuit:
             if debate.finish != nil { return [.quit] }
             // A concluded debate has nothing under way to lose: it ends as it stands.
@@ -215,7 +217,6 @@ extension ObserverState {
     /// longest step (a long `--delay`) as it is; `+` brings it down to the step below it.
     private mutating func changeDelay(faster: Bool) -> [ObserverEffect] {
         guard checkRunning() else { return [] }
-        guard !intake.isReplay else { return replayNotice("A replay has no speed to change (--speed sets it)") }
         let delays = Self.delays
         let next = faster ? delays.last { $0 < debate.pace.delay } : delays.first { $0 > debate.pace.delay }
         guard let next else {

@@ -4,17 +4,25 @@ import TerminalKit
 extension ObserverState {
     /// Takes in an event with its time: the elapsed-time clock follows the record.
     public mutating func apply(_ record: EventRecord) {
+        timeline.append(record)
+        take(record.event)
         debate.elapsed = max(debate.elapsed, record.time)
-        apply(record.event)
     }
 
     /// Takes in one event of the debate, into ``debate``; text in it is sanitized on the way in
     /// (see ``ShownDebate``). `debateStarted` begins a new debate: the last one's is dropped
-    /// whole, and the person's settings kept.
+    /// whole (and the turn looked back at with it), and the person's settings kept. The
+    /// ``timeline`` keeps the event (at time 0: use ``apply(_:)-(EventRecord)`` for its time).
     public mutating func apply(_ event: DebateEvent) {
+        timeline.append(EventRecord(seq: 0, time: 0, event: event))
+        take(event)
+    }
+
+    private mutating func take(_ event: DebateEvent) {
         guard case .debateStarted(let info) = event else { return debate.apply(event, isReplay: intake.isReplay) }
         let first = debate.info == nil
         debate = ShownDebate(started: info)
+        viewed = nil
         intake.hasEnded = false
         // The first debate focuses its first peer; a later one keeps the focus while its pane is there.
         if first || !(debate.peerIDs.map(PaneID.peer) + [.summary, .side]).contains(view.focus) {

@@ -15,6 +15,19 @@ public struct ObserverState: Sendable {
     public var view: ViewSettings
     /// How the events come in: live or replayed, recorded where, ended or not.
     public var intake: Intake
+    /// The debate's past: its events kept once, to look back at any turn.
+    public internal(set) var timeline: Timeline
+    /// The turn the person looks back at (`←`, `[`, `Home`), with the debate as it was then;
+    /// nil while following the debate as it is now.
+    public internal(set) var viewed: ViewedTurn?
+
+    /// A turn looked back at: its number (0: the start) and the debate as shown after it.
+    public struct ViewedTurn: Sendable, Equatable {
+        /// The turn, from 1; 0 is the start, before any turn.
+        public var turn: Int
+        /// The debate as it was after that turn.
+        public var debate: ShownDebate
+    }
 
     /// What the side pane shows.
     public enum SideView: Sendable, Hashable {
@@ -53,14 +66,19 @@ public struct ObserverState: Sendable {
             columns: columns, rows: rows, themeIndex: themeIndex, themeCount: themeCount, showsReasoning: showsReasoning)
         view.themeNames = themeNames
         intake = Intake(isReplay: isReplay, recordingPath: recordingPath)
+        timeline = Timeline(isReplay: isReplay)
     }
+
+    /// The debate the panes, graph, blackboard, summaries and counts show: the one at the
+    /// turn looked back at, else the debate now.
+    public var shown: ShownDebate { viewed?.debate ?? debate }
 
     /// The pane shown on the whole screen, if one is zoomed.
     public var zoomedPane: PaneID? { view.isZoomed ? view.focus : nil }
 
     /// Where everything goes on the terminal now.
     public var layout: Layout {
-        Layout(columns: view.columns, rows: view.rows, peers: debate.peerIDs, zoomed: zoomedPane, summaryLines: finalSummaryLines)
+        Layout(columns: view.columns, rows: view.rows, peers: shown.peerIDs, zoomed: zoomedPane, summaryLines: finalSummaryLines)
     }
 
     /// What keys mean now, from the most pressing thing on screen.

@@ -77,7 +77,7 @@ public struct PeerPane: Sendable, Hashable, Identifiable {
     /// Its place in the ring, from 0, which picks its palette colour.
     public var index: Int
     /// What the pane shows, oldest first.
-    public var entries: [PaneEntry] = []
+    public var entries: ChunkedArray<PaneEntry> = []
     /// What the peer is doing.
     public var activity: PeerActivity = .waiting
     /// Tokens its messages used so far.
@@ -108,6 +108,8 @@ public struct PeerPane: Sendable, Hashable, Identifiable {
     public static let scrollBack = 5000
     /// The messages dropped from the top of the pane to keep it within ``scrollBack``.
     public var earlier = 0
+    /// How many messages the pane holds now, so that keeping the scroll-back never counts them.
+    private(set) var messageCount = 0
 
     /// Appends an entry of `round`, after a round marker when the round is new to the pane; past
     /// ``scrollBack`` messages, drops the oldest (with what came before it), and heads the pane
@@ -118,13 +120,22 @@ public struct PeerPane: Sendable, Hashable, Identifiable {
             lastRound = round
         }
         entries.append(entry)
-        if entries.count > Self.scrollBack { keepScrollBack() }
+        if case .message = entry { messageCount += 1 }
+        if messageCount > Self.scrollBack { keepScrollBack() }
+    }
+
+    /// Removes the entry of message `id`, if the pane holds it.
+    mutating func removeMessage(_ id: MessageID) {
+        guard let index = entryIndex(of: id) else { return }
+        entries.remove(at: index)
+        messageCount -= 1
     }
 
     private mutating func keepScrollBack() {
         let start = earlier > 0 ? 1 : 0
-        var excess = entries[start...].count { if case .message = $0 { true } else { false } } - Self.scrollBack
+        var excess = messageCount - Self.scrollBack
         guard excess > 0 else { return }
+        messageCount -= excess
         var end = start
         while excess > 0 {
             if case .message = entries[end] { excess -= 1; earlier += 1 }

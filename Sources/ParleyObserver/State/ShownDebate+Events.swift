@@ -91,7 +91,7 @@ extension ShownDebate {
         streams[.text(id)] = nil
         streams[.reasoning(id)] = nil
         updatePane(agent) { pane in
-            if let index = pane.entryIndex(of: id) { pane.entries.remove(at: index) }
+            pane.removeMessage(id)
             pane.activity = .thinking
             pane.append(.message(PaneMessage(id: id, sender: agent, to: nil, round: round, isStreaming: true)), round: round)
         }

@@ -5,16 +5,16 @@ import TerminalKit
 /// nothing of the person's settings. A new debate (a second `debateStarted`, as a fork or a
 /// reconnect brings) replaces it whole. All text in it is sanitized as it is taken in, agent
 /// ids and the finish reason included, so that the views can draw it as it is.
-public struct ShownDebate: Sendable {
+public struct ShownDebate: Sendable, Equatable {
     /// The debate, as announced when it started (ids, names, roles, models and title
     /// sanitized); nil until then.
     public var info: DebateInfo?
     /// The peers' panes, in ring order.
     public var peers: [PeerPane] = []
     /// The facilitator's summaries, in the order they were begun; the final tradeoffs last.
-    public var summaries: [SummaryEntry] = []
+    public var summaries: ChunkedArray<SummaryEntry> = []
     /// The blackboard's notes, oldest first, their text sanitized.
-    public var notes: [BlackboardNote] = []
+    public var notes: ChunkedArray<BlackboardNote> = []
     /// Who talked to whom, and the messages being written.
     public var graph = FlowGraph()
     /// Guards that fired, oldest first (details sanitized).

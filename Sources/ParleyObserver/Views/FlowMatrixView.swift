@@ -13,19 +13,19 @@ enum FlowMatrixView {
 
     /// The rows: the peers in ring order, then the human.
     static func senders(_ state: ObserverState) -> [GraphNode] {
-        state.debate.peerIDs.map(GraphNode.peer) + [.human]
+        state.shown.peerIDs.map(GraphNode.peer) + [.human]
     }
 
     /// The columns: the peers in ring order, then the blackboard.
     static func receivers(_ state: ObserverState) -> [GraphNode] {
-        state.debate.peerIDs.map(GraphNode.peer) + [.blackboard]
+        state.shown.peerIDs.map(GraphNode.peer) + [.blackboard]
     }
 
     /// How wide the row labels and the cells are in an area `width` columns wide; nil when the
     /// matrix does not fit. Cells are as wide as 4 columns, labels as wide as the longest id.
     static func shape(_ state: ObserverState, width: Int) -> (label: Int, cell: Int)? {
         let columns = receivers(state).count
-        let longest = 2 + (state.debate.peerIDs.map { TextWidth.columns($0.rawValue) }.max() ?? 3)
+        let longest = 2 + (state.shown.peerIDs.map { TextWidth.columns($0.rawValue) }.max() ?? 3)
         for cell in [4, 3, 2] {
             let label = width - 1 - columns * cell
             if label >= 5 { return (min(label, max(longest, 5)), cell) }
@@ -67,7 +67,7 @@ enum FlowMatrixView {
                 guard sender != receiver else { continue }
                 let edge = GraphEdge(from: sender, to: receiver)
                 let stands = focus == nil || sender == focus || receiver == focus
-                let count = state.debate.graph.count(from: sender, to: receiver)
+                let count = state.shown.graph.count(from: sender, to: receiver)
                 if flights.contains(edge) {
                     canvas.put(cellText(count > 0 ? fitted(count, cell: shape.cell) : "✎"), x: x, y: y, style: theme.style(.graphInFlight), clip: area)
                 } else if count > 0 {
@@ -81,7 +81,7 @@ enum FlowMatrixView {
 
         // Below: the messages being written, and whose edges are shown when a peer is focused.
         var y = area.y + senders.count + 2
-        var notes: [Span] = state.debate.graph.inFlight.map { Span("✎ " + GraphView.describe($0, in: state), .role(.graphInFlight)) }
+        var notes: [Span] = state.shown.graph.inFlight.map { Span("✎ " + GraphView.describe($0, in: state), .role(.graphInFlight)) }
         if case .peer(let id) = focus { notes.append(Span("@\(id.rawValue) stands out", .role(.muted))) }
         for note in notes where y < area.maxY {
             canvas.put(note.text, x: area.x + 1, y: y, style: theme.style(note.ink), clip: area)

@@ -29,7 +29,7 @@ enum GraphView {
 
     /// The nodes, in drawing order: the human, the peers in ring order, the blackboard.
     static func nodes(_ state: ObserverState) -> [GraphNode] {
-        [.human] + state.debate.peerIDs.map(GraphNode.peer) + [.blackboard]
+        [.human] + state.shown.peerIDs.map(GraphNode.peer) + [.blackboard]
     }
 
     /// Where each node's label is centred in `area`: on an ellipse, the human at the bottom,
@@ -40,7 +40,7 @@ enum GraphView {
         let centre = Point(x: area.x + area.width / 2, y: area.y + area.height / 2)
         let radiusX = Double(max(0, area.width / 2 - (widest + 1) / 2))
         let radiusY = Double(max(0, (area.height - 1) / 2))
-        var order: [GraphNode] = [.human] + state.debate.peerIDs.map(GraphNode.peer)
+        var order: [GraphNode] = [.human] + state.shown.peerIDs.map(GraphNode.peer)
         order.insert(.blackboard, at: (order.count + 1) / 2)
         var places: [GraphNode: Point] = [:]
         for (slot, node) in order.enumerated() {
@@ -58,7 +58,7 @@ enum GraphView {
         case .human: return "you"
         case .blackboard: return "▣ board"
         case .peer(let id):
-            let name = width < 40 ? id.rawValue : (state.debate.pane(id)?.agent.name ?? id.rawValue)
+            let name = width < 40 ? id.rawValue : (state.shown.pane(id)?.agent.name ?? id.rawValue)
             return String(name.prefix(width < 40 ? 8 : 12))
         }
     }
@@ -86,7 +86,7 @@ enum GraphView {
         // Edges with messages either way, then the messages in flight over them.
         var pairs: [(GraphNode, GraphNode)] = []
         for (index, a) in nodes.enumerated() {
-            for b in nodes[(index + 1)...] where state.debate.graph.count(from: a, to: b) + state.debate.graph.count(from: b, to: a) > 0 {
+            for b in nodes[(index + 1)...] where state.shown.graph.count(from: a, to: b) + state.shown.graph.count(from: b, to: a) > 0 {
                 pairs.append((a, b))
             }
         }
@@ -108,7 +108,7 @@ enum GraphView {
         for (a, b) in pairs {
             guard let from = places[a], let to = places[b] else { continue }
             let path = line(from: from, to: to)
-            let ab = state.debate.graph.count(from: a, to: b), ba = state.debate.graph.count(from: b, to: a)
+            let ab = state.shown.graph.count(from: a, to: b), ba = state.shown.graph.count(from: b, to: a)
             let counts = path.count < 8 ? [(ab + ba, path.count / 2)] : [(ab, path.count * 3 / 10), (ba, path.count * 7 / 10)]
             for (count, index) in counts where count > 0 {
                 guard let place = freeSpot(for: "\(count)", near: index, on: path, avoiding: taken, in: area) else { continue }
@@ -164,12 +164,12 @@ enum GraphView {
 
     /// Sender → addressee of every message being written.
     static func flights(_ state: ObserverState) -> [(GraphNode, GraphNode)] {
-        state.debate.graph.inFlight.flatMap { flight in flight.addressees.map { (GraphNode.peer(flight.sender), GraphNode.peer($0)) } }
+        state.shown.graph.inFlight.flatMap { flight in flight.addressees.map { (GraphNode.peer(flight.sender), GraphNode.peer($0)) } }
     }
 
     /// A message being written, in short: `cfo → pm eng`, or `cfo → all`.
     static func describe(_ flight: MessageInFlight, in state: ObserverState) -> String {
-        let everyone = flight.addressees.count == state.debate.peers.count - 1
+        let everyone = flight.addressees.count == state.shown.peers.count - 1
         return "\(flight.sender.rawValue) → " + (everyone ? "all" : flight.addressees.map(\.rawValue).joined(separator: " "))
     }
 
@@ -179,8 +179,8 @@ enum GraphView {
         case .human: return theme.style(.human)
         case .blackboard: return theme.style(.blackboard)
         case .peer(let id):
-            let style = theme.style(.agent(state.debate.pane(id)?.index ?? 0), agents: agents).adding(.bold)
-            return state.debate.graph.inFlight.contains { $0.sender == id } ? style.adding(.reverse) : style
+            let style = theme.style(.agent(state.shown.pane(id)?.index ?? 0), agents: agents).adding(.bold)
+            return state.shown.graph.inFlight.contains { $0.sender == id } ? style.adding(.reverse) : style
         }
     }
 
@@ -189,9 +189,9 @@ enum GraphView {
     /// `pm→eng 3  eng→cfo 2`. What does not fit is counted at the end: `+4 more`.
     static func drawList(_ state: ObserverState, in area: Rect, theme: Theme, into canvas: inout Canvas) {
         let focus = state.flowFocus
-        var spans: StyledLine = state.debate.graph.inFlight.map { Span("✎ " + describe($0, in: state), .role(.graphInFlight)) }
+        var spans: StyledLine = state.shown.graph.inFlight.map { Span("✎ " + describe($0, in: state), .role(.graphInFlight)) }
         let touches = { (edge: GraphEdge) in focus != nil && (edge.from == focus || edge.to == focus) ? 1 : 0 }
-        let edges = state.debate.graph.counts.filter { $0.value > 0 }.sorted {
+        let edges = state.shown.graph.counts.filter { $0.value > 0 }.sorted {
             (touches($1.key), $1.value, shortName($0.key.from), shortName($0.key.to))
                 < (touches($0.key), $0.value, shortName($1.key.from), shortName($1.key.to))
         }

@@ -24,7 +24,7 @@ extension ObserverView {
         guard let rect = layout.rect(of: pane) else { return nil }
         let area = PaneFrame.content(of: rect)
         guard !area.isEmpty else { return nil }
-        let debate = state.debate
+        let debate = state.shown
         switch pane {
         case .peer(let id):
             guard let peer = debate.pane(id) else { return nil }

@@ -26,16 +26,17 @@ public enum ObserverView {
             TooSmallView.draw(state, layout: layout, theme: theme, into: &canvas)
             return
         }
-        let agents = Dictionary(uniqueKeysWithValues: state.debate.peers.map { ($0.index, theme.agentStyle($0.agent, index: $0.index)) })
+        let agents = Dictionary(uniqueKeysWithValues: state.shown.peers.map { ($0.index, theme.agentStyle($0.agent, index: $0.index)) })
         if let rect = layout.summary {
             SummaryPaneView.draw(state, rect: rect, theme: theme, agents: agents, into: &canvas)
         }
-        for (peer, rect) in zip(state.debate.peers, layout.peerRects) where !rect.isEmpty {
+        for (peer, rect) in zip(state.shown.peers, layout.peerRects) where !rect.isEmpty {
             PeerPaneView.draw(peer, rect: rect, state: state, theme: theme, agents: agents, into: &canvas)
         }
         if let rect = layout.side {
             SidePaneView.draw(state, rect: rect, theme: theme, agents: agents, into: &canvas)
         }
+        TimelineStripView.draw(state, rect: layout.timeline, theme: theme, agents: agents, into: &canvas)
         PromptLineView.draw(state, rect: layout.prompt, theme: theme, agents: agents, into: &canvas)
         StatusBarView.draw(state, rect: layout.status, theme: theme, agents: agents, into: &canvas)
         if state.view.showsHelp {

@@ -52,7 +52,7 @@ enum PaneText {
     }
 
     /// The facilitator's pane at `width` columns: one block per summary.
-    static func blocks(of summaries: [SummaryEntry], facilitator: Bool, width: Int) -> TextBlocks {
+    static func blocks<Summaries: RandomAccessCollection<SummaryEntry>>(of summaries: Summaries, facilitator: Bool, width: Int) -> TextBlocks {
         guard !summaries.isEmpty else {
             let text = facilitator
                 ? "The facilitator writes a summary here after each round, and the tradeoffs at the end."
@@ -60,7 +60,7 @@ enum PaneText {
             return TextBlocks(Lines.wrapped(text, width: width, ink: .role(.muted)))
         }
         return TextBlocks(count: summaries.count) { index in
-            let summary = summaries[index]
+            let summary = summaries[summaries.index(summaries.startIndex, offsetBy: index)]
             let label = summary.scope.round.map { "round \($0)" } ?? "final tradeoffs"
             let rule = Lines.rule(label, width: width, ink: .role(summary.scope == .final ? .accent : .muted))
             if summary.text.isEmpty, summary.isStreaming { return [rule, [Span("…", .role(.muted))]] }
@@ -69,13 +69,13 @@ enum PaneText {
     }
 
     /// The blackboard's notes at `width` columns: one block per note.
-    static func blocks(of notes: [BlackboardNote], peers: [PeerPane], width: Int) -> TextBlocks {
+    static func blocks<Notes: RandomAccessCollection<BlackboardNote>>(of notes: Notes, peers: [PeerPane], width: Int) -> TextBlocks {
         guard !notes.isEmpty else {
             return TextBlocks(
                 Lines.wrapped("No notes yet: peers post claims, questions and decisions here.", width: width, ink: .role(.muted)))
         }
         return TextBlocks(count: notes.count) { index in
-            let note = notes[index]
+            let note = notes[notes.index(notes.startIndex, offsetBy: index)]
             let author = peers.first { $0.id == note.author }
             let authorInk: Ink = author.map { .agent($0.index) } ?? .role(note.author == .human ? .human : .muted)
             let header: StyledLine = [

@@ -41,7 +41,7 @@ enum PeerPaneView {
         case .cancelled: activity = Span("cancelled", .role(.warning))
         case .done: activity = Span("done", .role(.muted))
         }
-        if peer.activity == .waiting, state.debate.nextSpeaker == peer.id {
+        if peer.activity == .waiting, state.shown.nextSpeaker == peer.id {
             return [Span("next", .role(.accent), .bold)]
         }
         return [activity]

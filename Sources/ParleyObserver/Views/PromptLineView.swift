@@ -103,16 +103,16 @@ enum PromptLineView {
             let lingers = debate.isConcluded && !state.intake.isReplay
             wanted = (lingers ? [([.addRound], "one more round")] : []) + [([.requestQuit], "quit")]
                 + (lingers ? [([.startCompose], "write")] : []) + [
-                ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
+                ([.timeline(.turnBack), .timeline(.turnForward)], "timeline"), ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
                 ([.toggleGraphView], "blackboard"), ([.showHelp], "help"),
             ]
         } else {
             let all: [([ObserverCommand], String)] = [
                 ([.togglePause], debate.pace.mode == .live ? "pause" : "resume"), ([.stepTurn], "step"), ([.stepRound], "round"),
-                ([.startCompose], "write"), ([.showHelp], "help"), ([.requestQuit], "quit"), ([.focusNext], "focus"),
+                ([.startCompose], "write"), ([.timeline(.turnBack), .timeline(.turnForward)], "timeline"), ([.showHelp], "help"), ([.requestQuit], "quit"), ([.focusNext], "focus"),
                 ([.toggleZoom], "zoom"), ([.toggleGraphView], "graph/board"), ([.faster, .slower], "speed"),
             ]
-            // A replay cannot be written to and has no speed of its own to change.
+            // A replay cannot be written to.
             wanted = state.intake.isReplay ? all.filter { !$0.0.contains(where: \.needsLiveDebate) } : all
         }
         return wanted.compactMap { KeyHint($0.0, $0.1, in: mode) }

@@ -31,14 +31,14 @@ enum ScrollingPane {
                 scroll.firstLine(lineCount: $0, rows: area.height)
             }
             let below = window.total - window.first - area.height
-            if below > 0 { labels.footer = [Span("↓ \(below) more · End follows", .role(.accent))] }
+            if below > 0 { labels.footer = [Span("↓ \(below) more · > follows", .role(.accent))] }
             shown = window.lines[...]
         } else {
             let lines = text.lines
             all = lines
             first = scroll.firstLine(lineCount: lines.count, rows: area.height)
             let below = lines.count - first - area.height
-            if below > 0 { labels.footer = [Span("↓ \(below) more · End follows", .role(.accent))] }
+            if below > 0 { labels.footer = [Span("↓ \(below) more · > follows", .role(.accent))] }
             shown = lines.dropFirst(first).prefix(area.height)
         }
         PaneFrame.draw(rect, focused: state.view.focus == pane, labels: labels, theme: theme, agents: agents, into: &canvas)

@@ -23,9 +23,9 @@ enum SidePaneView {
             FlowMatrixView.draw(state, in: rect.inset(dx: 1, dy: 1), theme: theme, agents: agents, into: &canvas)
         case .blackboard:
             let area = PaneFrame.content(of: rect)
-            labels.title = [Span("Blackboard", .role(.title)), Span(" \(state.debate.notes.count)", .role(.muted))]
+            labels.title = [Span("Blackboard", .role(.title)), Span(" \(state.shown.notes.count)", .role(.muted))]
             labels.status = [Span("g: \(name(of: next))", .role(.muted))]
-            let text = PaneText.blocks(of: state.debate.notes, peers: state.debate.peers, width: max(1, area.width))
+            let text = PaneText.blocks(of: state.shown.notes, peers: state.shown.peers, width: max(1, area.width))
             ScrollingPane.draw(
                 text, pane: .side, rect: rect, labels: labels, state: state, theme: theme, agents: agents, into: &canvas)
         }

@@ -1,10 +1,12 @@
 import ParleyCore
 import TerminalKit
 
-/// The status bar: title, round i/N, protocol, pace (LIVE / PAUSING AFTER THIS TURN / PAUSED /
-/// STEP), elapsed time,
-/// tokens, cost where known, where the recording goes, and the help key. Items that do not
-/// fit are left out, least important first; the title is cut to what is left.
+/// The status bar: title, the turn looked back at (`viewing turn 7 of 12 · End follows live`),
+/// round i/N, protocol, pace (LIVE / PAUSING AFTER THIS TURN / PAUSED / STEP; a replay's REPLAY
+/// with its file, position and speed), elapsed time, tokens, cost where known, where the
+/// recording goes, and the help key. Round, time, tokens and cost are the debate's at the turn
+/// shown. Items that do not fit are left out, least important first; the title is cut to what
+/// is left.
 enum StatusBarView {
     /// One item of the bar and how much it matters (lower is left out first).
     struct Item {
@@ -14,14 +16,16 @@ enum StatusBarView {
 
     static func items(_ state: ObserverState) -> (title: String, items: [Item]) {
         var items: [Item] = []
+        if let viewing = viewing(state) { items.append(Item(spans: [viewing], priority: 11)) }
         items.append(Item(spans: [mode(state)], priority: 10))
-        if let info = state.debate.info {
-            items.append(Item(spans: [Span("round \(max(state.debate.round, 0))/\(info.rounds)", .role(.statusBar))], priority: 9))
+        if state.intake.isReplay { items.append(Item(spans: [replay(state)], priority: 7)) }
+        if let info = state.shown.info {
+            items.append(Item(spans: [Span("round \(max(state.shown.round, 0))/\(info.rounds)", .role(.statusBar))], priority: 9))
             items.append(Item(spans: [Span(info.floor.rawValue, .role(.statusBar))], priority: 3))
         }
-        items.append(Item(spans: [Span(Format.clock(state.debate.elapsed), .role(.statusBar))], priority: 6))
-        items.append(Item(spans: [Span("\(Format.tokens(state.debate.usage.totalTokens)) tok", .role(.statusBar))], priority: 5))
-        if let cost = state.debate.usage.cost { items.append(Item(spans: [Span(Format.cost(cost), .role(.statusBar))], priority: 4)) }
+        items.append(Item(spans: [Span(Format.clock(state.shown.elapsed), .role(.statusBar))], priority: 6))
+        items.append(Item(spans: [Span("\(Format.tokens(state.shown.usage.totalTokens)) tok", .role(.statusBar))], priority: 5))
+        if let cost = state.shown.usage.cost { items.append(Item(spans: [Span(Format.cost(cost), .role(.statusBar))], priority: 4)) }
         if let path = state.intake.recordingPath {
             let name = Sanitizer.clean(path).replacingNewlines()
             // A recording that could not be written is never shown as recording.
@@ -32,11 +36,38 @@ enum StatusBarView {
         return (state.debate.info?.title ?? "Parley — waiting for the debate to start", items)
     }
 
+    /// `viewing turn 7 of 12 · End follows live` while looking back; nil while following.
+    static func viewing(_ state: ObserverState) -> Span? {
+        guard let viewed = state.viewed else { return nil }
+        let turns = state.timeline.turnCount
+        let point = viewed.turn == 0 ? "the start of \(turns) turn\(turns == 1 ? "" : "s")" : "turn \(viewed.turn) of \(turns)"
+        let end = if state.debate.finish != nil { "End goes to the end" } else if state.intake.isReplay { "End follows the replay" } else { "End follows live" }
+        return Span(" viewing \(point) · \(end) ", .role(.statusHeld), .bold)
+    }
+
+    /// A replay's file, how far it has played and its speed: `run.jsonl · turn 7 of 12 · 2×`.
+    static func replay(_ state: ObserverState) -> Span {
+        var parts: [String] = []
+        if let name = state.intake.replayName { parts.append(Sanitizer.clean(name).replacingNewlines()) }
+        let played = state.timeline.turnCount
+        parts.append(state.intake.replayTurns.map { "turn \(played) of \($0)" } ?? "turn \(played)")
+        parts.append(ObserverState.describe(speed: state.intake.replaySpeed))
+        return Span(parts.joined(separator: " · "), .role(.statusBar))
+    }
+
     static func mode(_ state: ObserverState) -> Span {
         if let finish = state.debate.finish {
             return Span(finish == .completed ? " DONE " : " ENDED ", .role(.statusHeld))
         }
         if state.debate.isConcluded { return Span(" DONE ", .role(.statusHeld)) }
+        if state.intake.isReplay {
+            // The replay's pace is the player's: playing, paused or stepping.
+            switch state.debate.pace.mode {
+            case .live: return Span(" REPLAY ", .role(.statusLive))
+            case .paused: return Span(" REPLAY · PAUSED ", .role(.statusHeld))
+            case .step: return Span(" REPLAY · STEP ", .role(.statusHeld))
+            }
+        }
         switch state.debate.pace.mode {
         case .live:
             let delay = state.debate.pace.delay > 0 ? " +\(Seconds.describe(state.debate.pace.delay))" : ""

@@ -20,18 +20,18 @@
 /// text, up to ``maxStringSequenceLength`` scalars: past that it is dropped and text shows again,
 /// so a stray `ESC ]` cannot hide a whole debate. Nothing is buffered: the sanitizer keeps only a
 /// few words of state, whatever it is fed, and never holds text back.
-public struct StreamSanitizer: Sendable {
+public struct StreamSanitizer: Sendable, Hashable {
     /// How many scalars of a string sequence's payload are swallowed before it is given up.
     public static let maxStringSequenceLength = 4096
 
-    private enum StringKind: Sendable {
+    private enum StringKind: Sendable, Hashable {
         /// OSC: ends with BEL as well as ST.
         case operatingSystemCommand
         /// DCS, SOS, PM, APC: end with ST only.
         case other
     }
 
-    private enum Mode: Sendable {
+    private enum Mode: Sendable, Hashable {
         case text
         /// After ESC.
         case escape

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyCore
 import ParleyEngine
 import ParleyObserver
@@ -33,9 +34,11 @@ struct ReplayCommand: AsyncParsableCommand {
             "the recording was cut short (its last line is incomplete, as a crash leaves it); replaying the \(count) events before it"
         }
         let themes = try ThemeChoice.catalog(theme)
-        let frontend = Frontend.choose(
-            headless: headless, jsonl: false,
-            observer: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, isReplay: true))
+        let name = URL(fileURLWithPath: log).lastPathComponent
+        var options = ObserverOptions(themes: themes.catalog, themeIndex: themes.index, isReplay: true, replayName: name)
+        options.replaySpeed = speed ?? 1
+        options.replayTurns = records.count { Timeline.endsTurn($0.event) }
+        let frontend = Frontend.choose(headless: headless, jsonl: false, observer: options)
         let interactive = frontend.isInteractive
         let replay = Replay(records: records, speed: speed ?? (interactive ? 1 : 0), stepping: step && interactive)
         _ = try await frontend.show(replay)

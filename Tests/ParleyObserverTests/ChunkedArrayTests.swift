@@ -1,0 +1,36 @@
+import Testing
+@testable import ParleyObserver
+
+@Suite("Chunked arrays")
+struct ChunkedArrayTests {
+    @Test("a chunked array reads, changes, removes and replaces as an array does, across chunks")
+    func behavesAsAnArray() {
+        let size = ChunkedArray<Int>.chunkSize
+        var array = Array(0..<(size * 3 + 7))
+        var chunked = ChunkedArray(array)
+        #expect(Array(chunked) == array)
+        chunked[size + 1] = -1
+        array[size + 1] = -1
+        chunked.remove(at: 3)
+        array.remove(at: 3)
+        chunked.replaceSubrange(0..<(size + 2), with: [42])
+        array.replaceSubrange(0..<(size + 2), with: [42])
+        chunked.append(contentsOf: [7, 8, 9])
+        array.append(contentsOf: [7, 8, 9])
+        #expect(Array(chunked) == array)
+        #expect(chunked.count == array.count)
+        #expect(chunked.lastIndex(of: 8) == array.lastIndex(of: 8))
+        #expect(chunked == ChunkedArray(array))
+        #expect(chunked.hashValue == ChunkedArray(array).hashValue)
+    }
+
+    @Test("a copy that grows leaves the original as it was")
+    func copiesAreValues() {
+        let original = ChunkedArray(0..<600)
+        var copy = original
+        copy.append(600)
+        copy[0] = -1
+        #expect(Array(original) == Array(0..<600))
+        #expect(copy.count == 601 && copy[0] == -1 && copy[600] == 600)
+    }
+}
