@@ -18,11 +18,14 @@ public struct DebateInfo: Sendable, Hashable, Codable {
     public var tokenBudget: Int?
     /// The cost budget in US dollars, when one is set.
     public var costBudget: Double?
+    /// Where the debate branched off another, when it is a fork of one.
+    public var fork: ForkOrigin?
 
     /// Makes a debate description.
     public init(
         title: String, question: String, floor: FloorProtocol, rounds: Int, agents: [Agent],
-        facilitator: Agent?, pace: PaceState, tokenBudget: Int? = nil, costBudget: Double? = nil
+        facilitator: Agent?, pace: PaceState, tokenBudget: Int? = nil, costBudget: Double? = nil,
+        fork: ForkOrigin? = nil
     ) {
         self.title = title
         self.question = question
@@ -33,6 +36,7 @@ public struct DebateInfo: Sendable, Hashable, Codable {
         self.pace = pace
         self.tokenBudget = tokenBudget
         self.costBudget = costBudget
+        self.fork = fork
     }
 
     /// The agent with this id, peers and facilitator alike.

@@ -129,6 +129,7 @@ extension DebateInfo: JSONWritable {
             w.field("pace", pace)
             w.optionalField("tokenBudget", tokenBudget)
             w.optionalField("costBudget", costBudget)
+            w.optionalField("fork", fork)
         }
     }
 }

@@ -33,6 +33,12 @@ final class Facilitator: Sendable {
         transcript.withLock { $0[message.round, default: []].append(message) }
     }
 
+    /// Takes back a summary written before, in a debate's recorded history (a fork): later
+    /// summaries build on it.
+    func recall(_ summary: Summary) {
+        summaries.withLock { $0.append(summary) }
+    }
+
     /// Asks for the summary of a round; after the last, for the final summary too.
     func roundEnded(_ round: Int, last: Bool) {
         queue.yield(.round(round))

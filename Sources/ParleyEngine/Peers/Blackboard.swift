@@ -28,6 +28,11 @@ public final class Blackboard: Sendable {
         notes.withLock { notes in id < notes.count ? Array(notes[id...]) : [] }
     }
 
+    /// Puts back the notes of a debate's recorded history (a fork), without events.
+    func recall(_ recorded: [BlackboardNote]) {
+        notes.withLock { $0 = recorded }
+    }
+
     /// Every note so far.
     public var all: [BlackboardNote] { notes.withLock { $0 } }
 }

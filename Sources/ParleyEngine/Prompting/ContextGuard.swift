@@ -44,7 +44,11 @@ struct ContextGuard: Sendable {
             points.append("\(who): \(point)")
         }
         let note = "Earlier in the debate\(span), in short — " + points.joined(separator: " / ")
-        let summary = ChatMessage(role: .user, content: note, kind: .folded, round: rounds.max(), text: note)
-        return ([summary] + messages[cut...], cut, note)
+        return ([Self.entry(note, folding: folded)] + messages[cut...], cut, note)
+    }
+
+    /// The entry that stands for `folded` entries in a conversation: the note that sums them up.
+    static func entry(_ note: String, folding folded: ArraySlice<ChatMessage>) -> ChatMessage {
+        ChatMessage(role: .user, content: note, kind: .folded, round: folded.compactMap(\.round).max(), text: note)
     }
 }

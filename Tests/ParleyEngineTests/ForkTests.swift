@@ -1,0 +1,65 @@
+import ParleyCore
+import ParleyModels
+import Testing
+@testable import ParleyEngine
+
+@Suite("Forks")
+struct ForkTests {
+    /// A scripted debate that names peers (the mention floor follows them), posts on the
+    /// blackboard and repeats itself in its last round (the repetition guard flags it).
+    static func spec(_ floor: FloorProtocol) -> DebateSpec {
+        var arguments = Fixtures.arguments
+        arguments["pm"]![1] = "A narrow first slice lets us learn; @cfo could fund it.\nCLAIM: a narrow slice costs less"
+        arguments["eng"]![0] = "A sync engine takes two quarters to build; @pm should weigh that.\nQUESTION: can we buy sync instead?"
+        return Fixtures.spec(
+            floor: floor, rounds: 3, pace: PaceState(mode: .step), guards: GuardSpec(tokenBudget: 1_000_000),
+            arguments: arguments)
+    }
+
+    /// The original: two turns stepped, the person asks the engineer, then it runs to its end.
+    static func original(_ spec: DebateSpec) async throws -> [EventRecord] {
+        try await Recorded.run(try Fixtures.debate(spec)) { debate, events in
+            for turn in 1...2 {
+                debate.send(.stepTurn)
+                await events.wait(forCount: turn) { $0.completedMessage != nil }
+            }
+            debate.send(.inject(text: "what does the sync engine cost?", to: .peers(["eng"])))
+            await events.wait(forCount: 1) { if case .humanMessage = $0 { true } else { false } }
+            debate.send(.resume)
+        }
+    }
+
+    /// What must be the same in a fork's message: under simultaneous, who went first in a round
+    /// is the executor's choice, so ids (and the ids replies point to) are left out there.
+    static func said(_ message: Message, _ floor: FloorProtocol) -> String {
+        let what = "\(message.sender) r\(message.round) \(message.to) \(message.text)"
+        guard floor != .simultaneous else { return what }
+        return "#\(message.id) ↩\(message.replyTo.map(String.init(describing:)) ?? "-") " + what
+    }
+
+    @Test("a scripted debate forked at any turn with its own file says what the original said from there on", arguments: FloorProtocol.allCases)
+    func reproduces(floor: FloorProtocol) async throws {
+        var spec = Self.spec(floor)
+        let original = try await Self.original(spec)
+        let person = original.compactMap { if case .humanMessage(let said) = $0.event { said.id } else { nil } }.first!
+        spec.pace = PaceState(mode: .live)
+        let turns = original.messages.filter { $0.id > person }
+        #expect(turns.count == 7)
+        for turn in turns {
+            let point = try ForkPoint(records: original, at: turn.id, parent: "original.jsonl")
+            let records = try await Recorded.run(try Debate(forking: point, spec: spec, models: ModelProvider(scriptedPace: 0)))
+            let (shared, branch) = try #require(records.forkParts)
+            let before = original.messages.filter { !point.records.messages.map(\.id).contains($0.id) }
+            let sort = { (messages: [Message]) in
+                messages.map { Self.said($0, floor) }.sorted { floor == .simultaneous ? $0 < $1 : false }
+            }
+            #expect(sort(Array(branch).messages) == sort(before), "forked at \(turn.id)")
+            #expect(Array(shared).messages == point.records.messages, "forked at \(turn.id)")
+            // Under simultaneous a summary lists a round's messages in the order they came.
+            guard floor != .simultaneous else { continue }
+            let summaries = Array(branch).summaries
+            #expect(summaries[.final] == original.summaries[.final], "forked at \(turn.id)")
+            for (scope, text) in summaries { #expect(original.summaries[scope] == text, "forked at \(turn.id): \(scope)") }
+        }
+    }
+}
