@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "ParleyModelsTests",
             dependencies: [
-                "ParleyModels", "ParleyCore", "ParleyBench",
+                "ParleyModels", "ParleyCore", "ParleyEngine", "ParleyBench",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -62,4 +62,66 @@ struct ForkTests {
             for (scope, text) in summaries { #expect(original.summaries[scope] == text, "forked at \(turn.id): \(scope)") }
         }
     }
+
+    @Test("the fork's recording names its parent and fork point, and holds the shared history before its branch")
+    func namesItsParent() async throws {
+        var spec = Self.spec(.roundRobin)
+        let original = try await Self.original(spec)
+        spec.pace = PaceState(mode: .live)
+        let at = original.messages[4].id
+        let point = try ForkPoint(records: original, at: at, parent: "runs/original.jsonl")
+        let records = try await Recorded.run(try Debate(forking: point, spec: spec, models: ModelProvider(scriptedPace: 0)))
+        guard case .debateStarted(let info) = records.first?.event else { throw Failure("no debateStarted") }
+        #expect(info.fork?.parent == "runs/original.jsonl")
+        #expect(info.fork?.message == at)
+        let (shared, branch) = try #require(records.forkParts)
+        #expect(Array(shared).messages.map(\.id) == original.messages.prefix(4).map(\.id))
+        #expect(branch.first?.event.turnAgent == original.messages[4].sender)
+        // The branch goes on from the parent's clock.
+        #expect(branch.first!.time >= shared.last!.time)
+    }
+
+    @Test("a fork that changes the set of agents is refused, naming those added and left out")
+    func agentsChanged() async throws {
+        let original = try await Self.original(Self.spec(.roundRobin))
+        let point = try ForkPoint(records: original, at: original.messages[3].id)
+        var spec = Self.spec(.roundRobin)
+        spec.agents[2].id = "cto"
+        #expect(throws: ForkError.agentsChanged(added: ["cto"], removed: ["cfo"])) {
+            try Debate(forking: point, spec: spec)
+        }
+        #expect(String(describing: ForkError.agentsChanged(added: ["cto"], removed: ["cfo"])).hasPrefix(
+            "the debate file adds @cto and leaves out @cfo; a fork keeps the original's agents"))
+    }
+
+    @Test("a fork point must be a peer's turn: the person's message and unknown ids are refused, saying which turns there are")
+    func forkPointErrors() async throws {
+        let original = try await Self.original(Self.spec(.roundRobin))
+        let person = original.compactMap { if case .humanMessage(let said) = $0.event { said.id } else { nil } }.first!
+        let turns = original.messages.map(\.id)
+        #expect(throws: ForkError.personsMessage(person, turns: turns)) { try ForkPoint(records: original, at: person) }
+        #expect(throws: ForkError.noSuchTurn(MessageID(999), turns: turns)) { try ForkPoint(records: original, at: MessageID(999)) }
+        #expect(throws: ForkError.notADebate) { try ForkPoint(records: Array(original.dropFirst()), at: turns[0]) }
+    }
+
+    @Test("an edited persona says something else from the fork on, while the shared history stays the original's")
+    func editedArguments() async throws {
+        var spec = Self.spec(.roundRobin)
+        let original = try await Self.original(spec)
+        spec.pace = PaceState(mode: .live)
+        let turn = original.messages[5]
+        let index = spec.agents.firstIndex { $0.id == turn.sender }!
+        spec.agents[index].arguments = ["Something nobody argued in the original."]
+        let point = try ForkPoint(records: original, at: turn.id)
+        let records = try await Recorded.run(try Debate(forking: point, spec: spec, models: ModelProvider(scriptedPace: 0)))
+        let (shared, branch) = try #require(records.forkParts)
+        #expect(Array(shared).messages == Array(original.messages.prefix(5)))
+        #expect(Array(branch).messages.first?.text.hasSuffix("Something nobody argued in the original.") == true)
+    }
+}
+
+/// A test's own failure.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
