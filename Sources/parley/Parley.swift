@@ -22,7 +22,7 @@ struct Parley: AsyncParsableCommand {
             130 interrupted (Ctrl-C) · 143 SIGTERM · 129 SIGHUP.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, CheckCommand.self, ReplayCommand.self, ExportCommand.self, DiffCommand.self, ThemesCommand.self],
+        subcommands: [RunCommand.self, CheckCommand.self, ReplayCommand.self, ForkCommand.self, ExportCommand.self, DiffCommand.self, ThemesCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

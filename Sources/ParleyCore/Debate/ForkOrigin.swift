@@ -1,20 +1,21 @@
 /// Where a forked debate branched off: the recording it was rebuilt from and the turn it
 /// starts again at. A fork's first event carries it; the fork's recording holds the shared
-/// history (its first ``sharedEvents`` events after the first) and then the branch.
+/// history (its events up to sequence number ``sharedThrough``) and then the branch.
 public struct ForkOrigin: Sendable, Hashable, Codable {
     /// The parent's event log, as the person named it; nil when the fork was made from a
     /// debate that was not recorded to a file.
     public var parent: String?
     /// The turn the fork starts again at: the parent's message of this id is said anew.
     public var message: MessageID
-    /// How many events of the parent's history the fork replays before its branch begins.
-    public var sharedEvents: Int
+    /// The sequence number (`seq`) of the last event of the shared history, the fork's first
+    /// event included: the branch's events come after it.
+    public var sharedThrough: Int
 
     /// Makes an origin.
-    public init(parent: String?, message: MessageID, sharedEvents: Int) {
+    public init(parent: String?, message: MessageID, sharedThrough: Int) {
         self.parent = parent
         self.message = message
-        self.sharedEvents = sharedEvents
+        self.sharedThrough = sharedThrough
     }
 }
 
@@ -23,7 +24,7 @@ extension ForkOrigin: JSONWritable {
         writer.object { w in
             w.optionalField("parent", parent)
             w.field("message", message.rawValue)
-            w.field("sharedEvents", sharedEvents)
+            w.field("sharedThrough", sharedThrough)
         }
     }
 }

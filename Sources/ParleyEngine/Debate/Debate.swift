@@ -47,7 +47,7 @@ public final class Debate: DebateSource {
             title: spec.title, question: spec.question, floor: spec.floor, rounds: history?.floor.rounds ?? spec.rounds,
             agents: agents, facilitator: listener?.agent, pace: spec.pace, tokenBudget: spec.guards.tokenBudget,
             costBudget: spec.guards.costBudget,
-            fork: point.map { ForkOrigin(parent: $0.parent, message: $0.message, sharedEvents: history?.shared.count ?? 0) })
+            fork: point.map { ForkOrigin(parent: $0.parent, message: $0.message, sharedThrough: 1 + (history?.shared.count ?? 0)) })
         shared = history?.shared
 
         let bus = EventBus(elapsed: history?.shared.last?.time ?? 0)

@@ -7,7 +7,9 @@ import ParleyModels
 /// A ``Debate`` built with it goes on from that turn as the recorded one did.
 struct DebateHistory: Sendable {
     /// The events shown again before the fork's own: the parent's settled history without its
-    /// first event and without the original session's pace (``settled(_:)``).
+    /// first event and without the original session's pace (``settled(_:)``); a message recorded
+    /// without its deltas (as `--record` writes) comes whole in one, as a front end shows text
+    /// from deltas.
     private(set) var shared: [EventRecord] = []
     /// Each peer's memory and inbox.
     private(set) var peers: [AgentID: PeerHistory]
@@ -39,6 +41,7 @@ struct DebateHistory: Sendable {
         /// Each peer's turn under way: its round.
         var turns: [AgentID: Int] = [:]
         var summarizing: SummaryScope?
+        var streamed: Set<MessageID> = []
         for record in Self.settled(records) {
             switch record.event {
             case .debateStarted(let info):
@@ -64,7 +67,12 @@ struct DebateHistory: Sendable {
                 turns[agent] = round
                 floor.begun.insert(agent)
                 peers[agent]?.beginTurn(round, as: agent, ring: ring, rule: rule, notes: notes, prompts: prompts)
+            case .textDelta(_, let id, _):
+                streamed.insert(id)
             case .messageCompleted(let message):
+                if !streamed.contains(message.id) {
+                    shared.append(EventRecord(seq: record.seq, time: record.time, event: .textDelta(agent: message.sender, message: message.id, text: message.text)))
+                }
                 turns[message.sender] = nil
                 if message.round == floor.round { floor.spoken.append(message.sender) }
                 peers[message.sender]?.say(message, prompts: prompts)

@@ -73,23 +73,8 @@ struct RunCommand: AsyncParsableCommand {
             headless: headless, jsonl: jsonl,
             observer: ObserverOptions(
                 themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath, showsReasoning: !hideReasoning))
-        let logger = try Diagnostics.bootstrap(logPath)
-        let debate: Debate
-        do {
-            debate = try Debate(
-                spec: spec, models: .standard(logger: logger, scriptedPace: instant ? 0 : nil),
-                policy: frontend.isInteractive ? .hold : .stop)
-        } catch {
-            Console.error("parley: \(error)")
-            throw ExitCode.badDebate
+        try await LiveDebate.run(frontend: frontend, recordPath: recordPath, logPath: logPath, instant: instant) { models, policy in
+            try Debate(spec: spec, models: models, policy: policy)
         }
-        let recording = try Recording.start(recordPath, for: debate)
-        defer { recording?.close() }
-        recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
-        let reason = try await frontend.show(debate)
-        await ModelHTTPClient.shutdown()
-        if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
-        try recording?.checkWritten()
-        throw ExitCode(reason)
     }
 }

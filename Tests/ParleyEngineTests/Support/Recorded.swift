@@ -35,6 +35,7 @@ extension Array where Element == EventRecord {
     /// A fork's events split at its fork point: the shared history it showed again, then its branch.
     var forkParts: (shared: ArraySlice<EventRecord>, branch: ArraySlice<EventRecord>)? {
         guard case .debateStarted(let info) = first?.event, let fork = info.fork else { return nil }
-        return (self[1..<(1 + fork.sharedEvents)], self[(1 + fork.sharedEvents)...])
+        let branch = firstIndex { $0.seq > fork.sharedThrough } ?? endIndex
+        return (self[1..<branch], self[branch...])
     }
 }
