@@ -118,6 +118,43 @@ struct ForkTests {
         #expect(Array(shared).messages == Array(original.messages.prefix(5)))
         #expect(Array(branch).messages.first?.text.hasSuffix("Something nobody argued in the original.") == true)
     }
+
+    @Test("at every turn, a fork's first request to the speaker's model is the one the original sent: folded memories, notes and the person's message included", arguments: FloorProtocol.allCases)
+    func firstRequestIsTheOriginals(floor: FloorProtocol) async throws {
+        // Models with a small context, so that memories fold; each message posts a claim.
+        func models() -> [AgentID: TestModel] {
+            Dictionary(uniqueKeysWithValues: ["pm", "eng", "cfo"].map { id in
+                (AgentID(id), TestModel(contextTokens: 400) { request, onChunk in
+                    let round = if case .turn(let round) = request.purpose { round } else { 0 }
+                    let heard = request.messages.filter { $0.kind == .peer || $0.kind == .human }.count
+                    onChunk(.text("\(id) in round \(round) heard \(heard) messages and answers them at some length, so that memories grow.\nCLAIM: \(id) holds point \(round)"))
+                    onChunk(.usage(Usage(promptTokens: 10, completionTokens: 5)))
+                })
+            })
+        }
+        var spec = Fixtures.spec(floor: floor, rounds: 4, pace: PaceState(mode: .step))
+        let first = models()
+        let (wired, provider) = TestDebate.wired(spec, models: first)
+        let original = try await Recorded.run(try Debate(spec: wired, models: provider)) { debate, events in
+            debate.send(.stepTurn)
+            await events.wait(forCount: 1) { $0.completedMessage != nil }
+            debate.send(.inject(text: "@eng what does it cost?", to: .peers(["eng"])))
+            await events.wait(forCount: 1) { if case .humanMessage = $0 { true } else { false } }
+            debate.send(.resume)
+        }
+        #expect(original.contains { if case .contextFolded = $0.event { true } else { false } }, "memories folded")
+        spec.pace = PaceState(mode: .live)
+        for turn in original.messages {
+            let again = models()
+            let (wired, provider) = TestDebate.wired(spec, models: again)
+            let point = try ForkPoint(records: original, at: turn.id)
+            _ = try await Recorded.run(try Debate(forking: point, spec: wired, models: provider))
+            let asked = first[turn.sender]!.requests.first { $0.purpose == .turn(round: turn.round) }
+            let askedAgain = again[turn.sender]!.requests.first
+            #expect(askedAgain?.messages == asked?.messages, "forked at \(turn.id) (\(turn.sender), round \(turn.round))")
+            #expect(askedAgain?.system == asked?.system)
+        }
+    }
 }
 
 /// A test's own failure.

@@ -68,6 +68,12 @@ final class Latch: Sendable {
 enum TestDebate {
     /// A debate whose peers run on the given test models (by id); others and the facilitator are scripted.
     static func make(_ spec: DebateSpec, models: [AgentID: TestModel], policy: FailurePolicy = .hold) throws -> Debate {
+        let (spec, provider) = wired(spec, models: models)
+        return try Debate(spec: spec, models: provider, policy: policy)
+    }
+
+    /// The spec with the given peers on test backends, and the provider that makes their models.
+    static func wired(_ spec: DebateSpec, models: [AgentID: TestModel]) -> (DebateSpec, ModelProvider) {
         var spec = spec
         for index in spec.agents.indices where models[spec.agents[index].id] != nil {
             let id = spec.agents[index].id
@@ -81,7 +87,7 @@ enum TestDebate {
                 }
                 return model
             }, scriptedPace: 0)
-        return try Debate(spec: spec, models: provider, policy: policy)
+        return (spec, provider)
     }
 }
 
