@@ -12,17 +12,21 @@ extension ObserverApp {
         return await running.value
     }
 
-    /// Takes over the terminal, runs and shows `source` until the person quits, stops it and
-    /// puts the terminal back.
-    /// - Returns: how the debate ended.
+    /// Takes over the terminal, runs and shows `source` until the person quits (or forks it),
+    /// stops it and puts the terminal back.
+    /// - Returns: how the debate ended, and the turn the person asked to fork at, if they did.
     /// - Throws: the screen's error when the terminal cannot be taken over; the source has not
     ///   started then.
-    public static func watch(_ source: some DebateSource, options: ObserverOptions) async throws -> FinishReason {
+    public static func watch(
+        _ source: some DebateSource, options: ObserverOptions
+    ) async throws -> (reason: FinishReason, fork: MessageID?) {
         var reason: FinishReason = .stopped
+        var fork: MessageID?
         _ = try await onScreen(options: options) { app in
             reason = await app.watch(source)
+            fork = app.forkRequest
             return app.state
         }
-        return reason
+        return (reason, fork)
     }
 }

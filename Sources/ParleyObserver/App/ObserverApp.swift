@@ -17,6 +17,8 @@ import TerminalKit
 public final class ObserverApp {
     /// What the observer shows; after a run, how it ended.
     public private(set) var state: ObserverState
+    /// The turn the person asked to fork at (`f`), which ended the run; nil when they did not.
+    public private(set) var forkRequest: MessageID?
     private let terminal: any ObserverTerminal
     private let options: ObserverOptions
     private var theme: Theme
@@ -44,6 +46,7 @@ public final class ObserverApp {
             columns: size.width, rows: size.height, themeIndex: options.themeIndex,
             themeCount: options.themes.themes.count, themeNames: options.themes.themes.map(\.name), showsReasoning: options.showsReasoning,
             recordingPath: options.recordingPath, isReplay: options.isReplay)
+        state.intake.forks = options.forks
         theme = options.themes.theme(at: options.themeIndex)
         pacing = FramePacing(interval: options.frameInterval)
     }
@@ -175,6 +178,9 @@ public final class ObserverApp {
             case .send(let command): send(command)
             case .useTheme(let index): theme = options.themes.theme(at: index)
             case .quit: return true
+            case .fork(let message):
+                forkRequest = message
+                return true
             }
         }
         return false

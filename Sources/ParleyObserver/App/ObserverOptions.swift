@@ -12,6 +12,9 @@ public struct ObserverOptions: Sendable {
     /// cancelling turns and changing the speed then only say that a replay cannot, and the
     /// hints leave those keys out.
     public var isReplay: Bool
+    /// Whether `f` may fork the debate (the program can start a fork of it): the run then ends
+    /// with ``ObserverApp/forkRequest`` set.
+    public var forks: Bool
     /// The shortest time between two frames: events are batched into at most one frame per
     /// interval (33 ms: about 30 frames a second).
     public var frameInterval: Duration
@@ -19,8 +22,9 @@ public struct ObserverOptions: Sendable {
     /// Makes options.
     public init(
         themes: ThemeCatalog = .builtIn, themeIndex: Int = 0, recordingPath: String? = nil, showsReasoning: Bool = true,
-        isReplay: Bool = false, frameInterval: Duration = .milliseconds(33)
+        isReplay: Bool = false, forks: Bool = false, frameInterval: Duration = .milliseconds(33)
     ) {
+        self.forks = forks
         self.themes = themes
         self.themeIndex = themeIndex
         self.recordingPath = recordingPath

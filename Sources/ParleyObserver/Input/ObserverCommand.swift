@@ -51,6 +51,9 @@ public enum ObserverCommand: Sendable, Hashable {
     case faster
     /// Lengthen the delay between turns.
     case slower
+    /// Fork the debate at the turn ``ObserverState/forkTurn`` names: a new live debate goes on
+    /// from the state before it.
+    case fork
     /// Quit; asks first while the debate is running.
     case requestQuit
     /// Quit now, stopping the debate if it still runs.

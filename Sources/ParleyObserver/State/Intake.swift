@@ -6,6 +6,8 @@ public struct Intake: Sendable, Hashable {
     public var isReplay: Bool
     /// Where the debate is being recorded, as the app sets it; nil when it is not.
     public var recordingPath: String?
+    /// Whether `f` may fork the debate: the program knows the debate's spec to go on with.
+    public var forks = false
     /// Whether the events ended (the debate finished, the replay ran out, or the stream failed).
     public var hasEnded = false
 

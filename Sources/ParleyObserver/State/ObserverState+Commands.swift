@@ -59,6 +59,8 @@ extension ObserverState {
             return [.useTheme(view.themeIndex)]
         case .faster, .slower:
             return changeDelay(faster: command == .faster)
+        case .fork:
+            return fork(at: forkTurn)
         case .requestQuit:
             if debate.finish != nil { return [.quit] }
             // Nothing is lost by leaving a replay or a debate that has not begun: no question.
@@ -98,6 +100,25 @@ extension ObserverState {
             return false
         }
         return true
+    }
+
+    /// The turn `f` forks at: the turn being said, or the last one said. (A timeline's viewed
+    /// turn goes here once the observer has one.)
+    public var forkTurn: MessageID? { debate.latestTurn }
+
+    /// Leaves this debate for a fork of it before the turn of `message`: the debate stops, and
+    /// the program starts the fork. Says why not when it cannot.
+    mutating func fork(at message: MessageID?) -> [ObserverEffect] {
+        guard intake.forks else {
+            let how = intake.isReplay ? "parley fork LOG --at N --file FILE" : "parley fork on its recording"
+            debate.notice = Notice(text: "This debate cannot be forked here; use \(how).", tone: .info)
+            return []
+        }
+        guard let message else {
+            debate.notice = Notice(text: "No turn to fork at yet: step one with n.", tone: .info)
+            return []
+        }
+        return debate.finish == nil ? [.send(.stop), .fork(message)] : [.fork(message)]
     }
 
     /// Says on the prompt line what a replay cannot do, and what it can.

@@ -77,19 +77,8 @@ struct ForkCommand: AsyncParsableCommand {
         let themes = try ThemeChoice.catalog(theme)
         let frontend = Frontend.choose(
             headless: headless, jsonl: false,
-            observer: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath))
-        let source = file ?? log
-        try await LiveDebate.run(frontend: frontend, recordPath: recordPath, logPath: logPath, instant: instant) { models, policy in
-            do {
-                return try Debate(forking: point, spec: spec, models: models, policy: policy)
-            } catch let error as ForkError {
-                throw Refused(description: "\(source): \(error)")
-            }
-        }
-    }
-
-    /// A fork refused, with the file that asked for it.
-    struct Refused: Error, CustomStringConvertible {
-        let description: String
+            observer: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath, forks: true))
+        try await LiveDebate.run(
+            spec: spec, from: point, file: file, frontend: frontend, recordPath: recordPath, logPath: logPath, instant: instant)
     }
 }

@@ -72,9 +72,8 @@ struct RunCommand: AsyncParsableCommand {
         let frontend = Frontend.choose(
             headless: headless, jsonl: jsonl,
             observer: ObserverOptions(
-                themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath, showsReasoning: !hideReasoning))
-        try await LiveDebate.run(frontend: frontend, recordPath: recordPath, logPath: logPath, instant: instant) { models, policy in
-            try Debate(spec: spec, models: models, policy: policy)
-        }
+                themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath, showsReasoning: !hideReasoning,
+                forks: true))
+        try await LiveDebate.run(spec: spec, frontend: frontend, recordPath: recordPath, logPath: logPath, instant: instant)
     }
 }

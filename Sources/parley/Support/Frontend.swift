@@ -29,12 +29,19 @@ enum Frontend {
         if case .observer = self { true } else { false }
     }
 
+    /// The same front end, showing that the debate is recorded to `path`.
+    func recording(to path: String?) -> Frontend {
+        guard case .observer(var options) = self else { return self }
+        options.recordingPath = path
+        return .observer(options)
+    }
+
     /// Runs `source` here until it ends (headless) or the person quits (observer), and returns how
-    /// it ended. Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
+    /// it ended, with the turn the person asked to fork at (`f`, in the observer). Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
     /// ends with `debateFinished`, the output on a whole line) and the program exits with
     /// 128 + the signal's number; a second one exits at once.
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
-    func show(_ source: some DebateSource) async throws -> FinishReason {
+    func show(_ source: some DebateSource) async throws -> (reason: FinishReason, fork: MessageID?) {
         switch self {
         case .observer(let options):
             do {
@@ -44,7 +51,7 @@ enum Frontend {
                 throw ExitCode.badDebate
             }
         case .headless(let jsonl):
-            return await Self.stream(source, jsonl: jsonl)
+            return (await Self.stream(source, jsonl: jsonl), nil)
         }
     }
 
