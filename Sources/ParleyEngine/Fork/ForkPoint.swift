@@ -68,10 +68,9 @@ public enum ForkError: Error, CustomStringConvertible, Sendable, Equatable {
         case .personsMessage(let id, let turns):
             "message \(id) is the person's, not a peer's turn; fork at the turn after it to keep it, or before it to leave it out; \(Self.choice(turns))"
         case .agentsChanged(let added, let removed):
-            [
-                added.isEmpty ? nil : "adds \(Self.listed(added))",
-                removed.isEmpty ? nil : "leaves out \(Self.listed(removed))",
-            ].compactMap { $0 }.joined(separator: " and ").prepending("the debate file ")
+            "the debate file "
+                + [added.isEmpty ? nil : "adds \(Self.listed(added))", removed.isEmpty ? nil : "leaves out \(Self.listed(removed))"]
+                .compactMap { $0 }.joined(separator: " and ")
                 + "; a fork keeps the original's agents (change their prompts, arguments, backends or models instead)"
         }
     }
@@ -84,8 +83,4 @@ public enum ForkError: Error, CustomStringConvertible, Sendable, Equatable {
         guard let first = turns.first, let last = turns.last else { return "the recording holds no completed turn" }
         return "the recording's turns are \(first) to \(last) (a message's id is the `id` of its `messageCompleted` line in the recording)"
     }
-}
-
-extension String {
-    fileprivate func prepending(_ prefix: String) -> String { prefix + self }
 }
