@@ -28,23 +28,11 @@ struct ForkCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("How many rounds the fork holds (at least as many as the original had at the fork point).", valueName: "n"))
     var rounds: Int?
 
-    @Option(name: .customLong("record"), help: ArgumentHelp("Write the fork's event log (JSONL) to this file: the shared history, then the branch.", valueName: "path"))
-    var recordPath: String?
-
     @Flag(help: "Stream the fork to stdout instead of opening the observer.")
     var headless = false
 
-    @Flag(help: "Start paused in step mode: n steps a turn, r a round.")
-    var step = false
+    @OptionGroup var live: LiveOptions
 
-    @Flag(help: "Scripted personas answer at once and there is no delay between turns.")
-    var instant = false
-
-    @Option(help: ArgumentHelp("Colour theme: a built-in name or a theme file's path.", valueName: "name|path"))
-    var theme: String?
-
-    @Option(name: .customLong("log"), help: ArgumentHelp("Write a diagnostic log of model requests to this file.", valueName: "file"))
-    var logPath: String?
 
     /// The message id `--at` names.
     var message: MessageID? {
@@ -72,13 +60,12 @@ struct ForkCommand: AsyncParsableCommand {
         }
         var spec = try ForkSpec.spec(file: file, records: records, log: log)
         if let rounds { spec.rounds = rounds }
-        if instant { spec.pace.delay = 0 }
-        if step { spec.pace.mode = .step }
-        let themes = try ThemeChoice.catalog(theme)
+        if live.instant { spec.pace.delay = 0 }
+        if live.step { spec.pace.mode = .step }
+        let themes = try ThemeChoice.catalog(live.theme)
         let frontend = Frontend.choose(
             headless: headless, jsonl: false,
-            observer: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath, forks: true))
-        try await LiveDebate.run(
-            spec: spec, from: point, file: file, frontend: frontend, recordPath: recordPath, logPath: logPath, instant: instant)
+            observer: ObserverOptions(themes: themes.catalog, themeIndex: themes.index, recordingPath: live.recordPath, forks: true))
+        try await LiveDebate.run(spec: spec, from: point, file: file, frontend: frontend, live: live)
     }
 }

@@ -9,18 +9,17 @@ import TerminalKit
 /// the observer leaves it for a fork of it, shown next.
 enum LiveDebate {
     /// Runs a debate of `spec` — from its start, or from `point`'s state when given — records it
-    /// to `recordPath` when given, shows it on `frontend` until it ends or the person quits, and
+    /// where `live` says (as it says how it starts), shows it on `frontend` until it ends or the person quits, and
     /// exits as it ended. When the person forks it (`f`), the fork runs next, recorded (when this
     /// one was) to a file beside this one's (`run-fork-12.jsonl`).
     /// - Throws: the ``ExitCode`` that says how the debate ended (``ExitCode/badDebate`` after
     ///   saying why, when it cannot be built; errors of a fork name `file`).
     static func run(
-        spec: DebateSpec, from point: ForkPoint? = nil, file: String? = nil, frontend: Frontend, recordPath: String?,
-        logPath: String?, instant: Bool
+        spec: DebateSpec, from point: ForkPoint? = nil, file: String? = nil, frontend: Frontend, live: LiveOptions
     ) async throws -> Never {
-        let logger = try Diagnostics.bootstrap(logPath)
-        let models = ModelProvider.standard(logger: logger, scriptedPace: instant ? 0 : nil)
-        var (point, frontend, recordPath) = (point, frontend, recordPath)
+        let logger = try Diagnostics.bootstrap(live.logPath)
+        let models = ModelProvider.standard(logger: logger, scriptedPace: live.instant ? 0 : nil)
+        var (point, frontend, recordPath) = (point, frontend, live.recordPath)
         while true {
             let debate = try make(spec, from: point, file: file, models: models, policy: frontend.isInteractive ? .hold : .stop)
             let history = frontend.isInteractive ? KeptHistory(of: debate) : nil
