@@ -23,8 +23,8 @@ struct Parley: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, CheckCommand.self, ReplayCommand.self, InspectCommand.self, ExportCommand.self, DiffCommand.self,
-            ThemesCommand.self,
+            RunCommand.self, CheckCommand.self, ReplayCommand.self, InspectCommand.self, ForkCommand.self, ExportCommand.self,
+            DiffCommand.self, ThemesCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -21,11 +21,14 @@ public struct DebateInfo: Sendable, Hashable, Codable {
     /// The debate's whole spec, secrets left out (log version 2 on), as ParleyEngine's
     /// `DebateSpec(recorded:)` reads it back: enough to inspect and fork a recording alone.
     public var spec: JSONValue?
+    /// Where the debate branched off another, when it is a fork of one.
+    public var fork: ForkOrigin?
 
     /// Makes a debate description.
     public init(
         title: String, question: String, floor: FloorProtocol, rounds: Int, agents: [Agent],
-        facilitator: Agent?, pace: PaceState, tokenBudget: Int? = nil, costBudget: Double? = nil, spec: JSONValue? = nil
+        facilitator: Agent?, pace: PaceState, tokenBudget: Int? = nil, costBudget: Double? = nil, spec: JSONValue? = nil,
+        fork: ForkOrigin? = nil
     ) {
         self.title = title
         self.question = question
@@ -37,6 +40,7 @@ public struct DebateInfo: Sendable, Hashable, Codable {
         self.tokenBudget = tokenBudget
         self.costBudget = costBudget
         self.spec = spec
+        self.fork = fork
     }
 
     /// The agent with this id, peers and facilitator alike.

@@ -130,6 +130,7 @@ extension DebateInfo: JSONWritable {
             w.optionalField("tokenBudget", tokenBudget)
             w.optionalField("costBudget", costBudget)
             w.optionalField("spec", spec)
+            w.optionalField("fork", fork)
         }
     }
 }

@@ -15,11 +15,13 @@ public final class Debate: DebateSource {
     /// What the debate is, as its first event announces.
     public let info: DebateInfo
     /// Its event stream.
-    public let bus = EventBus()
-    private let world: DebateWorld
+    public let bus: EventBus
+    let world: DebateWorld
     private let peers: [Peer]
-    private let facilitator: Facilitator?
+    let facilitator: Facilitator?
     private let stopper = Monitor(false)
+    /// The history a fork shows again before its own events; nil for a debate from its start.
+    private let shared: [EventRecord]?
 
     /// Builds a debate from a spec. A debate that `lingers` (the interactive observer's) does
     /// not end when its rounds are done: it concludes (`debateConcluded`, after the final
@@ -27,9 +29,14 @@ public final class Debate: DebateSource {
     /// still holds one more round; it ends when stopped (the person quits), or for good when a
     /// guard or a failure ends it. Otherwise it ends at once, as headless runs need.
     /// - Throws: ``DebateSetupError`` when an agent's backend is missing or cannot be made.
-    public init(
+    public convenience init(
         spec: DebateSpec, models: ModelProvider = ModelProvider(), policy: FailurePolicy = .hold, lingers: Bool = false
     ) throws {
+        try self.init(spec: spec, models: models, policy: policy, lingers: lingers, fork: nil)
+    }
+
+    /// Builds a debate from a spec, going on from a fork point's state when one is given.
+    init(spec: DebateSpec, models: ModelProvider, policy: FailurePolicy, lingers: Bool = false, fork point: ForkPoint?) throws {
         let peerModels = try spec.agents.map { try models.model(for: $0, in: spec) }
         let agents = zip(spec.agents, peerModels).map { agent, model in
             Agent(
@@ -40,14 +47,18 @@ public final class Debate: DebateSource {
             let model = try models.model(for: facilitator, in: spec)
             return (spec: facilitator, model: model, agent: Agent(id: .facilitator, name: facilitator.name, role: "facilitator", model: model.label))
         }
-        info = DebateInfo(
-            title: spec.title, question: spec.question, floor: spec.floor, rounds: spec.rounds, agents: agents,
-            facilitator: listener?.agent, pace: spec.pace, tokenBudget: spec.guards.tokenBudget,
-            costBudget: spec.guards.costBudget, spec: spec.recorded)
-
-        let bus = self.bus
-        let guards = Guards(spec: spec.guards, bus: bus)
         let prompts = PromptBuilder(spec: spec, participants: agents + (listener.map { [$0.agent] } ?? []))
+        let history = point.map { DebateHistory(records: $0.records, spec: spec, prompts: prompts) }
+        info = DebateInfo(
+            title: spec.title, question: spec.question, floor: spec.floor, rounds: history?.floor.rounds ?? spec.rounds,
+            agents: agents, facilitator: listener?.agent, pace: spec.pace, tokenBudget: spec.guards.tokenBudget,
+            costBudget: spec.guards.costBudget, spec: spec.recorded,
+            fork: point.map { ForkOrigin(parent: $0.parent, message: $0.message, sharedThrough: 1 + (history?.shared.count ?? 0)) })
+        shared = history?.shared
+
+        let bus = EventBus(elapsed: history?.shared.last?.time ?? 0)
+        self.bus = bus
+        let guards = Guards(spec: spec.guards, bus: bus)
         let facilitator = listener.map { listener in
             Facilitator(
                 agent: listener.agent, spec: listener.spec, model: listener.model, prompts: prompts, bus: bus, guards: guards)
@@ -55,7 +66,7 @@ public final class Debate: DebateSource {
         self.facilitator = facilitator
         let floor = Floor(
             ring: spec.agents.map(\.id), rule: spec.floor, rounds: spec.rounds, lingers: lingers,
-            summarized: facilitator != nil, bus: bus, shouldEnd: { guards.stopReason != nil },
+            summarized: facilitator != nil, bus: bus, state: history?.floor, shouldEnd: { guards.stopReason != nil },
             onRoundEnded: { round, end in facilitator?.roundEnded(round, end) })
         let inboxes = Dictionary(uniqueKeysWithValues: spec.agents.map { ($0.id, Inbox()) })
         let taps: [@Sendable (Message, ChatMessage) -> Void] = facilitator.map { facilitator in [{ facilitator.hear($0, as: $1) }] } ?? []
@@ -64,11 +75,14 @@ public final class Debate: DebateSource {
         let world = DebateWorld(
             bus: bus, mesh: mesh, floor: floor, pace: PaceGate(spec.pace, bus: bus),
             blackboard: Blackboard(bus: bus, entry: { prompts.entry($0) }), guards: guards, prompts: prompts, turnTimeout: spec.guards.turnTimeout,
-            policy: policy, stop: { stopper.update { $0 = true } })
+            policy: policy, lastMessageID: history?.lastMessageID ?? 0, stop: { stopper.update { $0 = true } })
         peers = zip(spec.agents, agents).enumerated().map { index, pair in
-            Peer(spec: pair.0, agent: pair.1, model: peerModels[index], inbox: inboxes[pair.0.id]!, world: world)
+            Peer(
+                spec: pair.0, agent: pair.1, model: peerModels[index], inbox: inboxes[pair.0.id]!, world: world,
+                history: history?.peers[pair.0.id])
         }
         self.world = world
+        if let history { recall(history) }
     }
 
     /// The debate's events from now on, ending after `debateFinished`. Subscribe before `run()`
@@ -107,7 +121,11 @@ public final class Debate: DebateSource {
     @discardableResult
     public func run() async -> FinishReason {
         bus.emit(.debateStarted(info))
-        world.floor.open()
+        if let shared {
+            bus.batch { for record in shared { bus.emit(record.event, at: record.time) } }
+        } else {
+            world.floor.open()
+        }
         let stopper = self.stopper
         let stopped = await withTaskGroup(of: Bool.self) { group in
             group.addTask {

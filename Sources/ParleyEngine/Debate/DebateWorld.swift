@@ -30,14 +30,16 @@ final class DebateWorld: Sendable {
     let turnTimeout: Double?
     let policy: FailurePolicy
     private let names: [AgentID: String]
-    private let messageIDs = Atomic<Int>(0)
+    private let messageIDs: Atomic<Int>
     private let failure = Mutex<String?>(nil)
     private let stop: @Sendable () -> Void
 
     init(
         bus: EventBus, mesh: Mesh, floor: Floor, pace: PaceGate, blackboard: Blackboard, guards: Guards,
-        prompts: PromptBuilder, turnTimeout: Double?, policy: FailurePolicy, stop: @escaping @Sendable () -> Void
+        prompts: PromptBuilder, turnTimeout: Double?, policy: FailurePolicy, lastMessageID: Int = 0,
+        stop: @escaping @Sendable () -> Void
     ) {
+        messageIDs = Atomic(lastMessageID)
         self.bus = bus
         self.mesh = mesh
         self.floor = floor

@@ -19,15 +19,22 @@ public final class EventBus: Sendable {
     }
 
     private let state = Mutex(State())
-    private let start = ContinuousClock.now
+    private let start: ContinuousClock.Instant
 
-    /// Makes a bus; time 0 is now.
-    public init() {}
+    /// Makes a bus; time 0 is now, or `elapsed` seconds ago (a fork goes on from its parent's
+    /// clock).
+    public init(elapsed: Double = 0) {
+        start = ContinuousClock.now - .seconds(max(0, elapsed))
+    }
 
     /// Emits an event: numbers it, stamps it with the seconds since the bus was made, and
     /// delivers it. Events after ``DebateEvent/debateFinished(_:usage:)`` are dropped.
     public func emit(_ event: DebateEvent) {
-        let time = (ContinuousClock.now - start).inSeconds
+        emit(event, at: (ContinuousClock.now - start).inSeconds)
+    }
+
+    /// Emits an event stamped with a time of its own: one of a recorded history shown again.
+    func emit(_ event: DebateEvent, at time: Double) {
         var flushes: [@Sendable () -> Void] = []
         let ended: [EventFeed.Channel] = state.withLock { state in
             guard !state.finished else { return [] }

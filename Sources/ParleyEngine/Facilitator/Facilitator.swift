@@ -46,6 +46,12 @@ final class Facilitator: Sendable {
         transcript.withLock { $0[message.round, default: []].append(entry) }
     }
 
+    /// Takes back a summary written before, in a debate's recorded history (a fork): later
+    /// summaries build on it.
+    func recall(_ summary: Summary) {
+        summaries.withLock { $0.append((summary.scope, prompts.entry(summary))) }
+    }
+
     /// Asks for the summary of a round; after the last (or the one that concluded the debate),
     /// for the final summary too.
     func roundEnded(_ round: Int, _ end: Floor.RoundEnd) {

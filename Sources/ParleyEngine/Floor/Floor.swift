@@ -18,7 +18,7 @@ final class Floor: Sendable {
         /// The next round.
         case next
         /// Nothing until the person adds a round: the rounds planned are held, and the debate
-        /// lingers (see ``Floor/init(ring:rule:rounds:lingers:summarized:bus:shouldEnd:onRoundEnded:)``).
+        /// lingers (see ``Floor/init(ring:rule:rounds:lingers:summarized:bus:state:shouldEnd:onRoundEnded:)``).
         case concluded
         /// Nothing ever: the debate is over.
         case over
@@ -51,17 +51,18 @@ final class Floor: Sendable {
     /// With `lingers`, the last round's end concludes the debate instead of ending it: the peers
     /// wait until ``addRound()`` opens another round, or the debate stops. The floor says
     /// `debateConcluded` itself then, unless the debate is `summarized`: then ``conclude(after:)``
-    /// says it once the final summary is written.
+    /// says it once the final summary is written. `state`, when given, is where a forked debate's
+    /// floor was (it is then not opened).
     init(
         ring: [AgentID], rule: FloorProtocol, rounds: Int, lingers: Bool = false, summarized: Bool = false,
-        bus: EventBus, shouldEnd: @escaping @Sendable () -> Bool,
+        bus: EventBus, state: State? = nil, shouldEnd: @escaping @Sendable () -> Bool,
         onRoundEnded: @escaping @Sendable (_ round: Int, _ end: RoundEnd) -> Void
     ) {
         self.ring = ring
         self.rule = rule
         self.lingers = lingers
         self.summarized = summarized
-        monitor = Monitor(State(rounds: rounds))
+        monitor = Monitor(state ?? State(rounds: rounds))
         self.bus = bus
         self.shouldEnd = shouldEnd
         self.onRoundEnded = onRoundEnded
@@ -149,6 +150,28 @@ final class Floor: Sendable {
     /// previous round, so a message of this round waits for the next (the round barrier) —
     /// except the human's: the person is outside the barrier and is heard on the next turn.
     func isHeard(_ message: Message, inTurnOf round: Int) -> Bool {
+        Self.isHeard(message, inTurnOf: round, under: rule)
+    }
+
+    /// The messages a peer reads at the start of a turn, in the order it reads them: as they came,
+    /// except that under simultaneous each round's messages are read in ring order (the person's
+    /// after the peers'), however the peers' turns happened to end — so that what a peer hears
+    /// last does not depend on which turn the executor finished first.
+    func ordered(_ ready: [Delivery]) -> [Delivery] {
+        Self.ordered(ready, ring: ring, under: rule)
+    }
+
+    /// ``ordered(_:)`` for a ring and a protocol.
+    static func ordered(_ ready: [Delivery], ring: [AgentID], under rule: FloorProtocol) -> [Delivery] {
+        guard rule == .simultaneous, ready.count > 1 else { return ready }
+        func rank(_ delivery: Delivery) -> Int { ring.firstIndex(of: delivery.message.sender) ?? ring.count }
+        return ready.enumerated().sorted { a, b in
+            (a.element.message.round, rank(a.element), a.offset) < (b.element.message.round, rank(b.element), b.offset)
+        }.map(\.element)
+    }
+
+    /// ``isHeard(_:inTurnOf:)`` under a protocol.
+    static func isHeard(_ message: Message, inTurnOf round: Int, under rule: FloorProtocol) -> Bool {
         rule != .simultaneous || message.round < round || message.sender == .human
     }
 

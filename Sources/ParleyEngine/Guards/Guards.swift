@@ -12,6 +12,12 @@ final class Guards: Sendable {
         var stop: GuardKind?
         /// Each peer's latest messages' shingles, newest last.
         var recent: [AgentID: [(round: Int, shingles: Set<Int>)]] = [:]
+
+        /// Remembers a peer's message for the detector, forgetting its oldest beyond `keeping`.
+        mutating func remember(_ message: Message, _ shingles: Set<Int>, keeping: Int) {
+            recent[message.sender, default: []].append((message.round, shingles))
+            if recent[message.sender]!.count > keeping { recent[message.sender]!.removeFirst() }
+        }
     }
 
     private let spec: GuardSpec
@@ -50,9 +56,7 @@ final class Guards: Sendable {
 
     /// Flags a message that repeats its sender's earlier messages or echoes another peer's latest.
     func check(_ message: Message, names: (AgentID) -> String) {
-        guard let repetition = spec.repetition, message.sender != .human else { return }
-        let shingles = Words.shingles(in: message.text)
-        guard shingles.count >= 4 else { return }
+        guard let repetition = spec.repetition, let shingles = watchedShingles(of: message) else { return }
         state.withLock { state in
             var worst: (overlap: Double, of: AgentID, round: Int)?
             for (peer, messages) in state.recent {
@@ -64,8 +68,7 @@ final class Guards: Sendable {
                     }
                 }
             }
-            state.recent[message.sender, default: []].append((message.round, shingles))
-            if state.recent[message.sender]!.count > memory { state.recent[message.sender]!.removeFirst() }
+            state.remember(message, shingles, keeping: memory)
             guard let worst else { return }
             let similarity = (worst.overlap * 100).rounded() / 100
             let detail =
@@ -78,6 +81,35 @@ final class Guards: Sendable {
                 bus.emit(.guardTripped(GuardTrip(kind: .repetition, agent: message.sender, detail: detail, stops: false)))
             }
         }
+    }
+
+    /// The shingles the repetition detector compares a message by; nil when it does not watch
+    /// the message (the detector is off, the person wrote it, or it is too short).
+    private func watchedShingles(of message: Message) -> Set<Int>? {
+        guard spec.repetition != nil, message.sender != .human else { return nil }
+        let shingles = Words.shingles(in: message.text)
+        return shingles.count >= 4 ? shingles : nil
+    }
+
+    /// Takes back a peer's message of a debate's recorded history (a fork): its usage counts
+    /// against the budgets and the repetition detector remembers it, silently (what tripped then
+    /// is in the history; ``recall(trip:)`` puts back a guard that stopped the debate).
+    func recall(_ message: Message) {
+        let shingles = watchedShingles(of: message)
+        state.withLock { state in
+            state.usage += message.usage
+            if let shingles { state.remember(message, shingles, keeping: memory) }
+        }
+    }
+
+    /// Takes back the usage of a summary of a debate's recorded history (a fork), silently.
+    func recall(usage: Usage) {
+        state.withLock { $0.usage += usage }
+    }
+
+    /// Takes back a guard that asked the recorded debate to stop.
+    func recall(trip kind: GuardKind) {
+        state.withLock { $0.stop = $0.stop ?? kind }
     }
 
     /// Whether replies are watched for step repetition while they stream (the repetition

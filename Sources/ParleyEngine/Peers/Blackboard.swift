@@ -34,6 +34,11 @@ public final class Blackboard: Sendable {
         notes.withLock { notes in id < notes.count ? notes[id...] : [] }
     }
 
+    /// Puts back the notes of a debate's recorded history (a fork), without events.
+    func recall(_ recorded: [BlackboardNote]) {
+        notes.withLock { $0 = recorded.map { ($0, entry($0)) } }
+    }
+
     /// Every note so far.
     public var all: [BlackboardNote] { notes.withLock { $0.map(\.note) } }
 }

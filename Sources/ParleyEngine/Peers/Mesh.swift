@@ -21,10 +21,15 @@ final class Mesh: Sendable {
     /// is how the addressees' models will see it.
     func deliver(_ message: Message, as entry: ChatMessage) {
         let delivery = Delivery(message: message, entry: entry)
-        for (id, inbox) in inboxes where id != message.sender && message.to.includes(id) {
+        for (id, inbox) in inboxes where Self.reaches(message, id) {
             inbox.put(delivery)
         }
         for tap in taps { tap(message, entry) }
+    }
+
+    /// Whether a message goes to peer `id`: it is addressed to it and not its own.
+    static func reaches(_ message: Message, _ id: AgentID) -> Bool {
+        id != message.sender && message.to.includes(id)
     }
 
 }

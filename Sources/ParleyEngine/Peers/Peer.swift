@@ -21,13 +21,23 @@ actor Peer {
     /// Writes each turn's trace for the event log.
     private var tracer: TurnTracer
 
-    init(spec: AgentSpec, agent: Agent, model: any ChatModel, inbox: Inbox, world: DebateWorld) {
+    /// The round the peer's next turn is in (the round it waits for, under simultaneous).
+    private let firstRound: Int
+
+    /// Makes a peer; `history`, when given, is what it remembers and has yet to read in a forked
+    /// debate (its inbox is filled here).
+    init(spec: AgentSpec, agent: Agent, model: any ChatModel, inbox: Inbox, world: DebateWorld, history: PeerHistory? = nil) {
         self.spec = spec
         self.inbox = inbox
         self.agent = agent
         self.model = model
         self.world = world
         tracer = TurnTracer(agent: spec.id, backend: spec.backend, growsOnly: true)
+        memory = history?.memory ?? []
+        lastNote = history?.lastNote ?? 0
+        firstRound = history?.nextRound ?? 1
+        for delivery in history?.unread ?? [] { inbox.put(delivery) }
+        for reply in history?.said ?? [] { model.recall(reply: reply) }
     }
 
     var id: AgentID { spec.id }
@@ -37,7 +47,7 @@ actor Peer {
 
     /// Takes turns until the debate is over or stopped.
     func run() async {
-        var round = 1
+        var round = firstRound
         do {
             while case .speak(let now) = try await world.floor.await(id, round: round) {
                 try await world.pace.admit(id, round: now)
@@ -111,10 +121,9 @@ actor Peer {
 
     private func readInbox(round: Int) {
         let floor = world.floor
-        let ready = inbox.take { floor.isHeard($0, inTurnOf: round) }
-        memory.append(contentsOf: ready.map(\.entry))
+        let ready = floor.ordered(inbox.take { floor.isHeard($0, inTurnOf: round) })
         let notes = world.blackboard.notes(after: lastNote)
-        for (note, entry) in notes where note.author != id { memory.append(entry) }
+        world.prompts.read(ready, notes: notes, as: id, into: &memory)
         lastNote = notes.last?.note.id ?? lastNote
     }
 

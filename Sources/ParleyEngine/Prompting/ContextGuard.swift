@@ -44,7 +44,11 @@ struct ContextGuard: Sendable {
             points.append("\(who): \(point)")
         }
         let note = "Earlier in the debate\(span), in short — " + points.joined(separator: " / ")
-        let summary = PromptBuilder.fold(note: note, round: rounds.max())
-        return ([summary] + messages[cut...], cut, note)
+        return ([Self.entry(note, folding: folded)] + messages[cut...], cut, note)
+    }
+
+    /// The entry that stands for `folded` entries in a conversation: the note that sums them up.
+    static func entry(_ note: String, folding folded: ArraySlice<ChatMessage>) -> ChatMessage {
+        PromptBuilder.fold(note: note, round: folded.compactMap(\.round).max())
     }
 }

@@ -128,6 +128,16 @@ struct PromptBuilder: Sendable {
         id == .human ? "you" : participants.first { $0.id == id }?.name ?? id.rawValue
     }
 
+    /// Adds to a peer's memory what it reads at the start of a turn: the messages delivered to it
+    /// that it hears now, then the blackboard notes the others posted since it last looked.
+    func read(
+        _ ready: [Delivery], notes: some Sequence<(note: BlackboardNote, entry: ChatMessage)>, as reader: AgentID,
+        into memory: inout [ChatMessage]
+    ) {
+        memory.append(contentsOf: ready.map(\.entry))
+        for (note, entry) in notes where note.author != reader { memory.append(entry) }
+    }
+
     /// A blackboard note as a peer reads it.
     func entry(_ note: BlackboardNote) -> ChatMessage {
         let who = participants.first { $0.id == note.author }?.name ?? note.author.rawValue

@@ -69,9 +69,16 @@ public protocol ChatModel: Sendable {
     /// Whether a reply arrives whole at once, with nothing to cancel or time out (an instant
     /// scripted persona); the engine then skips the per-turn machinery for cancelling.
     var repliesAtOnce: Bool { get }
+    /// Takes up a reply it gave earlier in a debate that is being rebuilt from its recording (a
+    /// fork), so that it goes on as if it had said it: a model that keeps state between turns (a
+    /// scripted persona remembers the arguments it used) updates it; others keep nothing.
+    func recall(reply text: String)
 }
 
 extension ChatModel {
     /// Replies stream over time, by default.
     public var repliesAtOnce: Bool { false }
+
+    /// Keeps nothing between turns, by default.
+    public func recall(reply text: String) {}
 }

@@ -41,6 +41,16 @@ public final class ScriptedPersona: ChatModel {
         onChunk(.usage(Usage(promptTokens: prompt, completionTokens: WordStream.estimatedTokens(text))))
     }
 
+    /// Marks the argument a reply of its own ends with as used (the longest one it ends with, as
+    /// every reply ends with its argument), as if the persona had just said it.
+    public func recall(reply text: String) {
+        let said = text.trimmingWhitespace()
+        guard let index = arguments.indices.filter({ said.hasSuffix(arguments[$0].trimmingWhitespace()) })
+            .max(by: { arguments[$0].count < arguments[$1].count })
+        else { return }
+        used.withLock { _ = $0.insert(index) }
+    }
+
     /// The reply to a request and the argument it uses, with why.
     func compose(for request: ChatRequest) -> (text: String, choice: ArgumentChoice) {
         let names = self.names.withLock { names in

@@ -21,6 +21,8 @@ public final class ObserverApp {
     /// The signal (SIGTERM, SIGHUP) that ended the run, when one did: the terminal's window
     /// closed, or `kill` asked. The program should end with 128 + it once the debate stopped.
     public private(set) var stopSignal: Int32?
+    /// The turn the person asked to fork at (`f`), which ended the run; nil when they did not.
+    public private(set) var forkRequest: MessageID?
     private let terminal: any ObserverTerminal
     private let options: ObserverOptions
     private var theme: Theme
@@ -55,6 +57,7 @@ public final class ObserverApp {
         state.intake.replayName = options.replayName
         state.intake.replaySpeed = options.replaySpeed
         state.intake.replayTurns = options.replayTurns
+        state.intake.forks = options.forks
         theme = options.themes.theme(at: options.themeIndex)
         pacing = FramePacing(interval: options.frameInterval)
     }
@@ -192,6 +195,9 @@ public final class ObserverApp {
             case .send(let command): send(command)
             case .useTheme(let index): theme = options.themes.theme(at: index)
             case .quit: return true
+            case .fork(let message):
+                forkRequest = message
+                return true
             }
         }
         return false

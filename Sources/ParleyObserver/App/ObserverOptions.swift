@@ -18,6 +18,9 @@ public struct ObserverOptions: Sendable {
     public var replayTurns: Int?
     /// The speed a replay starts at (`--speed`): 2 twice as fast as recorded, 0 as fast as it can.
     public var replaySpeed: Double
+    /// Whether `f` may fork the debate (the program can start a fork of it): the run then ends
+    /// with ``ObserverApp/forkRequest`` set.
+    public var forks: Bool
     /// The shortest time between two frames: events are batched into at most one frame per
     /// interval (33 ms: about 30 frames a second).
     public var frameInterval: Duration
@@ -25,10 +28,12 @@ public struct ObserverOptions: Sendable {
     /// Makes options.
     public init(
         themes: ThemeCatalog = .builtIn, themeIndex: Int = 0, recordingPath: String? = nil, showsReasoning: Bool = true,
-        isReplay: Bool = false, replayName: String? = nil, replaySpeed: Double = 1, frameInterval: Duration = .milliseconds(33)
+        isReplay: Bool = false, replayName: String? = nil, replaySpeed: Double = 1, forks: Bool = false,
+        frameInterval: Duration = .milliseconds(33)
     ) {
         self.replayName = replayName
         self.replaySpeed = replaySpeed
+        self.forks = forks
         self.themes = themes
         self.themeIndex = themeIndex
         self.recordingPath = recordingPath

@@ -14,6 +14,7 @@ public enum KeyMap {
             HelpRow("i", "write to the debate", [.character("i")], .startCompose),
             HelpRow("/", "search the focused pane", [.character("/")], .startSearch),
             HelpRow("e", "one more round", [.character("e")], .addRound),
+            HelpRow("f", "fork a new debate from here", [.character("f")], .fork),
             HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
             HelpRow("↑ ↓ k j", "scroll a line", [
                 KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),

@@ -53,6 +53,9 @@ public enum ObserverCommand: Sendable, Hashable {
     case slower
     /// Move along the timeline: look back at a turn, or follow the debate now again.
     case timeline(TimelineMove)
+    /// Fork the debate at the turn ``ObserverState/forkTurn`` names: a new live debate goes on
+    /// from the state before it.
+    case fork
     /// Quit; asks first while the debate is running.
     case requestQuit
     /// Quit now, stopping the debate if it still runs.

@@ -6,6 +6,8 @@ public enum ObserverEffect: Sendable, Hashable {
     case send(DebateCommand)
     /// Leave the observer (restoring the terminal).
     case quit
+    /// Leave this debate for a fork of it at the turn of this message.
+    case fork(MessageID)
     /// Draw with the theme at this index of the ``ThemeCatalog`` from now on.
     case useTheme(Int)
 }

@@ -13,6 +13,8 @@ public struct Intake: Sendable, Hashable {
     public var replayTurns: Int?
     /// A replay's speed: 2 plays twice as fast as recorded, 0 as fast as it can.
     public var replaySpeed: Double = 1
+    /// Whether `f` may fork the debate: the program knows the debate's spec to go on with.
+    public var forks = false
     /// Whether the events ended (the debate finished, the replay ran out, or the stream failed).
     public var hasEnded = false
 

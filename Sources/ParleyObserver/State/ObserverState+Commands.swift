@@ -61,6 +61,8 @@ extension ObserverState {
             if intake.isReplay { return changeSpeed(faster: command == .faster) }
             return changeDelay(faster: command == .faster)
         case .timeline(let move): self.move(move)
+        case .fork:
+            return fork(at: forkTurn)
         case .requestQuit:
             if debate.finish != nil { return [.quit] }
             // A concluded debate has nothing under way to lose: it ends as it stands.
@@ -110,6 +112,25 @@ extension ObserverState {
         let add = intake.isReplay ? "" : "e adds a round, "
         debate.notice = Notice(text: "The debate's rounds are done: \(add)q quits.", tone: .info)
         return false
+    }
+
+    /// The turn `f` forks at (said anew by the fork): the turn looked back at on the timeline;
+    /// following the debate, the turn being said, or the last one said.
+    public var forkTurn: MessageID? { shown.latestTurn }
+
+    /// Leaves this debate for a fork of it before the turn of `message`: the debate stops, and
+    /// the program starts the fork. Says why not when it cannot.
+    mutating func fork(at message: MessageID?) -> [ObserverEffect] {
+        guard intake.forks else {
+            let how = intake.isReplay ? "parley fork LOG --at N" : "parley fork on its recording"
+            debate.notice = Notice(text: "This debate cannot be forked here; use \(how).", tone: .info)
+            return []
+        }
+        guard let message else {
+            debate.notice = Notice(text: "No turn to fork at yet: step one with n.", tone: .info)
+            return []
+        }
+        return debate.finish == nil ? [.send(.stop), .fork(message)] : [.fork(message)]
     }
 
     /// Says on the prompt line what a replay cannot do, and what it can.

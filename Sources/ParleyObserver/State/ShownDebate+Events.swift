@@ -86,6 +86,7 @@ extension ShownDebate {
 
     private mutating func startTurn(_ agent: AgentID, round: Int, message id: MessageID) {
         self.round = max(self.round, round)
+        latestTurn = id
         if nextSpeaker == agent { nextSpeaker = nil }
         failure = failure?.agent == agent ? nil : failure
         streams[.text(id)] = nil

@@ -27,6 +27,8 @@ public struct ShownDebate: Sendable, Equatable {
     public var round = 0
     /// The peer the floor passed to or that the pace holds, until its turn starts.
     public var nextSpeaker: AgentID?
+    /// The message id of the latest turn that started.
+    public var latestTurn: MessageID?
     /// Seconds since the debate started, as the last event record or the app's clock told.
     public var elapsed: Double = 0
     /// Tokens and cost so far (the whole debate's once it finished).

@@ -23,26 +23,13 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Write the event stream to stdout as JSON lines (one event a line) instead.")
     var jsonl = false
 
-    @Option(name: .customLong("record"), help: ArgumentHelp("Write the event log (JSONL) to this file as the debate happens.", valueName: "path"))
-    var recordPath: String?
-
-    @Flag(help: "Start paused in step mode: n steps a turn, r a round.")
-    var step = false
-
-    @Option(help: ArgumentHelp("Colour theme: a built-in name (see `parley themes`) or a theme file's path.", valueName: "name|path"))
-    var theme: String?
-
-    @Flag(help: "Scripted personas answer at once and there is no delay between turns.")
-    var instant = false
+    @OptionGroup var live: LiveOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Time to wait before each turn, like 0.5, 400ms or 2s (overrides the file's pace.delay).", valueName: "duration"))
     var delay: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("How many rounds to hold (overrides the file's rounds).", valueName: "n"))
     var rounds: Int?
-
-    @Option(name: .customLong("log"), help: ArgumentHelp("Write a diagnostic log of model requests to this file.", valueName: "file"))
-    var logPath: String?
 
     @Flag(help: "Hide reasoning models' thinking in the agents' panes.")
     var hideReasoning = false
@@ -65,31 +52,15 @@ struct RunCommand: AsyncParsableCommand {
         var spec = try DebateChoice.spec(file)
         if let rounds { spec.rounds = rounds }
         if let delay { spec.pace.delay = DebateFile.seconds(from: delay) ?? spec.pace.delay }
-        if instant { spec.pace.delay = 0 }
-        if step { spec.pace.mode = .step }
+        if live.instant { spec.pace.delay = 0 }
+        if live.step { spec.pace.mode = .step }
         // The theme is checked before anything starts, so that a mistake costs nothing.
-        let themes = try ThemeChoice.catalog(theme)
+        let themes = try ThemeChoice.catalog(live.theme)
         let frontend = Frontend.choose(
             headless: headless, jsonl: jsonl,
             observer: ObserverOptions(
-                themes: themes.catalog, themeIndex: themes.index, recordingPath: recordPath, showsReasoning: !hideReasoning))
-        let logger = try Diagnostics.bootstrap(logPath)
-        let debate: Debate
-        do {
-            debate = try Debate(
-                spec: spec, models: .standard(logger: logger, scriptedPace: instant ? 0 : nil),
-                policy: frontend.isInteractive ? .hold : .stop, lingers: frontend.isInteractive)
-        } catch {
-            Console.error("parley: \(error)")
-            throw ExitCode.badDebate
-        }
-        let recording = try Recording.start(recordPath, for: debate)
-        defer { recording?.close() }
-        recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
-        let reason = try await frontend.show(debate)
-        await ModelHTTPClient.shutdown()
-        if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
-        try recording?.checkWritten()
-        throw ExitCode(reason)
+                themes: themes.catalog, themeIndex: themes.index, recordingPath: live.recordPath, showsReasoning: !hideReasoning,
+                forks: true))
+        try await LiveDebate.run(spec: spec, frontend: frontend, live: live)
     }
 }

@@ -30,16 +30,23 @@ enum Frontend {
         if case .observer = self { true } else { false }
     }
 
+    /// The same front end, showing that the debate is recorded to `path`.
+    func recording(to path: String?) -> Frontend {
+        guard case .observer(var options) = self else { return self }
+        options.recordingPath = path
+        return .observer(options)
+    }
+
     /// Runs `source` here until it ends (headless) or the person quits (observer), and returns how
-    /// it ended. Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
+    /// it ended, with the turn the person asked to fork at (`f`, in the observer). Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
     /// ends with `debateFinished`, the output on a whole line) and the program exits with
     /// 128 + the signal's number; a second one exits at once. In the observer, Ctrl-C is a key
     /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise.
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
-    func show(_ source: some DebateSource) async throws -> FinishReason {
+    func show(_ source: some DebateSource) async throws -> (reason: FinishReason, fork: MessageID?) {
         switch self {
         case .observer(let options):
-            let ending: (reason: FinishReason, stopSignal: Int32?)
+            let ending: (reason: FinishReason, stopSignal: Int32?, fork: MessageID?)
             do {
                 ending = try await ObserverApp.watch(source, options: options)
             } catch {
@@ -47,9 +54,9 @@ enum Frontend {
                 throw ExitCode.badDebate
             }
             if let signal = ending.stopSignal { Self.exit(stoppedBy: signal) }
-            return ending.reason
+            return (ending.reason, ending.fork)
         case .headless(let jsonl):
-            return await Self.stream(source, jsonl: jsonl)
+            return (await Self.stream(source, jsonl: jsonl), nil)
         }
     }
 

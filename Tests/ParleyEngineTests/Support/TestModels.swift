@@ -70,6 +70,12 @@ enum TestDebate {
     static func make(
         _ spec: DebateSpec, models: [AgentID: TestModel], policy: FailurePolicy = .hold, lingers: Bool = false
     ) throws -> Debate {
+        let (spec, provider) = wired(spec, models: models)
+        return try Debate(spec: spec, models: provider, policy: policy, lingers: lingers)
+    }
+
+    /// The spec with the given peers on test backends, and the provider that makes their models.
+    static func wired(_ spec: DebateSpec, models: [AgentID: TestModel]) -> (DebateSpec, ModelProvider) {
         var spec = spec
         for index in spec.agents.indices where models[spec.agents[index].id] != nil {
             let id = spec.agents[index].id
@@ -83,7 +89,7 @@ enum TestDebate {
                 }
                 return model
             }, scriptedPace: 0)
-        return try Debate(spec: spec, models: provider, policy: policy, lingers: lingers)
+        return (spec, provider)
     }
 }
 

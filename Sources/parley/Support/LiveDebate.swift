@@ -1,0 +1,86 @@
+import ArgumentParser
+import ParleyCore
+import ParleyEngine
+import ParleyModels
+import Synchronization
+import TerminalKit
+
+/// A live debate (`parley run`, `parley fork`) built, recorded, shown and ended alike; `f` in
+/// the observer leaves it for a fork of it, shown next.
+enum LiveDebate {
+    /// Runs a debate of `spec` — from its start, or from `point`'s state when given — records it
+    /// where `live` says (as it says how it starts), shows it on `frontend` until it ends or the person quits, and
+    /// exits as it ended. When the person forks it (`f`), the fork runs next, recorded (when this
+    /// one was) to a file beside this one's (`run-fork-12.jsonl`).
+    /// - Throws: the ``ExitCode`` that says how the debate ended (``ExitCode/badDebate`` after
+    ///   saying why, when it cannot be built; errors of a fork name `file`).
+    static func run(
+        spec: DebateSpec, from point: ForkPoint? = nil, file: String? = nil, frontend: Frontend, live: LiveOptions
+    ) async throws -> Never {
+        let logger = try Diagnostics.bootstrap(live.logPath)
+        let models = ModelProvider.standard(logger: logger, scriptedPace: live.instant ? 0 : nil)
+        var (point, frontend, recordPath) = (point, frontend, live.recordPath)
+        while true {
+            let debate = try make(
+                spec, from: point, file: file, models: models, policy: frontend.isInteractive ? .hold : .stop,
+                lingers: frontend.isInteractive)
+            let history = frontend.isInteractive ? KeptHistory(of: debate) : nil
+            let recording = try Recording.start(recordPath, for: debate)
+            defer { recording?.close() }
+            recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
+            let (reason, fork) = try await frontend.show(debate)
+            if let fork, let history {
+                try recording?.checkWritten()
+                do {
+                    point = try ForkPoint(records: history.records, at: fork, parent: recordPath)
+                } catch {
+                    Console.error("parley: cannot fork at \(fork): \(error)")
+                    throw ExitCode.badDebate
+                }
+                recordPath = recordPath.map { forkPath($0, at: fork) }
+                frontend = frontend.recording(to: recordPath)
+                continue
+            }
+            await ModelHTTPClient.shutdown()
+            if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
+            try recording?.checkWritten()
+            throw ExitCode(reason)
+        }
+    }
+
+    /// The debate to run.
+    /// - Throws: ``ExitCode/badDebate`` after saying why, when it cannot be built.
+    private static func make(
+        _ spec: DebateSpec, from point: ForkPoint?, file: String?, models: ModelProvider, policy: FailurePolicy, lingers: Bool
+    ) throws -> Debate {
+        do {
+            guard let point else { return try Debate(spec: spec, models: models, policy: policy, lingers: lingers) }
+            return try Debate(forking: point, spec: spec, models: models, policy: policy, lingers: lingers)
+        } catch let error as ForkError {
+            Console.error("parley: \(file.map { "\($0): " } ?? "")\(error)")
+            throw ExitCode.badDebate
+        } catch {
+            Console.error("parley: \(error)")
+            throw ExitCode.badDebate
+        }
+    }
+
+    /// Where a fork of the debate recorded at `path` is recorded: `run.jsonl` → `run-fork-12.jsonl`.
+    static func forkPath(_ path: String, at turn: MessageID) -> String {
+        let stem = path.hasSuffix(".jsonl") ? String(path.dropLast(6)) : path
+        return "\(stem)-fork-\(turn.rawValue).jsonl"
+    }
+
+    /// The events of a debate so far (without streamed deltas), for a fork of it.
+    final class KeptHistory: Sendable {
+        private let kept = Mutex<[EventRecord]>([])
+
+        init(of debate: Debate) {
+            debate.bus.addSink { [self] record in
+                if !record.event.isDelta { self.kept.withLock { $0.append(record) } }
+            }
+        }
+
+        var records: [EventRecord] { kept.withLock { $0 } }
+    }
+}
