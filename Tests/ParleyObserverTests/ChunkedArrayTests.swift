@@ -33,4 +33,30 @@ struct ChunkedArrayTests {
         #expect(Array(original) == Array(0..<600))
         #expect(copy.count == 601 && copy[0] == -1 && copy[600] == 600)
     }
+
+    @Test("removing from the front drops whole chunks and keeps the rest shared; it reads as an array does")
+    func removeFirst() {
+        let size = ChunkedArray<Int>.chunkSize
+        var array = Array(0..<(size * 4 + 3))
+        var chunked = ChunkedArray(array)
+        let copy = chunked
+        for k in [1, size - 1, size + 5, 2] {
+            chunked.removeFirst(k)
+            array.removeFirst(k)
+            #expect(Array(chunked) == array)
+            chunked.append(-k)
+            array.append(-k)
+            chunked[0] = 1000 + k
+            array[0] = 1000 + k
+            #expect(Array(chunked) == array && chunked.count == array.count)
+        }
+        chunked.replaceSubrange(0..<3, with: [])
+        array.removeFirst(3)
+        #expect(Array(chunked) == array)
+        #expect(Array(copy) == Array(0..<(size * 4 + 3)), "the copy made before is unchanged")
+        chunked.removeFirst(chunked.count)
+        #expect(chunked.isEmpty)
+        chunked.append(7)
+        #expect(Array(chunked) == [7])
+    }
 }

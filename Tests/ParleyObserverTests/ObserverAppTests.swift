@@ -39,7 +39,9 @@ final class FakeTerminal: ObserverTerminal {
                 return nil
             }
             group.addTask {
-                try? await Task.sleep(for: .seconds(20))
+                // Generous: the whole suite runs at once on two cores, and the end-to-end tests'
+                // subprocesses can hold the test runner's threads for many seconds.
+                try? await Task.sleep(for: .seconds(90))
                 return nil
             }
             let first = await group.next() ?? nil

@@ -234,4 +234,32 @@ struct TimelineTests {
         #expect(timeline.turnCount == 0)
         #expect(timeline.checkpointCount == 1)
     }
+
+    @Test("a long debate's timeline keeps at most its capacity: the oldest events go a checkpoint at a time, and the turns kept still show as reduced from the start", arguments: [9, 10] as [UInt64])
+    func boundedTimeline(seed: UInt64) async throws {
+        let (records, about) = try await Self.recordedDebate(seed: seed)
+        let kept = records.filter { !$0.event.isDelta }
+        var timeline = Timeline(isReplay: false, interval: 4, capacity: 12)
+        for record in records { timeline.append(record) }
+        #expect(timeline.records.count <= 12 + 1, "\(about)")
+        #expect(timeline.dropped > 0 && timeline.dropped % 4 == 0, "\(about)")
+        #expect(Array(timeline.records) == Array(kept.suffix(timeline.records.count)), "\(about)")
+        let first = timeline.firstKeptTurn
+        #expect(first > 0, "\(about)")
+        for turn in first...timeline.turnCount {
+            let reduced = ShownDebate.reduced(kept.prefix(timeline.stops[turn]), isReplay: false)
+            #expect(timeline.debate(atTurn: turn) == reduced, "\(about): turn \(turn)")
+        }
+        var state = ObserverState(columns: 120, rows: 34)
+        state.timeline = timeline
+        _ = state.apply(.timeline(.start))
+        #expect(state.viewed?.turn == first, "Home goes to the first turn still kept")
+        // Long replies reach the bound on their text first, however few the events.
+        var wordy = Timeline(isReplay: false, interval: 4, capacity: 1_000_000, textCapacity: 2_000)
+        for record in records { wordy.append(record) }
+        #expect(wordy.dropped > 0, "\(about)")
+        for turn in wordy.firstKeptTurn...wordy.turnCount {
+            #expect(wordy.debate(atTurn: turn) == ShownDebate.reduced(kept.prefix(wordy.stops[turn]), isReplay: false))
+        }
+    }
 }

@@ -4,17 +4,20 @@
 /// and summaries in chunked arrays, a checkpoint costs a little per chunk rather than a copy of
 /// everything shown so far.
 ///
-/// Appending and changing an element in place are as fast as an array's; any other change
-/// (removing, replacing a range before the end) builds the chunks again, in time linear in the
-/// length, as an array's removal at the front takes too.
+/// Appending, changing an element in place and removing from the front (``removeFirst(_:)``,
+/// which drops whole chunks and keeps sharing the rest) are as fast as an array's appending; any
+/// other change (removing or replacing a range elsewhere) builds the chunks again, in time
+/// linear in the length.
 public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
     /// How many elements a chunk holds.
     public static var chunkSize: Int { 1 << shift }
     private static var shift: Int { 8 }
     private static var mask: Int { chunkSize - 1 }
 
-    /// The chunks: every one full but the last.
+    /// The chunks: every one full but the last (the first's first ``start`` elements are gone).
     private var chunks: [[Element]] = []
+    /// How many elements of the first chunk were removed from the front.
+    private var start = 0
     /// How many elements there are.
     public private(set) var count = 0
 
@@ -25,13 +28,19 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, 
     public var endIndex: Int { count }
 
     public subscript(position: Int) -> Element {
-        get { chunks[position >> Self.shift][position & Self.mask] }
-        set { chunks[position >> Self.shift][position & Self.mask] = newValue }
+        get {
+            let place = position + start
+            return chunks[place >> Self.shift][place & Self.mask]
+        }
+        set {
+            let place = position + start
+            chunks[place >> Self.shift][place & Self.mask] = newValue
+        }
     }
 
     /// Adds an element at the end.
     public mutating func append(_ element: Element) {
-        if count & Self.mask == 0 {
+        if (start + count) & Self.mask == 0 {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)
             chunk.append(element)
@@ -42,9 +51,28 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, 
         count += 1
     }
 
+    /// Removes the first `k` elements, dropping the chunks they leave empty: copies keep sharing
+    /// the chunks that remain.
+    public mutating func removeFirst(_ k: Int) {
+        precondition(k >= 0 && k <= count, "can't remove more elements than there are")
+        start += k
+        count -= k
+        let emptied = Swift.min(start >> Self.shift, chunks.count)
+        chunks.removeFirst(emptied)
+        start -= emptied << Self.shift
+        if count == 0 {
+            chunks = []
+            start = 0
+        }
+    }
+
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == Element {
         if subrange.isEmpty, subrange.lowerBound == count {
             for element in newElements { append(element) }
+            return
+        }
+        if newElements.isEmpty, subrange.lowerBound == 0 {
+            removeFirst(subrange.count)
             return
         }
         var all = Array(self)

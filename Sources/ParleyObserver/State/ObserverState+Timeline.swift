@@ -34,7 +34,8 @@ extension ObserverState {
         case .start: target = 0
         case .now: target = now
         }
-        show(turn: min(max(0, target), now))
+        // A long live debate's first turns may have been let go (the recording has them).
+        show(turn: min(max(timeline.firstKeptTurn, target), now))
     }
 
     /// Shows the debate as it was after `turn` (0: the start), as a timeline move does; at or

@@ -141,7 +141,10 @@ public struct PeerPane: Sendable, Hashable, Identifiable {
             if case .message = entries[end] { excess -= 1; earlier += 1 }
             end += 1
         }
-        entries.replaceSubrange(0..<end, with: [.notice("⋯ \(earlier) earlier message\(earlier == 1 ? " is" : "s are") in the recording", .info)])
+        // The heading takes the place of the last entry dropped, so that the rest is dropped from
+        // the front: the kept entries' chunks stay shared with the timeline's checkpoints.
+        entries[end - 1] = .notice("⋯ \(earlier) earlier message\(earlier == 1 ? " is" : "s are") in the recording", .info)
+        entries.removeFirst(end - 1)
     }
 
     /// Changes message `id` in place.

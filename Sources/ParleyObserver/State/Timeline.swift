@@ -13,6 +13,13 @@ import ParleyCore
 public struct Timeline: Sendable {
     /// How many events lie between two checkpoints.
     public static let checkpointInterval = 2048
+    /// How many events a timeline keeps at most (a 100,000-event recording whole): past that, a
+    /// long live debate's oldest events are let go a checkpoint's worth at a time, and its
+    /// timeline starts later (the recording keeps them all).
+    public static let defaultCapacity = 131_072
+    /// How much text (bytes of messages, summaries, traces and notes) a timeline keeps at most,
+    /// whatever the number of events: a debate of long replies reaches it first.
+    public static let defaultTextCapacity = 48 << 20
 
     /// The events kept, in order: every event but the streamed pieces.
     public private(set) var records: [EventRecord] = []
@@ -27,17 +34,42 @@ public struct Timeline: Sendable {
     public let isReplay: Bool
     /// The events between two checkpoints.
     public let interval: Int
+    /// How many events it keeps at most: a multiple of ``interval``.
+    public let capacity: Int
+    /// How many bytes of text its events may hold at most (``defaultTextCapacity``).
+    public let textCapacity: Int
+    /// The bytes of text the events kept hold, and those of each block of ``interval`` events
+    /// from the first kept (the last block being filled).
+    private var text = 0
+    private var blockText: [Int] = [0]
+    /// How many of the debate's first events were let go to stay within ``capacity`` (a multiple
+    /// of ``interval``); ``records`` starts after them, and ``stops`` count from the very first.
+    public private(set) var dropped = 0
 
-    /// `checkpoints[i]`: the debate reduced over the first `i × interval` records.
+    /// `checkpoints[i]`: the debate reduced over the first `dropped + i × interval` events.
     private var checkpoints: [ShownDebate] = [ShownDebate()]
     /// The debate reduced over every record kept.
     private var head = ShownDebate()
 
-    /// An empty timeline; `interval` events between checkpoints.
-    public init(isReplay: Bool, interval: Int = Timeline.checkpointInterval) {
+    /// An empty timeline; `interval` events between checkpoints, at most about `capacity` kept.
+    public init(
+        isReplay: Bool, interval: Int = Timeline.checkpointInterval, capacity: Int = Timeline.defaultCapacity,
+        textCapacity: Int = Timeline.defaultTextCapacity
+    ) {
         self.isReplay = isReplay
         self.interval = max(1, interval)
+        self.capacity = max(2, (capacity + self.interval - 1) / self.interval) * self.interval
+        self.textCapacity = max(1, textCapacity)
     }
+
+    /// The first turn whose debate can still be shown: 0 until events were let go.
+    public var firstKeptTurn: Int {
+        guard dropped > 0 else { return 0 }
+        return stops.firstIndex { $0 >= dropped } ?? max(0, stops.count - 1)
+    }
+
+    /// How many of the debate's events it has taken in, the ones let go included.
+    private var taken: Int { dropped + records.count }
 
     /// How many checkpoints are kept: one for the start, then one every ``interval`` events.
     var checkpointCount: Int { checkpoints.count }
@@ -49,13 +81,21 @@ public struct Timeline: Sendable {
     /// reconnect brings one); the streamed pieces are not kept.
     public mutating func append(_ record: EventRecord) {
         guard !record.event.isDelta else { return }
-        if case .debateStarted = record.event { self = Timeline(isReplay: isReplay, interval: interval) }
+        if case .debateStarted = record.event {
+            self = Timeline(isReplay: isReplay, interval: interval, capacity: capacity, textCapacity: textCapacity)
+        }
         records.append(record)
+        let bytes = Self.textBytes(of: record.event)
+        text += bytes
+        blockText[blockText.count - 1] += bytes
         head.take(record, isReplay: isReplay)
-        if records.count % interval == 0 { checkpoints.append(head) }
+        if taken % interval == 0 {
+            checkpoints.append(head)
+            blockText.append(0)
+        }
         switch record.event {
         case .debateStarted:
-            stops = [records.count]
+            stops = [taken]
             rounds = [0]
             speakers = [.human]
         case .messageCompleted(let message):
@@ -64,14 +104,33 @@ public struct Timeline: Sendable {
             endTurn(round: head.round, speaker: failure.agent)
         case .blackboardNote, .roundEnded, .guardTripped, .unheard:
             // What a turn sets off belongs to it: its notes, the round's end, a guard it tripped.
-            if stops.last == records.count - 1 { stops[stops.count - 1] = records.count }
+            if stops.last == taken - 1 { stops[stops.count - 1] = taken }
         default: break
+        }
+        while records.count > capacity || text > textCapacity, checkpoints.count > 1, records.count > interval {
+            records.removeFirst(interval)
+            checkpoints.removeFirst()
+            text -= blockText.removeFirst()
+            dropped += interval
+        }
+    }
+
+    /// About how many bytes of text an event holds.
+    private static func textBytes(of event: DebateEvent) -> Int {
+        switch event {
+        case .messageCompleted(let message), .humanMessage(let message):
+            message.text.utf8.count + (message.reasoning?.utf8.count ?? 0)
+        case .summaryCompleted(let summary): summary.text.utf8.count
+        case .turnTraced(let trace): trace.cue.utf8.count + (trace.system?.utf8.count ?? 0) + 16 * trace.memory.count
+        case .contextFolded(_, _, let note): note.utf8.count
+        case .blackboardNote(let note): note.text.utf8.count
+        default: 0
         }
     }
 
     private mutating func endTurn(round: Int, speaker: AgentID) {
         guard !stops.isEmpty else { return }
-        stops.append(records.count)
+        stops.append(taken)
         rounds.append(round)
         speakers.append(speaker)
     }
@@ -92,13 +151,13 @@ public struct Timeline: Sendable {
         return debate(after: stops[min(max(0, turn), stops.count - 1)])
     }
 
-    /// The debate reduced over the first `count` records: from the checkpoint at or before
-    /// that point, at most ``interval`` events on.
+    /// The debate reduced over its first `count` events (the earliest kept, when those were let
+    /// go): from the checkpoint at or before that point, at most ``interval`` events on.
     public func debate(after count: Int) -> ShownDebate {
-        let count = min(max(0, count), records.count)
-        let checkpoint = min(count / interval, checkpoints.count - 1)
+        let kept = min(max(dropped, count), taken) - dropped
+        let checkpoint = min(kept / interval, checkpoints.count - 1)
         var debate = checkpoints[checkpoint]
-        for record in records[(checkpoint * interval)..<count] { debate.take(record, isReplay: isReplay) }
+        for record in records[(checkpoint * interval)..<kept] { debate.take(record, isReplay: isReplay) }
         return debate
     }
 
