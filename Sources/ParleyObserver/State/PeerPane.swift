@@ -105,7 +105,7 @@ public struct PeerPane: Sendable, Hashable, Identifiable {
     }
 
     /// How many messages a pane keeps for scrolling back; older ones are in the recording.
-    public static let scrollBack = 5000
+    public static let scrollBack = 2000
     /// The messages dropped from the top of the pane to keep it within ``scrollBack``.
     public var earlier = 0
     /// How many messages the pane holds now, so that keeping the scroll-back never counts them.

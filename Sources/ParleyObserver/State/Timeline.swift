@@ -17,9 +17,10 @@ public struct Timeline: Sendable {
     /// long live debate's oldest events are let go a checkpoint's worth at a time, and its
     /// timeline starts later (the recording keeps them all).
     public static let defaultCapacity = 131_072
-    /// How much text (bytes of messages, summaries, traces and notes) a timeline keeps at most,
-    /// whatever the number of events: a debate of long replies reaches it first.
-    public static let defaultTextCapacity = 48 << 20
+    /// About how many bytes a timeline's events take at most, whatever their number (each
+    /// event's own size, and its text twice: as kept, and as shown in the panes of the debate it
+    /// reduces to): a debate of long replies reaches it first.
+    public static let defaultTextCapacity = 64 << 20
 
     /// The events kept, in order: every event but the streamed pieces.
     public private(set) var records: [EventRecord] = []
@@ -36,10 +37,10 @@ public struct Timeline: Sendable {
     public let interval: Int
     /// How many events it keeps at most: a multiple of ``interval``.
     public let capacity: Int
-    /// How many bytes of text its events may hold at most (``defaultTextCapacity``).
+    /// About how many bytes its events may take at most (``defaultTextCapacity``).
     public let textCapacity: Int
-    /// The bytes of text the events kept hold, and those of each block of ``interval`` events
-    /// from the first kept (the last block being filled).
+    /// About how many bytes the events kept take, and those of each block of ``interval``
+    /// events from the first kept (the last block being filled).
     private var text = 0
     private var blockText: [Int] = [0]
     /// How many of the debate's first events were let go to stay within ``capacity`` (a multiple
@@ -85,7 +86,7 @@ public struct Timeline: Sendable {
             self = Timeline(isReplay: isReplay, interval: interval, capacity: capacity, textCapacity: textCapacity)
         }
         records.append(record)
-        let bytes = Self.textBytes(of: record.event)
+        let bytes = Self.bytes(of: record.event)
         text += bytes
         blockText[blockText.count - 1] += bytes
         head.take(record, isReplay: isReplay)
@@ -115,7 +116,12 @@ public struct Timeline: Sendable {
         }
     }
 
-    /// About how many bytes of text an event holds.
+    /// About how many bytes an event takes, kept and shown: its own size, and its text twice.
+    private static func bytes(of event: DebateEvent) -> Int {
+        MemoryLayout<EventRecord>.stride + 2 * textBytes(of: event)
+    }
+
+    /// How many bytes of text an event holds.
     private static func textBytes(of event: DebateEvent) -> Int {
         switch event {
         case .messageCompleted(let message), .humanMessage(let message):
