@@ -65,6 +65,26 @@ final class DebateHall: Sendable {
         return served
     }
 
+    /// Adds the debates recorded in the data folder (by an earlier run of the server), oldest
+    /// first. - Returns: the recordings that could not be read, and why.
+    func loadRecorded() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory)) ?? []
+        var problems: [String] = []
+        var found: [ServedDebate] = []
+        for name in names where name.hasSuffix(".jsonl") {
+            do {
+                found.append(try ServedDebate.recorded(path: "\(dataDirectory)/\(name)"))
+            } catch {
+                problems.append("not served: \(error)")
+            }
+        }
+        for debate in found.sorted(by: { ($0.started, $0.id) < ($1.started, $1.id) }) {
+            debates.withLock { $0[debate.id] = debate }
+            order.withLock { $0.append(debate.id) }
+        }
+        return problems
+    }
+
     /// The debate with this id, if the server runs (or ran) it.
     func debate(_ id: String) -> ServedDebate? { debates.withLock { $0[id] } }
 
@@ -76,7 +96,7 @@ final class DebateHall: Sendable {
 
     /// Stops every debate and waits until each has ended and closed its recording.
     func close() async {
-        for debate in all { debate.debate.send(.stop) }
+        for debate in all { debate.stop() }
         for task in running.withLock({ $0 }) { await task.value }
     }
 

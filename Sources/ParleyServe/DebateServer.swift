@@ -46,6 +46,13 @@ public final class DebateServer: Sendable {
         await hall.close()
     }
 
+    /// Serves the debates recorded in the data folder by earlier runs (finished, or cut short)
+    /// as well, oldest first; call it before ``run(handlingSignals:onListening:)``.
+    /// - Returns: for each recording that could not be read, what is wrong with it.
+    public func serveRecorded() -> [String] {
+        hall.loadRecorded()
+    }
+
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: BearerGate(token: settings.token, readToken: settings.readToken))
@@ -65,8 +72,8 @@ public final class DebateServer: Sendable {
         router.post("/debates/:id/commands") { request, context in try await self.steer(request, context) }
         router.get("/debates/:id/log") { _, context in
             guard let debate = self.debate(context) else { return Self.unknown(context) }
-            guard let data = FileManager.default.contents(atPath: debate.recording.path) else {
-                return Reply.error(.internalServerError, "cannot read the recording \(debate.recording.path)")
+            guard let data = FileManager.default.contents(atPath: debate.recordingPath) else {
+                return Reply.error(.internalServerError, "cannot read the recording \(debate.recordingPath)")
             }
             return Response(
                 status: .ok, headers: [.contentType: "application/x-ndjson"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -126,7 +133,7 @@ public final class DebateServer: Sendable {
         do {
             let body = try await request.collectBody(upTo: 64 * 1024)
             let asked = try JSONDecoder().decode(CommandRequest.self, from: Data(buffer: body))
-            command = try asked.debateCommand(peers: debate.debate.info.agents.map(\.id))
+            command = try asked.debateCommand(peers: debate.info.agents.map(\.id))
         } catch let error as BadRequest {
             return Reply.error(.badRequest, error.reason)
         } catch {

@@ -5,7 +5,8 @@ import ParleyCore
 /// decides which commands it refuses.
 struct DebateStatus: Sendable {
     /// `live`, `paused` or `step` while it runs; `concluded` once its rounds are done and the
-    /// final summary is written; `finished` once it ended.
+    /// final summary is written; `finished` once it ended; `interrupted` for a recording that
+    /// stops short (its server was killed).
     var state = "starting"
     /// The round being held (0 before the first).
     var round = 0
@@ -31,9 +32,16 @@ struct DebateStatus: Sendable {
         }
     }
 
+    /// Marks a recording that stops before its debate finished.
+    mutating func interrupt() {
+        state = "interrupted"
+        failureWaiting = false
+    }
+
     /// Why the debate refuses `command` now, or nil when it takes it.
     func refusal(of command: DebateCommand) -> String? {
         if finish != nil { return "the debate has finished; it takes no more commands" }
+        if state == "interrupted" { return "the debate was cut short when its server stopped; it takes no commands" }
         switch command {
         case .retryTurn, .skipTurn:
             return failureWaiting ? nil : "no peer's turn has failed: there is nothing to retry or skip"

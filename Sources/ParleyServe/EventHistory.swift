@@ -20,9 +20,21 @@ final class EventHistory: Sendable {
 
     /// Keeps a record and wakes the clients waiting for it.
     func append(_ record: EventRecord) {
+        wake {
+            $0.records.append(record)
+            if case .debateFinished = record.event { $0.finished = true }
+        }
+    }
+
+    /// Marks the history whole, with no `debateFinished`: a recording cut short.
+    func end() {
+        wake { $0.finished = true }
+    }
+
+    /// Changes the state, then wakes every reader waiting.
+    private func wake(after change: (inout State) -> Void) {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.records.append(record)
-            if case .debateFinished = record.event { state.finished = true }
+            change(&state)
             defer { state.waiters.removeAll() }
             return Array(state.waiters.values)
         }

@@ -38,6 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = try Diagnostics.bootstrap(log)
         let server = DebateServer(settings: settings, models: ModelProvider.standard(logger: logger), logger: logger)
+        for problem in server.serveRecorded() { Console.error("parley serve: \(problem)") }
         do {
             try await server.run(handlingSignals: true) { port in
                 Console.error("parley serve: listening on http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(port) · debates recorded in \(settings.dataDirectory)")

@@ -11,12 +11,17 @@ import ParleyServe
 final class ServedParley: Sendable {
     let base: String
     let data: String
+    private let keepsData: Bool
     private let serving: Task<Void, any Error>
 
     /// Runs `body` with a server started with `environment` (tokens), and stops the server
     /// after it, however it ends.
-    static func with(environment: [String: String] = [:], _ body: (ServedParley) async throws -> Void) async throws {
-        let server = try await start(environment: environment)
+    /// Its data folder is a new one, removed after, unless given.
+    static func with(
+        environment: [String: String] = [:], data: String? = nil, keepingData: Bool = false,
+        _ body: (ServedParley) async throws -> Void
+    ) async throws {
+        let server = try await start(environment: environment, data: data, keepingData: keepingData)
         do {
             try await body(server)
         } catch {
@@ -27,11 +32,12 @@ final class ServedParley: Sendable {
     }
 
     /// Starts a server with `environment` (tokens) and waits until it listens.
-    private static func start(environment: [String: String] = [:]) async throws -> ServedParley {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString)").path
+    private static func start(environment: [String: String], data: String?, keepingData: Bool) async throws -> ServedParley {
+        let data = data ?? FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString)").path
         let settings = try ServeSettings(listen: "127.0.0.1:0", data: data, environment: environment)
         let quiet = Logger(label: "parley.serve.test") { _ in SwiftLogNoOpLogHandler() }
         let server = DebateServer(settings: settings, models: ModelProvider(), logger: quiet)
+        _ = server.serveRecorded()
         let (ports, port) = AsyncStream.makeStream(of: Int.self)
         let serving = Task { try await server.run { port.yield($0) } }
         var listening = ports.makeAsyncIterator()
@@ -39,12 +45,13 @@ final class ServedParley: Sendable {
             serving.cancel()
             throw ServeTestError("the server did not report a port")
         }
-        return ServedParley(base: "http://127.0.0.1:\(number)", data: data, serving: serving)
+        return ServedParley(base: "http://127.0.0.1:\(number)", data: data, keepsData: keepingData, serving: serving)
     }
 
-    private init(base: String, data: String, serving: Task<Void, any Error>) {
+    private init(base: String, data: String, keepsData: Bool, serving: Task<Void, any Error>) {
         self.base = base
         self.data = data
+        self.keepsData = keepsData
         self.serving = serving
     }
 
@@ -52,7 +59,7 @@ final class ServedParley: Sendable {
     func stop() async {
         serving.cancel()
         _ = try? await serving.value
-        try? FileManager.default.removeItem(atPath: data)
+        if !keepsData { try? FileManager.default.removeItem(atPath: data) }
     }
 
     /// A request and its whole answer.
