@@ -27,23 +27,43 @@ public final class DebateServer: Sendable {
         hall = DebateHall(dataDirectory: settings.dataDirectory, models: models)
     }
 
-    /// Listens and serves until the task is cancelled (or, with `handlingSignals`, SIGINT or
-    /// SIGTERM arrives); then stops every debate and waits for their recordings to close.
+    /// Listens and serves until the task is cancelled or, with `handlingSignals`, SIGINT or
+    /// SIGTERM arrives; then stops every debate (so that every event stream ends after its
+    /// `debateFinished`), waits for their recordings to close, and stops listening.
     /// - Parameter onListening: told the port listened on, once it listens.
+    /// - Returns: the signal that stopped it, if one did.
     /// - Throws: when the address cannot be listened on (in use, not this machine's).
-    public func run(handlingSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    @discardableResult
+    public func run(handlingSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws
+        -> Int32?
+    {
         let app = Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "parley"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
+        let hall = hall
+        let stopped: Int32?
         do {
-            if handlingSignals { try await app.runService() } else { try await app.run() }
+            stopped = try await withThrowingTaskGroup(of: Int32?.self) { group in
+                group.addTask {
+                    try await app.run()
+                    return nil
+                }
+                if handlingSignals {
+                    group.addTask { await ShutdownSignal.next() }
+                }
+                let first = try await group.next() ?? nil
+                // Debates stop first: an open event stream ends once its debate has finished.
+                await hall.close()
+                group.cancelAll()
+                return first
+            }
         } catch {
             await hall.close()
             throw error
         }
-        await hall.close()
+        return stopped
     }
 
     /// Serves the debates recorded in the data folder by earlier runs (finished, or cut short)

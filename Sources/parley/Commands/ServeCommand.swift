@@ -39,8 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = try Diagnostics.bootstrap(log)
         let server = DebateServer(settings: settings, models: ModelProvider.standard(logger: logger), logger: logger)
         for problem in server.serveRecorded() { Console.error("parley serve: \(problem)") }
+        let signal: Int32?
         do {
-            try await server.run(handlingSignals: true) { port in
+            signal = try await server.run(handlingSignals: true) { port in
                 Console.error("parley serve: listening on http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(port) · debates recorded in \(settings.dataDirectory)")
             }
         } catch {
@@ -48,5 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.badDebate
         }
         await ModelHTTPClient.shutdown()
+        // Stopped by a signal: the shell's convention, 128 + its number (130 Ctrl-C, 143 SIGTERM).
+        if let signal { throw ExitCode(128 + signal) }
     }
 }

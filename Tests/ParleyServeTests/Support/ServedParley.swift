@@ -39,7 +39,7 @@ final class ServedParley: Sendable {
         let server = DebateServer(settings: settings, models: ModelProvider(), logger: quiet)
         _ = server.serveRecorded()
         let (ports, port) = AsyncStream.makeStream(of: Int.self)
-        let serving = Task { try await server.run { port.yield($0) } }
+        let serving = Task { _ = try await server.run { port.yield($0) } }
         var listening = ports.makeAsyncIterator()
         guard let number = await listening.next(), number > 0 else {
             serving.cancel()
@@ -113,17 +113,18 @@ struct StreamedEvent: Sendable {
     var data: String
 }
 
-/// Reads Server-Sent Events off a response body.
+/// Reads Server-Sent Events off a response body. Bytes are kept until a whole event has come,
+/// since a chunk may end inside a character.
 struct EventStreamReader {
     var body: HTTPClientResponse.Body.AsyncIterator
-    var pending = ""
+    var pending: [UInt8] = []
 
     /// The next event with an id (`retry:` lines skipped), or nil when the stream ended.
     mutating func next() async throws -> StreamedEvent? {
         while true {
-            if let end = pending.range(of: "\n\n") {
-                let block = String(pending[..<end.lowerBound])
-                pending.removeSubrange(..<end.upperBound)
+            if let end = pending.indices.dropLast().first(where: { pending[$0] == 0x0A && pending[$0 + 1] == 0x0A }) {
+                let block = String(decoding: pending[..<end], as: UTF8.self)
+                pending.removeSubrange(...(end + 1))
                 var event = StreamedEvent(id: -1, type: "message", data: "")
                 for line in block.split(separator: "\n", omittingEmptySubsequences: true) {
                     if line.hasPrefix("id: ") { event.id = Int(line.dropFirst(4)) ?? -2 }
@@ -134,7 +135,7 @@ struct EventStreamReader {
                 continue
             }
             guard let buffer = try await body.next() else { return nil }
-            pending += String(buffer: buffer)
+            pending += buffer.readableBytesView
         }
     }
 
