@@ -14,8 +14,8 @@ final class DebateHall: Sendable {
     private let debates = Mutex<[String: ServedDebate]>([:])
     /// The order debates started in, for listing.
     private let order = Mutex<[String]>([])
-    /// The tasks running them, ended by ``close()``.
-    private let running = Mutex<[Task<Void, Never>]>([])
+    /// The tasks running them, ended by ``close()``; nil once closing, when no debate starts.
+    private let running = Mutex<[(debate: ServedDebate, task: Task<Void, Never>)]?>([])
 
     init(dataDirectory: String, models: ModelProvider) {
         self.dataDirectory = dataDirectory
@@ -26,6 +26,8 @@ final class DebateHall: Sendable {
     enum StartFailure: Error {
         case badFile([DebateFileError.Problem])
         case server(String)
+        /// The server is stopping (503).
+        case closing
     }
 
     /// Reads `yaml`, starts its debate headless and recorded, and returns it.
@@ -58,10 +60,18 @@ final class DebateHall: Sendable {
             throw .server("cannot record the debate in \(dataDirectory): \(error)")
         }
         let served = ServedDebate(id: id, debate: debate, recording: recording)
+        let started = running.withLock { running -> Bool in
+            guard running != nil else { return false }
+            running?.append((served, Task { await served.run() }))
+            return true
+        }
+        guard started else {
+            recording.close()
+            try? FileManager.default.removeItem(atPath: recording.path)
+            throw .closing
+        }
         debates.withLock { $0[id] = served }
         order.withLock { $0.append(id) }
-        let task = Task { await served.run() }
-        running.withLock { $0.append(task) }
         return served
     }
 
@@ -94,10 +104,15 @@ final class DebateHall: Sendable {
         return debates.withLock { debates in ids.compactMap { debates[$0] } }
     }
 
-    /// Stops every debate and waits until each has ended and closed its recording.
+    /// Stops every debate and waits until each has ended and closed its recording; no debate
+    /// starts after.
     func close() async {
-        for debate in all { debate.stop() }
-        for task in running.withLock({ $0 }) { await task.value }
+        let running = running.withLock { running in
+            defer { running = nil }
+            return running ?? []
+        }
+        for (debate, _) in running { debate.stop() }
+        for (_, task) in running { await task.value }
     }
 
     private func newID() -> String {

@@ -142,6 +142,8 @@ public final class DebateServer: Sendable {
                 return Reply.json(Reply.ErrorBody(error: first, problems: bodies), status: .badRequest)
             case .server(let reason):
                 return Reply.error(.internalServerError, reason)
+            case .closing:
+                return Reply.error(.serviceUnavailable, "the server is stopping; start the debate once it is back")
             }
         }
     }
