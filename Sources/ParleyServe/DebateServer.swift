@@ -13,7 +13,7 @@ import ParleyEngine
 ///   recording.
 /// - `POST /debates/{id}/commands` steers one (`{"command":"pause"}`).
 ///
-/// Every debate is recorded as `{data}/{id}.jsonl`. See README.md, "Serving debates".
+/// Every debate is recorded as `{data}/{id}.jsonl`. See README.md, "parley serve".
 public final class DebateServer: Sendable {
     /// How it listens and who may talk to it.
     public let settings: ServeSettings

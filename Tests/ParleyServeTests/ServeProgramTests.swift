@@ -13,6 +13,7 @@ struct ServeProgramTests {
 
     @Test("Ctrl-C stops every debate, ends every open event stream after debateFinished, closes the recordings whole and exits 130")
     func interruptEndsCleanly() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.program), "\(Self.program) is missing: build it first with `swift build`")
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: data) }
         let process = Process()

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
             GET /debates/ID/events streams its events as Server-Sent Events; POST /debates/ID/commands \
             steers it; GET /debates/ID/log is its recording. Listening on anything but loopback needs \
             PARLEY_TOKEN; PARLEY_READ_TOKEN is a token that can watch but not steer. See README.md, \
-            "Serving debates".
+            "parley serve".
             """)
 
     @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "addr:port"))
