@@ -6,7 +6,8 @@ import PackageDescription
 /// Arrows point down only: parley → ParleyObserver → ParleyEngine → ParleyModels → ParleyCore;
 /// parley → ParleyDebateFile → ParleyEngine; ParleyDebateFile and ParleyObserver → ParleyFiles
 /// (what every YAML file shares: positions, excerpts, did-you-mean, colour words) → ParleyCore;
-/// and ParleyObserver → TerminalKit → CNcursesw.
+/// ParleyObserver → TerminalKit → CNcursesw; and parley → ParleyServe (the only module on
+/// Hummingbird) → ParleyDebateFile, ParleyEngine.
 let package = Package(
     name: "Parley",
     platforms: [.macOS(.v15)],
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -63,10 +65,21 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `parley serve`: debates run headless and served over HTTP (Hummingbird). Only the
+        // executable depends on it, so the rest of Parley builds without a server.
+        .target(
+            name: "ParleyServe",
+            dependencies: [
+                "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyDebateFile",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "parley",
             dependencies: [
                 "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyDebateFile", "ParleyObserver", "TerminalKit",
+                "ParleyServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,6 +118,16 @@ let package = Package(
             name: "ParleyObserverTests",
             dependencies: ["ParleyObserver", "ParleyDebateFile", "ParleyEngine", "TerminalKit", "ParleyCore", "ParleyTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "ParleyServeTests",
+            dependencies: [
+                "ParleyServe", "ParleyEngine", "ParleyCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ParleyCore", "ParleyTestSupport"]),
     ]

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import ParleyCore
+
+/// A debate's events as Server-Sent Events: every record after the client's `Last-Event-ID`
+/// (all of them without one), then each new one as it comes, until the debate finishes or the
+/// client goes. Each event is `id: SEQ`, `event: TYPE`, `data:` the record's event-log line.
+enum EventStream {
+    /// How many records go out in one write.
+    static let batch = 256
+
+    /// The response streaming `history` after seq `after`.
+    static func response(_ history: EventHistory, after: Int) -> Response {
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                var sent = after
+                var json = JSONWriter(capacity: 1024)
+                // Clients wait a second before reconnecting.
+                try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                while !Task.isCancelled {
+                    let (records, ended) = history.records(after: sent, limit: batch)
+                    if !records.isEmpty {
+                        var buffer = ByteBuffer()
+                        for record in records { frame(record, into: &buffer, json: &json) }
+                        try await writer.write(buffer)
+                        sent = records.last!.seq
+                    }
+                    if ended { break }
+                    if records.count < batch { await history.wait(after: sent) }
+                }
+                try await writer.finish(nil)
+            })
+    }
+
+    /// One record as an SSE event.
+    static func frame(_ record: EventRecord, into buffer: inout ByteBuffer, json: inout JSONWriter) {
+        buffer.writeString("id: \(record.seq)\nevent: \(record.event.type)\ndata: ")
+        var line = EventLog.line(record, into: &json)
+        line.removeLast()  // its newline; the JSON has none inside
+        buffer.writeBytes(line)
+        buffer.writeString("\n\n")
+    }
+
+    /// The seq a client saw last, from its `Last-Event-ID` header (or `?after=`); 0 for none.
+    /// - Throws: ``BadRequest`` when it is not a whole number.
+    static func lastSeen(_ header: String?) throws(BadRequest) -> Int {
+        guard let header, !header.isEmpty else { return 0 }
+        guard let seq = Int(header.trimmingCharacters(in: .whitespaces)), seq >= 0 else {
+            throw BadRequest("Last-Event-ID must be the seq of the last event received (a whole number), not '\(header)'")
+        }
+        return seq
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ParleyEngine
+import ParleyModels
+import ParleyServe
+
+/// `parley serve`: runs debates headless and serves them over HTTP.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run debates headless and serve them over HTTP (start, list, stream events, steer).",
+        discussion: """
+            POST /debates (a debate file's YAML) starts one; GET /debates lists them; \
+            GET /debates/ID/events streams its events as Server-Sent Events; POST /debates/ID/commands \
+            steers it; GET /debates/ID/log is its recording. Listening on anything but loopback needs \
+            PARLEY_TOKEN; PARLEY_READ_TOKEN is a token that can watch but not steer. See README.md, \
+            "parley serve".
+            """)
+
+    @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "addr:port"))
+    var listen = ServeSettings.defaultListen
+
+    @Option(help: ArgumentHelp(
+        "Where debates are recorded (default: $XDG_DATA_HOME/parley/debates, or ~/.local/share/parley/debates).",
+        valueName: "dir"))
+    var data: String?
+
+    @Option(help: ArgumentHelp("Write diagnostics (model requests, retries) to this file.", valueName: "file"))
+    var log: String?
+
+    func run() async throws {
+        let settings: ServeSettings
+        do {
+            settings = try ServeSettings(listen: listen, data: data, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Console.error("parley serve: \(error)")
+            throw ExitCode.validationFailure
+        }
+        let logger = try Diagnostics.bootstrap(log)
+        let server = DebateServer(settings: settings, models: ModelProvider.standard(logger: logger), logger: logger)
+        for problem in server.serveRecorded() { Console.error("parley serve: \(problem)") }
+        let signal: Int32?
+        do {
+            signal = try await server.run(handlingSignals: true) { port in
+                Console.error("parley serve: listening on http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(port) · debates recorded in \(settings.dataDirectory)")
+            }
+        } catch {
+            Console.error("parley serve: cannot listen on \(listen): \(error); try another port with --listen")
+            throw ExitCode.badDebate
+        }
+        await ModelHTTPClient.shutdown()
+        // Stopped by a signal: the shell's convention, 128 + its number (130 Ctrl-C, 143 SIGTERM).
+        if let signal { throw ExitCode(128 + signal) }
+    }
+}
