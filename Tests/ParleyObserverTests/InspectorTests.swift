@@ -164,6 +164,29 @@ struct InspectorTests {
         #expect(old.debate.notice?.text == "Nothing to inspect here: Tab to a peer's pane or the summary, then Enter.")
     }
 
+    @Test("untrusted text in a request reaches the inspector without escape sequences or control characters")
+    func untrustedText() async throws {
+        var records = try await Self.recorded()
+        let first = try #require(records.firstIndex { if case .messageCompleted = $0.event { true } else { false } })
+        guard case .messageCompleted(var message) = records[first].event else { return }
+        message.text += " \u{1B}]0;pwned\u{07}\u{1B}[2J\u{202E}done"
+        records[first].event = .messageCompleted(message)
+        var state = Self.observer(records)
+        _ = state.apply(.select(.latest))
+        _ = state.apply(.inspect)
+        let page = try #require(state.inspector)
+        let lines = page.lines(width: 116)
+        #expect(lines.contains { $0.contains("done") }, "the message is in the later turn's memory")
+        #expect(lines.allSatisfy(Sanitizer.isClean))
+        #expect(Self.render(state).text.allSatisfy { $0 != "\u{1B}" && $0 != "\u{07}" && $0 != "\u{202E}" })
+    }
+
+    @Test("a mouse click under the inspector focuses nothing; the wheel scrolls it")
+    func mouse() {
+        #expect(KeyMap.command(for: .mouse(MouseEvent(kind: .press(button: 1), position: Point(x: 3, y: 3))), in: .inspecting) == nil)
+        #expect(KeyMap.command(for: .mouse(MouseEvent(kind: .wheelDown, position: Point(x: 3, y: 3))), in: .inspecting) == .wheel(Point(x: 3, y: 3), .down))
+    }
+
     @Test("the inspector fits every size; at a tiny one it says the terminal is too small")
     func sizes() async throws {
         var state = Self.observer(try await Self.recorded())

@@ -199,7 +199,12 @@ public enum KeyMap {
 
     static func command(for mouse: MouseEvent, in mode: ObserverMode) -> ObserverCommand? {
         switch mouse.kind {
-        case .press(button: 1): mode == .help ? .showHelp : .click(mouse.position)
+        case .press(button: 1):
+            switch mode {
+            case .help: .showHelp
+            case .inspecting: nil  // the panes are under the inspector
+            default: .click(mouse.position)
+            }
         case .wheelUp: .wheel(mouse.position, .up)
         case .wheelDown: .wheel(mouse.position, .down)
         default: nil
