@@ -60,10 +60,30 @@ struct InspectorTests {
         let area = PaneFrame.content(of: rect)
         let marked = (area.y..<area.maxY).filter { canvas[area.x, $0].style.attributes.contains(.reverse) }
         #expect(marked.count == 1)
+        #expect(marked.first.map { canvas[area.x, $0].character } == "→", "the mark is on the message's first line, its addressees")
         _ = state.apply(.cancel)
         #expect(state.view.selection == nil && state.mode == .normal)
         let plain = Self.render(state)
         #expect((area.y..<area.maxY).allSatisfy { !plain[area.x, $0].style.attributes.contains(.reverse) })
+    }
+
+    @Test("choosing an older message scrolls the pane back to show it, marked")
+    func choosingScrolls() async throws {
+        var state = Self.observer(try await Self.recorded(), columns: 80, rows: 24)
+        let peer = try #require(state.shown.peers.first?.id)
+        let ids = Self.messages(of: peer, in: state)
+        _ = state.apply(.select(.latest))
+        for _ in ids.dropFirst() { _ = state.apply(.select(.previous)) }
+        #expect(state.view.selection?.turn == .message(ids[0]))
+        #expect(state.view.scroll(of: .peer(peer)).intent == .line(1), "the pane is scrolled back to its first message, under round 1's rule")
+        let area = PaneFrame.content(of: try #require(state.layout.rect(of: .peer(peer))))
+        let canvas = Self.render(state)
+        let marked = (area.y..<area.maxY).filter { canvas[area.x, $0].style.attributes.contains(.reverse) }
+        #expect(marked.count == 1)
+        // The latest message is taller than this small pane: it shows from its first line, marked.
+        _ = state.apply(.select(.latest))
+        let latest = Self.render(state)
+        #expect((area.y..<area.maxY).filter { latest[area.x, $0].style.attributes.contains(.reverse) } == [area.y])
     }
 
     @Test("Enter on a chosen message opens what RecordedTurns rebuilds for it: system prompt, memory, cue, answer")
