@@ -13,20 +13,13 @@ struct ForkInTerminalTests {
         defer { for path in [log, forked] { try? FileManager.default.removeItem(atPath: path) } }
         let tmux = try await Parley.start(["--step", "--instant", "--record", log], until: "STEP")
         defer { tmux.kill() }
-        for turn in 1...3 {
-            try await tmux.waitUntil("turn \(turn) held") { $0.contains("n step") && $0.occurrences(of: "→ all") == turn - 1 }
-            try tmux.sendKeys("n")
-            try await tmux.waitUntil("\(turn) messages") { $0.occurrences(of: "→ all") == turn }
-        }
+        try await tmux.step(turns: 3)
         try tmux.sendKeys("f")
         // The fork shows the two messages before the turn, and holds (step mode) before it.
         try await tmux.waitUntil("the fork's history") { $0.occurrences(of: "→ all") == 2 && $0.contains("STEP") }
         try tmux.sendKeys("n")
         try await tmux.waitUntil("the fork's turn") { $0.occurrences(of: "→ all") == 3 }
-        try tmux.sendKeys("q")
-        try await tmux.waitFor("Stop it and quit?")
-        try tmux.sendKeys("y")
-        #expect(try await tmux.exitStatus() == 0)
+        #expect(try await tmux.quitRunning() == 0)
 
         let original = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
         #expect(original.last?.contains(#""finish":{"reason":"stopped"}"#) == true)

@@ -21,9 +21,11 @@ struct PromptLineHintTests {
         _ = quitting.apply(.requestQuit)
         var concluded = live
         concluded.apply(.debateConcluded(round: 3))
+        var choosing = live
+        _ = choosing.apply(.select(.latest))
         return [
             ("live", live), ("paused", paused), ("replay", replay), ("finished", finished), ("failed", failed),
-            ("refused", refused), ("quitting", quitting), ("concluded", concluded),
+            ("refused", refused), ("quitting", quitting), ("concluded", concluded), ("choosing", choosing),
         ]
     }
 
@@ -51,10 +53,15 @@ struct PromptLineHintTests {
         let labels = Dictionary(uniqueKeysWithValues: Self.situations().map { ($0.0, PromptLineView.hints(for: $0.1).map { "\($0.label) \($0.what)" }) })
         #expect(labels["live"] == [
             "space pause", "n step", "r round", "i write", "←→ timeline", "? help", "q quit", "Tab focus", "z zoom", "g graph/board", "+- speed",
+            "Enter inspect",
         ])
         #expect(labels["paused"]?.first == "space resume")
-        #expect(labels["replay"] == ["space pause", "n step", "r round", "←→ timeline", "? help", "q quit", "Tab focus", "z zoom", "g graph/board", "+- speed"])
-        #expect(labels["finished"] == ["q quit", "←→ timeline", "Tab focus", "↑↓ scroll", "g blackboard", "? help"])
+        #expect(labels["replay"] == [
+            "space pause", "n step", "r round", "←→ timeline", "? help", "q quit", "Tab focus", "z zoom", "g graph/board", "+- speed",
+            "Enter inspect",
+        ])
+        #expect(labels["finished"] == ["q quit", "←→ timeline", "Tab focus", "↑↓ scroll", "g blackboard", "? help", "Enter inspect"])
+        #expect(labels["choosing"] == ["Enter inspect", "↑↓ choose", "Esc done"])
         #expect(labels["failed"] == ["r retry", "s skip", "q quit"])
         #expect(labels["refused"] == ["r retry anyway", "s skip", "q quit"])
         #expect(labels["quitting"] == ["y yes", "n keep watching"])

@@ -18,6 +18,12 @@ struct TimelineTests {
         spec.rounds = Int.random(in: 1...4, using: &random)
         if Bool.random(using: &random) { spec.facilitator = nil }
         if Bool.random(using: &random) { spec.agents.removeLast() }
+        let about = "seed \(seed): \(spec.floor), \(spec.rounds) rounds, \(spec.agents.count) peers, facilitator \(spec.facilitator != nil)"
+        return (try await records(of: spec), about)
+    }
+
+    /// The records of a scripted debate run instantly to its end (the streamed pieces included, as live).
+    static func records(of spec: DebateSpec) async throws -> [EventRecord] {
         let debate = try Debate(spec: spec, models: ModelProvider(scriptedPace: 0), policy: .stop)
         let events = debate.events()
         let collecting = Task {
@@ -26,8 +32,7 @@ struct TimelineTests {
             return records
         }
         #expect(await debate.run() == .completed)
-        let about = "seed \(seed): \(spec.floor), \(spec.rounds) rounds, \(spec.agents.count) peers, facilitator \(spec.facilitator != nil)"
-        return (await collecting.value, about)
+        return await collecting.value
     }
 
     @Test("seeking to every turn of a recorded debate yields the debate reduced over the events up to it", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])

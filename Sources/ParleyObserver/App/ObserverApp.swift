@@ -194,6 +194,12 @@ public final class ObserverApp {
             switch effect {
             case .send(let command): send(command)
             case .useTheme(let index): theme = options.themes.theme(at: index)
+            case .compare(let parent):
+                do {
+                    state.openComparison(parent: parent, records: try EventLogReader.read(path: parent).records)
+                } catch {
+                    state.parentUnreadable(parent, because: error)
+                }
             case .quit: return true
             case .fork(let message):
                 forkRequest = message

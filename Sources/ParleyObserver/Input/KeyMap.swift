@@ -15,6 +15,8 @@ public enum KeyMap {
             HelpRow("/", "search the focused pane", [.character("/")], .startSearch),
             HelpRow("e", "one more round", [.character("e")], .addRound),
             HelpRow("f", "fork a new debate from here", [.character("f")], .fork),
+            HelpRow("Enter", "choose a message to inspect", [.enter], .select(.latest)),
+            HelpRow("d", "a fork beside its parent", [.character("d")], .compareWithParent),
             HelpRow("Tab S-Tab", "focus next / previous pane", [KeyBinding([.tab], .focusNext), KeyBinding([.backTab], .focusPrevious)]),
             HelpRow("↑ ↓ k j", "scroll a line", [
                 KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
@@ -76,6 +78,21 @@ public enum KeyMap {
             ]),
             HelpRow("Esc", "end it; n steps again", [.escape], .cancel),
         ]),
+        HelpSection(title: "Choosing a message (Enter)", mode: .selecting, rows: [
+            HelpRow("↑ ↓ k j", "the message before / after", [
+                KeyBinding([.up, .character("k")], .select(.previous)), KeyBinding([.down, .character("j")], .select(.next)),
+            ]),
+            HelpRow("Enter", "inspect it: request, answer", [.enter], .inspect),
+            HelpRow("Esc", "stop choosing", [.escape], .cancel),
+        ]),
+        HelpSection(title: "Inspector, fork beside parent", mode: .inspecting, rows: [
+            HelpRow("↑ ↓ k j", "scroll a line", [
+                KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
+            ]),
+            HelpRow("PgUp PgDn", "scroll a page", [KeyBinding([.pageUp], .scroll(.pageUp)), KeyBinding([.pageDown], .scroll(.pageDown))]),
+            HelpRow("Home End", "top / bottom", [KeyBinding([.home], .scroll(.home)), KeyBinding([.end], .scroll(.end))]),
+            HelpRow("Esc q", "close", [.escape, .character("q"), .control("c")], .cancel),
+        ]),
         HelpSection(title: "This help (?)", mode: .help, rows: [
             HelpRow("↑ ↓ k j", "scroll a line", [
                 KeyBinding([.up, .character("k")], .scroll(.up)), KeyBinding([.down, .character("j")], .scroll(.down)),
@@ -115,6 +132,10 @@ public enum KeyMap {
     public static let searching = bindings(of: .searching)
     /// Keys while a search is active in the focused pane; the other keys work as while watching.
     public static let searchResults = bindings(of: .searchResults)
+    /// Keys while a message is chosen in the focused pane; the other keys work as while watching.
+    public static let selecting = bindings(of: .selecting)
+    /// Keys while the inspector fills the screen.
+    public static let inspecting = bindings(of: .inspecting)
     /// Keys that scroll the help; any other closes it.
     public static let helpKeys = bindings(of: .help)
     /// Keys while asking whether to quit.
@@ -123,7 +144,8 @@ public enum KeyMap {
     public static let confirmingCancel = bindings(of: .confirmingCancel)
 
     /// Every binding table, for checking them.
-    public static let tables: [[KeyBinding]] = [normal, failurePrompt, composing, searching, searchResults, helpKeys, confirmingQuit, confirmingCancel]
+    public static let tables: [[KeyBinding]] = [
+        normal, failurePrompt, composing, searching, searchResults, selecting, inspecting, helpKeys, confirmingQuit, confirmingCancel]
 
     /// The bindings the help lists for `mode`.
     static func bindings(of mode: ObserverMode) -> [KeyBinding] {
@@ -150,6 +172,10 @@ public enum KeyMap {
             return nil
         case .searchResults:
             return lookup(key, in: searchResults) ?? lookup(key, in: normal)
+        case .selecting:
+            return lookup(key, in: selecting) ?? lookup(key, in: normal)
+        case .inspecting:
+            return lookup(key, in: inspecting)
         case .help:
             return lookup(key, in: helpKeys) ?? (key == .resize ? nil : .showHelp)
         case .confirmingQuit:
@@ -165,6 +191,7 @@ public enum KeyMap {
         let bindings = switch mode {
         case .failurePrompt: failurePrompt + normal
         case .searchResults: searchResults + normal
+        case .selecting: selecting + normal
         default: bindings(of: mode)
         }
         return bindings.lazy.filter { $0.command == command }.flatMap(\.keys).first { self.command(for: $0, in: mode) == command }
@@ -172,7 +199,12 @@ public enum KeyMap {
 
     static func command(for mouse: MouseEvent, in mode: ObserverMode) -> ObserverCommand? {
         switch mouse.kind {
-        case .press(button: 1): mode == .help ? .showHelp : .click(mouse.position)
+        case .press(button: 1):
+            switch mode {
+            case .help: .showHelp
+            case .inspecting: nil  // the panes are under the inspector
+            default: .click(mouse.position)
+            }
         case .wheelUp: .wheel(mouse.position, .up)
         case .wheelDown: .wheel(mouse.position, .down)
         default: nil

@@ -56,6 +56,13 @@ public enum ObserverCommand: Sendable, Hashable {
     /// Fork the debate at the turn ``ObserverState/forkTurn`` names: a new live debate goes on
     /// from the state before it.
     case fork
+    /// Choose a message in the focused pane (or a summary) to inspect: its latest, or the one
+    /// before or after the chosen one.
+    case select(SelectionMove)
+    /// Open the inspector on the chosen message: the request its model was asked, its answer.
+    case inspect
+    /// On a fork: open its comparison with the parent recording, from where they part.
+    case compareWithParent
     /// Quit; asks first while the debate is running.
     case requestQuit
     /// Quit now, stopping the debate if it still runs.
@@ -79,6 +86,16 @@ public enum ObserverCommand: Sendable, Hashable {
         default: false
         }
     }
+}
+
+/// Which message `Enter`, `↑` and `↓` choose in the focused pane.
+public enum SelectionMove: Sendable, Hashable {
+    /// The pane's latest message (or summary).
+    case latest
+    /// The one before the chosen one.
+    case previous
+    /// The one after the chosen one.
+    case next
 }
 
 /// What a search is told: an edit of its words, or a move between its matches.

@@ -8,6 +8,9 @@ public enum ObserverEffect: Sendable, Hashable {
     case quit
     /// Leave this debate for a fork of it at the turn of this message.
     case fork(MessageID)
+    /// Read the parent recording at this path and show this fork beside it
+    /// (``ObserverState/openComparison(parent:records:)``).
+    case compare(parent: String)
     /// Draw with the theme at this index of the ``ThemeCatalog`` from now on.
     case useTheme(Int)
 }
@@ -25,6 +28,11 @@ public enum ObserverMode: Sendable, Hashable {
     case searchResults
     /// The help overlay is shown.
     case help
+    /// A message is chosen in the focused pane: ↑ ↓ choose another, Enter inspects it; the
+    /// other keys work as while watching.
+    case selecting
+    /// The inspector (or a fork's comparison) fills the screen: it scrolls, Esc or q closes it.
+    case inspecting
     /// Asking whether to quit while the debate runs.
     case confirmingQuit
     /// Asking whether to cancel the turn a real model is writing.

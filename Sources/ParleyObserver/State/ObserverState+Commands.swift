@@ -44,9 +44,15 @@ extension ObserverState {
             return cancel()
         case .focusNext: moveFocus(by: 1)
         case .focusPrevious: moveFocus(by: -1)
-        case .focus(let pane): view.focus = pane
+        case .focus(let pane): focus(pane)
         case .scroll(let move):
-            if view.showsHelp { scrollHelp(move) } else { scroll(view.focus, move) }
+            if view.showsHelp {
+                scrollHelp(move)
+            } else if inspector != nil {
+                scrollInspector(move)
+            } else {
+                scroll(view.focus, move)
+            }
         case .toggleZoom: view.isZoomed.toggle()
         case .toggleGraphView:
             view.sideView = nextSideView
@@ -63,6 +69,10 @@ extension ObserverState {
         case .timeline(let move): self.move(move)
         case .fork:
             return fork(at: forkTurn)
+        case .select(let move): select(move)
+        case .inspect: inspect()
+        case .compareWithParent:
+            return compareWithParent()
         case .requestQuit:
             if debate.finish != nil { return [.quit] }
             // A concluded debate has nothing under way to lose: it ends as it stands.
@@ -77,9 +87,11 @@ extension ObserverState {
             view.showsHelp.toggle()
             view.helpScroll = 0
         case .click(let point):
-            if let pane = layout.pane(at: point) { view.focus = pane }
+            if let pane = layout.pane(at: point) { focus(pane) }
         case .wheel(_, let direction) where view.showsHelp:
             scrollHelp(.lines(direction == .up ? -3 : 3))
+        case .wheel(_, let direction) where inspector != nil:
+            scrollInspector(.lines(direction == .up ? -3 : 3))
         case .wheel(let point, let direction):
             if let pane = layout.pane(at: point) { scroll(pane, .lines(direction == .up ? -3 : 3)) }
         case .addRound:
@@ -156,7 +168,7 @@ extension ObserverState {
         return [.send(.inject(text: reading.text, to: reading.address))]
     }
 
-    /// Esc: closes what is open (question, help, composer, search, zoom), innermost first. With nothing
+    /// Esc: closes what is open (question, help, inspector, composer, choice, search, zoom), innermost first. With nothing
     /// open it does nothing: a turn is cancelled with x only.
     private mutating func cancel() -> [ObserverEffect] {
         if view.isConfirmingQuit {
@@ -165,8 +177,12 @@ extension ObserverState {
             view.cancelling = nil
         } else if view.showsHelp {
             view.showsHelp = false
+        } else if inspector != nil {
+            inspector = nil
         } else if view.composer.isOpen {
             view.composer.close()
+        } else if view.search?.isTyping != true, view.selection != nil {
+            view.selection = nil
         } else if view.search?.isTyping == true || (view.search != nil && view.search?.pane == view.focus) {
             view.search = nil
         } else if view.isZoomed {
@@ -231,7 +247,13 @@ extension ObserverState {
         let panes = Layout(columns: view.columns, rows: view.rows, peers: debate.peerIDs).panes
         guard !panes.isEmpty else { return }
         let current = panes.firstIndex(of: view.focus) ?? (step > 0 ? -1 : 0)
-        view.focus = panes[((current + step) % panes.count + panes.count) % panes.count]
+        focus(panes[((current + step) % panes.count + panes.count) % panes.count])
+    }
+
+    /// Focuses `pane`; a message chosen in another pane is let go.
+    private mutating func focus(_ pane: PaneID) {
+        view.focus = pane
+        if view.selection?.pane != pane { view.selection = nil }
     }
 
     /// `+` and `-`: the next step of ``delays`` down or up. `-` leaves a delay at or above the

@@ -23,6 +23,8 @@ extension ObserverState {
         let first = debate.info == nil
         debate = ShownDebate(started: info)
         viewed = nil
+        view.selection = nil
+        inspector = nil
         intake.hasEnded = false
         // The first debate focuses its first peer; a later one keeps the focus while its pane is there.
         if first || !(debate.peerIDs.map(PaneID.peer) + [.summary, .side]).contains(view.focus) {

@@ -20,6 +20,9 @@ public struct ObserverState: Sendable {
     /// The turn the person looks back at (`←`, `[`, `Home`), with the debate as it was then;
     /// nil while following the debate as it is now.
     public internal(set) var viewed: ViewedTurn?
+    /// What fills the screen over the panes, when open: the inspector on a turn (`Enter`), or a
+    /// fork beside its parent (`d`).
+    public internal(set) var inspector: InspectorPage?
 
     /// A turn looked back at: its number (0: the start) and the debate as shown after it.
     public struct ViewedTurn: Sendable, Equatable {
@@ -86,9 +89,11 @@ public struct ObserverState: Sendable {
         if view.isConfirmingQuit { return .confirmingQuit }
         if view.cancelling != nil { return .confirmingCancel }
         if view.showsHelp { return .help }
+        if inspector != nil { return .inspecting }
         if view.composer.isOpen { return .composing }
         if view.search?.isTyping == true { return .searching }
         if debate.failure != nil { return .failurePrompt }
+        if let selection = view.selection, selection.pane == view.focus { return .selecting }
         if let search = view.search, search.pane == view.focus { return .searchResults }
         return .normal
     }

@@ -8,6 +8,8 @@ public struct ViewSettings: Sendable, Hashable {
     public var composer = Composer()
     /// The search of a pane (`/`), while there is one.
     public var search: PaneSearch?
+    /// The message (or summary) chosen to inspect, while one is.
+    public var selection: MessageSelection?
     /// The focused pane.
     public var focus: PaneID = .summary
     /// Whether the focused pane fills the screen.

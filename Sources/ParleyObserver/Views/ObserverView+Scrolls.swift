@@ -21,6 +21,12 @@ extension ObserverView {
     /// The lines a scrolling pane holds at its size in `layout`, and how many rows show them;
     /// nil for a pane that is not shown or does not scroll (the graph).
     static func scrollContent(_ pane: PaneID, of state: ObserverState, in layout: Layout) -> (lines: [StyledLine], rows: Int)? {
+        scrollBlocks(pane, of: state, in: layout).map { ($0.text.lines, $0.rows) }
+    }
+
+    /// The text of a scrolling pane at its size in `layout`, block by block, and how many rows
+    /// show it; nil for a pane that is not shown or does not scroll (the graph).
+    static func scrollBlocks(_ pane: PaneID, of state: ObserverState, in layout: Layout) -> (text: TextBlocks, rows: Int)? {
         guard let rect = layout.rect(of: pane) else { return nil }
         let area = PaneFrame.content(of: rect)
         guard !area.isEmpty else { return nil }
@@ -28,12 +34,12 @@ extension ObserverView {
         switch pane {
         case .peer(let id):
             guard let peer = debate.pane(id) else { return nil }
-            return (PaneText.blocks(of: peer, width: area.width, showsReasoning: state.view.showsReasoning).lines, area.height)
+            return (PaneText.blocks(of: peer, width: area.width, showsReasoning: state.view.showsReasoning), area.height)
         case .summary:
-            return (PaneText.blocks(of: debate.summaries, facilitator: debate.info?.facilitator != nil, width: area.width).lines, area.height)
+            return (PaneText.blocks(of: debate.summaries, facilitator: debate.info?.facilitator != nil, width: area.width), area.height)
         case .side:
             guard state.view.sideView == .blackboard else { return nil }
-            return (PaneText.blocks(of: debate.notes, peers: debate.peers, width: area.width).lines, area.height)
+            return (PaneText.blocks(of: debate.notes, peers: debate.peers, width: area.width), area.height)
         }
     }
 }

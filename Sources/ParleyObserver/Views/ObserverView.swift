@@ -21,6 +21,10 @@ public enum ObserverView {
         state.view.columns = canvas.width
         state.view.rows = canvas.height
         canvas.fill(canvas.bounds, style: theme.base)
+        if let page = state.inspector, !state.view.showsHelp {
+            InspectorView.draw(page, in: canvas.bounds, theme: theme, into: &canvas)
+            return
+        }
         let layout = state.layout
         if layout.isTooSmall {
             TooSmallView.draw(state, layout: layout, theme: theme, into: &canvas)
@@ -49,7 +53,7 @@ public enum ObserverView {
     /// Where the terminal's cursor should be: in the composer while writing, else nil (hidden).
     public static func cursor(state: ObserverState) -> Point? {
         let layout = state.layout
-        guard !layout.isTooSmall else { return nil }
+        guard !layout.isTooSmall, state.inspector == nil else { return nil }
         if let search = state.view.search, search.isTyping, !state.view.isConfirmingQuit, !state.view.showsHelp {
             let column = TextWidth.columns(Sanitizer.clean(search.text).replacingNewlines())
             return Point(x: min(layout.prompt.maxX - 1, layout.prompt.x + 3 + column), y: layout.prompt.y)

@@ -84,6 +84,8 @@ enum PromptLineView {
             .confirmingCancel
         } else if state.mode == .searchResults, debate.notice == nil {
             .searchResults
+        } else if state.mode == .selecting, debate.notice == nil {
+            .selecting
         } else {
             debate.failure != nil ? .failurePrompt : .normal
         }
@@ -94,6 +96,8 @@ enum PromptLineView {
             wanted = [([.confirmCancelTurn], "cancel it"), ([.cancel], "let it finish")]
         } else if mode == .searchResults {
             wanted = [([.search(.next), .search(.previous)], "next/previous"), ([.cancel], "end search")]
+        } else if mode == .selecting {
+            wanted = [([.inspect], "inspect"), ([.select(.previous), .select(.next)], "choose"), ([.cancel], "done")]
         } else if let failure = debate.failure {
             wanted = [([.retryTurn], failure.retryable ? "retry" : "retry anyway"), ([.skipTurn], "skip"), ([.confirmQuit], "quit")]
         } else if debate.notice != nil || debate.info == nil {
@@ -104,13 +108,13 @@ enum PromptLineView {
             wanted = (lingers ? [([.addRound], "one more round")] : []) + [([.requestQuit], "quit")]
                 + (lingers ? [([.startCompose], "write")] : []) + [
                 ([.timeline(.turnBack), .timeline(.turnForward)], "timeline"), ([.focusNext], "focus"), ([.scroll(.up), .scroll(.down)], "scroll"),
-                ([.toggleGraphView], "blackboard"), ([.showHelp], "help"),
+                ([.toggleGraphView], "blackboard"), ([.showHelp], "help"), ([.select(.latest)], "inspect"),
             ]
         } else {
             let all: [([ObserverCommand], String)] = [
                 ([.togglePause], debate.pace.mode == .live ? "pause" : "resume"), ([.stepTurn], "step"), ([.stepRound], "round"),
                 ([.startCompose], "write"), ([.timeline(.turnBack), .timeline(.turnForward)], "timeline"), ([.showHelp], "help"), ([.requestQuit], "quit"), ([.focusNext], "focus"),
-                ([.toggleZoom], "zoom"), ([.toggleGraphView], "graph/board"), ([.faster, .slower], "speed"),
+                ([.toggleZoom], "zoom"), ([.toggleGraphView], "graph/board"), ([.faster, .slower], "speed"), ([.select(.latest)], "inspect"),
             ]
             // A replay cannot be written to.
             wanted = state.intake.isReplay ? all.filter { !$0.0.contains(where: \.needsLiveDebate) } : all

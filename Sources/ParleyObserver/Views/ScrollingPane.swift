@@ -15,21 +15,27 @@ enum ScrollingPane {
         let shown: ArraySlice<StyledLine>
         let scroll = state.view.scroll(of: pane)
         let search = state.view.search.flatMap { $0.pane == pane && !$0.query.isEmpty ? $0 : nil }
+        // The block of the message chosen to inspect, drawn knowing where its lines are.
+        let chosen = state.view.selection.flatMap { $0.pane == pane ? state.block(of: $0.turn, in: pane) : nil }
         var first = 0
+        /// Where the chosen block's first line is, from the top of the text.
+        var chosenStart: Int?
         /// Every line, when the pane was drawn from all of them (scrolled back, or searched).
         var all: [StyledLine] = []
-        if scroll.follows, search == nil {
+        if scroll.follows, search == nil, chosen == nil {
             let (lines, more) = text.tail(rows: max(0, area.height))
             shown = lines[...]
             if more, labels.footer.isEmpty { labels.footer = [Span("↑", .role(.muted))] }
         } else if let fingerprint, search == nil {
-            // Scrolled back: wrap only the blocks shown, counting the others' lines from the cache (a
+            // Scrolled back (or a message chosen): wrap only the blocks shown, counting the others' lines from the cache (a
             // search needs every line, to find and mark its matches).
             let key = LineCounts.Key(pane: pane, width: area.width, showsReasoning: state.view.showsReasoning)
             let counts = LineCounts.shared.counts(key, of: text, fingerprint: fingerprint)
             let window = text.window(rows: max(0, area.height), counts: counts) {
                 scroll.firstLine(lineCount: $0, rows: area.height)
             }
+            first = window.first
+            chosenStart = chosen.map { counts[..<$0].reduce(0, +) }
             let below = window.total - window.first - area.height
             if below > 0 { labels.footer = [Span("↓ \(below) more · > follows", .role(.accent))] }
             shown = window.lines[...]
@@ -47,6 +53,23 @@ enum ScrollingPane {
             canvas.put(line, x: area.x, y: area.y + row, theme: theme, agents: agents, clip: area)
         }
         if let search { highlight(search, in: all, first: first, area: area, theme: theme, into: &canvas) }
+        if let chosen {
+            let start = chosenStart ?? (0..<chosen).reduce(0) { $0 + text.block($1).count }
+            mark(text.block(chosen), from: start, first: first, area: area, theme: theme, into: &canvas)
+        }
+    }
+
+    /// Marks the lines of the block chosen to inspect that show: its first line (after the
+    /// blank line parting it from the one before) in the accent, reversed; the rest in bold.
+    static func mark(_ lines: [StyledLine], from start: Int, first: Int, area: Rect, theme: Theme, into canvas: inout Canvas) {
+        let skipped = lines.prefix { $0.isEmpty }.count
+        let accent = theme.style(.accent).adding([.reverse, .bold])
+        for (offset, _) in lines.enumerated().dropFirst(skipped) {
+            let row = start + offset - first
+            guard (0..<area.height).contains(row) else { continue }
+            let rect = Rect(x: area.x, y: area.y + row, width: area.width, height: 1)
+            canvas.restyle(rect) { style in style = offset == skipped ? accent : style.adding(.bold) }
+        }
     }
 
     /// Marks the search's matches that show: each in reverse, the current one in the accent.

@@ -69,3 +69,23 @@ extension String {
         components(separatedBy: part).count - 1
     }
 }
+
+extension Tmux {
+    /// Steps a `--step` debate showing no message yet through `turns` turns with `n`, one at a
+    /// time: each turn held first, then said (a broadcast, `→ all`).
+    func step(turns: Int) async throws {
+        for turn in 1...turns {
+            try await waitUntil("turn \(turn) held") { $0.contains("n step") && $0.occurrences(of: "→ all") == turn - 1 }
+            try sendKeys("n")
+            try await waitUntil("\(turn) messages") { $0.occurrences(of: "→ all") == turn }
+        }
+    }
+
+    /// Quits a running debate with `q`, answers `y` to the question, and says how parley ended.
+    func quitRunning() async throws -> Int {
+        try sendKeys("q")
+        try await waitFor("Stop it and quit?")
+        try sendKeys("y")
+        return try await exitStatus()
+    }
+}
