@@ -88,7 +88,7 @@ final class Facilitator: Sendable {
         // A round's summary builds on the round's before; the final summary on every round's
         // (never on a final summary written before a round was added).
         let earlier = summaries.withLock { all in
-            scope == .final ? all.filter { $0.scope != .final } : Array(all.last { $0.scope != .final }.map { [$0] } ?? [])
+            scope == .final ? all.filter { $0.scope != .final } : all.last { $0.scope != .final }.map { [$0] } ?? []
         }
         var messages = earlier.map(\.entry)
         messages += said

@@ -11,17 +11,14 @@ enum ForkSpec {
     ///   file was given for a recording that does not carry its spec.
     static func spec(file: String?, records: [EventRecord], log: String) throws -> DebateSpec {
         if let file { return try DebateChoice.spec(file) }
-        let carried = records.first.flatMap { record -> DebateInfo? in
-            if case .debateStarted(let info) = record.event { info } else { nil }
-        }
-        guard carried?.spec != nil else {
+        guard case .debateStarted(let info)? = records.first?.event, info.spec != nil else {
             Console.error(
                 "parley: \(log) does not carry its debate's spec (recordings of event log version 1 do not): "
                     + "give the debate file it ran with, or an edited copy, with --file (the built-in demo's is Debates/feature-x.yaml)")
             throw ExitCode.badDebate
         }
         do {
-            return try DebateSpec(recording: records)
+            return try DebateSpec(recorded: info)
         } catch {
             Console.error("parley: \(log): the debate spec it carries cannot be read: \(error); give the debate file with --file")
             throw ExitCode.badDebate
