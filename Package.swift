@@ -7,7 +7,8 @@ import PackageDescription
 /// parley → ParleyDebateFile → ParleyEngine; ParleyDebateFile and ParleyObserver → ParleyFiles
 /// (what every YAML file shares: positions, excerpts, did-you-mean, colour words) → ParleyCore;
 /// ParleyObserver → TerminalKit → CNcursesw; and parley → ParleyServe (the only module on
-/// Hummingbird) → ParleyDebateFile, ParleyEngine.
+/// Hummingbird) → ParleyDebateFile, ParleyEngine; parley → ParleyAttach (a served debate's client)
+/// → ParleyEngine.
 let package = Package(
     name: "Parley",
     platforms: [.macOS(.v15)],
@@ -75,12 +76,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `parley attach`: the client of a served debate (its event stream and commands).
+        .target(
+            name: "ParleyAttach",
+            dependencies: [
+                "ParleyCore", "ParleyModels", "ParleyEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "parley",
             dependencies: [
                 "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyDebateFile", "ParleyObserver", "TerminalKit",
-                "ParleyServe",
+                "ParleyServe", "ParleyAttach",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -122,9 +134,10 @@ let package = Package(
         .testTarget(
             name: "ParleyServeTests",
             dependencies: [
-                "ParleyServe", "ParleyEngine", "ParleyCore",
+                "ParleyServe", "ParleyAttach", "ParleyEngine", "ParleyCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -18,6 +18,8 @@ public final class DebateServer: Sendable {
     /// How it listens and who may talk to it.
     public let settings: ServeSettings
     let hall: DebateHall
+    /// The event streams being written.
+    let streams = OpenStreams()
     private let logger: Logger
 
     /// Makes a server; nothing listens until ``run(handlingSignals:onListening:)``.
@@ -42,7 +44,7 @@ public final class DebateServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "parley"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let hall = hall
+        let (hall, streams) = (hall, streams)
         let stopped: Int32?
         do {
             stopped = try await withThrowingTaskGroup(of: Int32?.self) { group in
@@ -54,8 +56,10 @@ public final class DebateServer: Sendable {
                     group.addTask { await ShutdownSignal.next() }
                 }
                 let first = try await group.next() ?? nil
-                // Debates stop first: an open event stream ends once its debate has finished.
+                // Debates stop first: an open event stream ends once its debate has finished and
+                // it has sent the last events; then the connections close.
                 await hall.close()
+                await streams.drained(atMost: .seconds(5))
                 group.cancelAll()
                 return first
             }
@@ -87,7 +91,7 @@ public final class DebateServer: Sendable {
             } catch let error as BadRequest {
                 return Reply.error(.badRequest, error.reason)
             }
-            return EventStream.response(debate.history, after: after)
+            return EventStream.response(debate.history, after: after, streams: self.streams)
         }
         router.post("/debates/:id/commands") { request, context in try await self.steer(request, context) }
         router.get("/debates/:id/log") { _, context in

@@ -8,13 +8,33 @@ import ParleyCore
 enum EventStream {
     /// How many records go out in one write.
     static let batch = 256
+    /// How long a stream with nothing to send stays silent before a comment line says it is
+    /// still there, so that a client can tell a quiet debate from a lost connection.
+    static let heartbeat = Duration.seconds(15)
 
-    /// The response streaming `history` after seq `after`.
-    static func response(_ history: EventHistory, after: Int) -> Response {
+    /// Waits for a record after `seq`. - Returns: false when `atMost` passed first.
+    static func wait(_ history: EventHistory, after seq: Int, atMost: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await history.wait(after: seq)
+                return true
+            }
+            group.addTask { (try? await Task.sleep(for: atMost)) == nil }
+            let first = await group.next() ?? true
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// The response streaming `history` after seq `after`; `streams` counts it while it is
+    /// written.
+    static func response(_ history: EventHistory, after: Int, streams: OpenStreams) -> Response {
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
+                streams.opened()
+                defer { streams.closed() }
                 var sent = after
                 var json = JSONWriter(capacity: 1024)
                 // Clients wait a second before reconnecting.
@@ -28,7 +48,10 @@ enum EventStream {
                         sent = records.last!.seq
                     }
                     if ended { break }
-                    if records.count < batch { await history.wait(after: sent) }
+                    if records.count < batch, await !wait(history, after: sent, atMost: heartbeat) {
+                        // A comment line, which clients skip: it tells them the line still works.
+                        try await writer.write(ByteBuffer(string: ":\n\n"))
+                    }
                 }
                 try await writer.finish(nil)
             })

@@ -24,7 +24,7 @@ struct Parley: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, CheckCommand.self, ReplayCommand.self, InspectCommand.self, ForkCommand.self, ExportCommand.self,
-            DiffCommand.self, ThemesCommand.self, ServeCommand.self,
+            DiffCommand.self, ThemesCommand.self, ServeCommand.self, AttachCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

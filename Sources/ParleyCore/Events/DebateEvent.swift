@@ -53,6 +53,9 @@ public enum DebateEvent: Sendable, Hashable {
     case debateConcluded(round: Int)
     /// The debate ended; this is always the last event. `usage` is the whole debate's.
     case debateFinished(FinishReason, usage: Usage)
+    /// An attached observer's line to the server was lost, was made again, or a command was
+    /// refused (see ``ConnectionNote``); never part of a debate's own events.
+    case connection(ConnectionNote)
 
     /// The event's name in the event log's `type` field.
     public var type: String {
@@ -81,6 +84,7 @@ public enum DebateEvent: Sendable, Hashable {
         case .paceChanged: "paceChanged"
         case .debateConcluded: "debateConcluded"
         case .debateFinished: "debateFinished"
+        case .connection: "connection"
         }
     }
 

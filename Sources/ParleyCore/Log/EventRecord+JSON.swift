@@ -64,6 +64,15 @@ extension EventRecord: JSONWritable {
             case .debateFinished(let reason, let usage):
                 w.field("finish", reason)
                 w.field("usage", usage)
+            case .connection(let note):
+                w.field("connection", note.name)
+                switch note {
+                case .lost(let reason): w.field("reason", reason)
+                case .restored: break
+                case .refused(let command, let reason):
+                    w.field("command", command)
+                    w.field("reason", reason)
+                }
             }
         }
     }
@@ -72,7 +81,7 @@ extension EventRecord: JSONWritable {
 extension EventRecord: Decodable {
     enum CodingKeys: String, CodingKey {
         case seq, t, type, debate, round, from, to, agent, message, text, note, scope, summary
-        case trip, failure, attempt, delay, reason, turns, pace, finish, usage, rounds, peers, trace
+        case trip, failure, attempt, delay, reason, turns, pace, finish, usage, rounds, peers, trace, connection, command
     }
 
     /// Reads a record written by ``write(to:)``.
@@ -124,6 +133,15 @@ extension EventRecord: Decodable {
         case "debateFinished":
             event = .debateFinished(
                 try c.decode(FinishReason.self, forKey: .finish), usage: try c.decode(Usage.self, forKey: .usage))
+        case "connection":
+            switch try text(.connection) {
+            case "lost": event = .connection(.lost(reason: try text(.reason)))
+            case "restored": event = .connection(.restored)
+            case "refused": event = .connection(.refused(command: try text(.command), reason: try text(.reason)))
+            case let other:
+                throw DecodingError.dataCorruptedError(
+                    forKey: .connection, in: c, debugDescription: "unknown connection note '\(other)'")
+            }
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: c, debugDescription: "unknown event type '\(type)'")

@@ -33,8 +33,9 @@ public final class EventBus: Sendable {
         emit(event, at: (ContinuousClock.now - start).inSeconds)
     }
 
-    /// Emits an event stamped with a time of its own: one of a recorded history shown again.
-    func emit(_ event: DebateEvent, at time: Double) {
+    /// Emits an event stamped with a time of its own: one of a recorded history shown again, or
+    /// one of a debate served elsewhere.
+    public func emit(_ event: DebateEvent, at time: Double) {
         var flushes: [@Sendable () -> Void] = []
         let ended: [EventFeed.Channel] = state.withLock { state in
             guard !state.finished else { return [] }

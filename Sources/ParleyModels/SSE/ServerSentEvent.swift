@@ -2,9 +2,9 @@
 package struct ServerSentEvent: Sendable, Hashable {
     /// The event's type: `message` unless the server named one (`event: message_start`), and
     /// `error` for the `error: {...}` lines older llama.cpp servers send.
-    var type: String
+    package var type: String
     /// The event's data: its `data:` lines joined with line feeds.
-    var data: String
+    package var data: String
 
     /// Makes an event.
     init(type: String = "message", data: String) {

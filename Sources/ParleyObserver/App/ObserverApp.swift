@@ -58,6 +58,8 @@ public final class ObserverApp {
         state.intake.replaySpeed = options.replaySpeed
         state.intake.replayTurns = options.replayTurns
         state.intake.forks = options.forks
+        state.intake.attachedTo = options.attachedTo
+        state.intake.isReadOnly = options.isReadOnly
         theme = options.themes.theme(at: options.themeIndex)
         pacing = FramePacing(interval: options.frameInterval)
     }

@@ -21,6 +21,11 @@ public struct ObserverOptions: Sendable {
     /// Whether `f` may fork the debate (the program can start a fork of it): the run then ends
     /// with ``ObserverApp/forkRequest`` set.
     public var forks: Bool
+    /// The served debate watched (`parley attach`), as the status bar names it; nil for a
+    /// debate of this process. Quitting then leaves the debate running on its server.
+    public var attachedTo: String?
+    /// Whether the observer only watches: the keys that steer say they cannot.
+    public var isReadOnly = false
     /// The shortest time between two frames: events are batched into at most one frame per
     /// interval (33 ms: about 30 frames a second).
     public var frameInterval: Duration

@@ -133,6 +133,9 @@ public struct HeadlessPrinter: Sendable {
             let cut = streaming.map { $0.atLineStart ? "" : "\n" } ?? ""
             streaming = nil
             return cut + releaseHeld() + "\n" + style.rule("Debate \(clean(reason.description)) · \(messages) message\(messages == 1 ? "" : "s")\(tokens)\(cost)") + "\n"
+        case .connection(let note):
+            let line = "⟳ \(clean(note.description))"
+            return hold((note == .restored ? style.dim(line) : style.warning(line)) + "\n")
         case .roundEnded, .floorPassed, .reasoningDelta, .summaryStarted, .summaryDelta, .held, .paceChanged, .debateConcluded, .turnTraced:
             return ""
         }

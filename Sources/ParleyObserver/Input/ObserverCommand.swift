@@ -86,6 +86,15 @@ public enum ObserverCommand: Sendable, Hashable {
         default: false
         }
     }
+
+    /// Whether it steers the debate (its pace, its turns, what is said in it): an observer that
+    /// only watches (`parley attach --read-only`) cannot.
+    public var steers: Bool {
+        switch self {
+        case .togglePause, .stepTurn, .stepRound, .faster, .slower, .fork: true
+        default: needsLiveDebate
+        }
+    }
 }
 
 /// Which message `Enter`, `↑` and `↓` choose in the focused pane.

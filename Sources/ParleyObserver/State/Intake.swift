@@ -15,6 +15,14 @@ public struct Intake: Sendable, Hashable {
     public var replaySpeed: Double = 1
     /// Whether `f` may fork the debate: the program knows the debate's spec to go on with.
     public var forks = false
+    /// The served debate watched (`parley attach`), as the status bar names it
+    /// (`⇄ 127.0.0.1:7878`); nil for a debate of this process.
+    public var attachedTo: String?
+    /// Whether this observer only watches (`parley attach --read-only`, or a read-only token):
+    /// the keys that steer say so instead.
+    public var isReadOnly = false
+    /// Whether the line to the served debate is lost and being made again.
+    public var isConnectionLost = false
     /// Whether the events ended (the debate finished, the replay ran out, or the stream failed).
     public var hasEnded = false
 

@@ -6,6 +6,10 @@ extension ObserverState {
     /// - Returns: what the app loop must do: commands to send to the debate, quitting, a theme.
     public mutating func apply(_ command: ObserverCommand) -> [ObserverEffect] {
         if case .resize = command {} else { debate.notice = nil }
+        if intake.isReadOnly && command.steers {
+            debate.notice = Notice(text: "This observer only watches (read-only): it cannot steer the debate.", tone: .info)
+            return []
+        }
         switch command {
         case .togglePause:
             guard checkRunning(), checkUnderWay() else { return [] }
@@ -77,8 +81,9 @@ extension ObserverState {
             if debate.finish != nil { return [.quit] }
             // A concluded debate has nothing under way to lose: it ends as it stands.
             if debate.isConcluded { return [.send(.stop), .quit] }
-            // Nothing is lost by leaving a replay or a debate that has not begun: no question.
-            if debate.info == nil || intake.isReplay { return [.send(.stop), .quit] }
+            // Nothing is lost by leaving a replay, a debate that has not begun, or a served debate
+            // (it goes on without this observer): no question.
+            if debate.info == nil || intake.isReplay || intake.attachedTo != nil { return [.send(.stop), .quit] }
             view.isConfirmingQuit = true
         case .confirmQuit:
             view.isConfirmingQuit = false
@@ -230,7 +235,7 @@ extension ObserverState {
     }
 
     /// A notice that confirms a key and fades after ``noticeLife`` seconds.
-    private func fading(_ text: String) -> Notice {
+    func fading(_ text: String) -> Notice {
         Notice(text: text, tone: .info, fadesAt: view.now + Self.noticeLife)
     }
 

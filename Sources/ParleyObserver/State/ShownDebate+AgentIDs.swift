@@ -94,7 +94,7 @@ extension DebateEvent {
         case .unheard(let ids, let number):
             return .unheard(peers: ids.map(keep), message: number)
         case .roundStarted, .roundEnded, .summaryStarted, .summaryDelta, .summaryCompleted, .paceChanged, .debateFinished,
-            .roundsChanged, .debateConcluded:
+            .roundsChanged, .debateConcluded, .connection:
             return self
         }
     }

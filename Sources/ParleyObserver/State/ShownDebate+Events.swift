@@ -73,6 +73,7 @@ extension ShownDebate {
                 text: "\(ids) \(verb) no turn left to answer you — press e to add a round", tone: .warning)
         case .debateConcluded: conclude()
         case .debateFinished(let reason, let usage): finish(reason, usage: usage)
+        case .connection: break  // the observer's line, not the debate: ObserverState takes it
         }
     }
 

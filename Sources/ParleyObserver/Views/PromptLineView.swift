@@ -89,7 +89,7 @@ enum PromptLineView {
         } else {
             debate.failure != nil ? .failurePrompt : .normal
         }
-        let wanted: [([ObserverCommand], String)]
+        var wanted: [([ObserverCommand], String)]
         if state.view.isConfirmingQuit {
             wanted = [([.confirmQuit], "yes"), ([.cancel], "keep watching")]
         } else if state.view.cancelling != nil {
@@ -119,6 +119,8 @@ enum PromptLineView {
             // A replay cannot be written to.
             wanted = state.intake.isReplay ? all.filter { !$0.0.contains(where: \.needsLiveDebate) } : all
         }
+        // An observer that only watches cannot steer.
+        if state.intake.isReadOnly { wanted.removeAll { $0.0.contains(where: \.steers) } }
         return wanted.compactMap { KeyHint($0.0, $0.1, in: mode) }
     }
 

@@ -32,6 +32,13 @@ enum StatusBarView {
             let failed = state.debate.guardTrips.contains { $0.kind == .recording }
             items.append(Item(spans: [failed ? Span("✖ rec failed \(name)", .role(.error), .bold) : Span("● rec \(name)", .role(.statusBar))], priority: 2))
         }
+        if let server = state.intake.attachedTo {
+            let name = Sanitizer.clean(server).replacingNewlines() + (state.intake.isReadOnly ? " read-only" : "")
+            items.append(Item(spans: [
+                state.intake.isConnectionLost
+                    ? Span("⟳ reconnecting \(name)", .role(.error), .bold) : Span("⇄ \(name)", .role(.statusBar))
+            ], priority: 8))
+        }
         items.append(Item(spans: [Span("? help", .role(.statusBar), .bold)], priority: 8))
         return (state.debate.info?.title ?? "Parley — waiting for the debate to start", items)
     }

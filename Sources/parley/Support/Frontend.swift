@@ -43,7 +43,10 @@ enum Frontend {
     /// 128 + the signal's number; a second one exits at once. In the observer, Ctrl-C is a key
     /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise.
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
-    func show(_ source: some DebateSource) async throws -> (reason: FinishReason, fork: MessageID?) {
+    /// - Parameter stopping: what a stop signal did to the debate, for the last line on stderr.
+    func show(_ source: some DebateSource, stopping: String = "the debate was stopped") async throws
+        -> (reason: FinishReason, fork: MessageID?)
+    {
         switch self {
         case .observer(let options):
             let ending: (reason: FinishReason, stopSignal: Int32?, fork: MessageID?)
@@ -53,14 +56,14 @@ enum Frontend {
                 Console.error("parley: cannot open the observer: \(error); try --headless")
                 throw ExitCode.badDebate
             }
-            if let signal = ending.stopSignal { Self.exit(stoppedBy: signal) }
+            if let signal = ending.stopSignal { Self.exit(stoppedBy: signal, stopping) }
             return (ending.reason, ending.fork)
         case .headless(let jsonl):
-            return (await Self.stream(source, jsonl: jsonl), nil)
+            return (await Self.stream(source, jsonl: jsonl, stopping: stopping), nil)
         }
     }
 
-    private static func stream(_ source: some DebateSource, jsonl: Bool) async -> FinishReason {
+    private static func stream(_ source: some DebateSource, jsonl: Bool, stopping: String) async -> FinishReason {
         let records = source.events()
         let printing = Task {
             // On a terminal, long lines wrap at words to its width; piped, lines stay whole.
@@ -85,13 +88,13 @@ enum Frontend {
         let reason = await source.run()
         await printing.value
         let signal = stoppedBy.load(ordering: .sequentiallyConsistent)
-        if signal != 0 { Self.exit(stoppedBy: signal) }
+        if signal != 0 { Self.exit(stoppedBy: signal, stopping) }
         return reason
     }
 
     /// Says what stopped the debate and exits with 128 + the signal's number.
-    private static func exit(stoppedBy signal: Int32) -> Never {
-        Console.error("parley: \(describe(stop: signal)); the debate was stopped")
+    private static func exit(stoppedBy signal: Int32, _ stopping: String) -> Never {
+        Console.error("parley: \(describe(stop: signal)); \(stopping)")
         Foundation.exit(128 + signal)
     }
 

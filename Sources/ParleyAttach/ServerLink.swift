@@ -1,0 +1,114 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import ParleyCore
+
+/// The HTTP between an attached observer and `parley serve`: the list of debates, a debate's
+/// event stream, and its commands. Every request carries the token, when there is one.
+struct ServerLink: Sendable {
+    /// Where the server is.
+    let target: AttachTarget
+    /// The bearer token sent, when there is one.
+    let token: String?
+    let client: HTTPClient
+
+    /// The server's debates, oldest first.
+    /// - Throws: ``AttachError`` saying why they could not be listed and what to try.
+    func listing() async throws(AttachError) -> [ServedListing] {
+        let response = try await get("/debates")
+        let body = try await read(response, limit: 8 << 20)
+        do {
+            return try JSONDecoder().decode([ServedListing].self, from: body)
+        } catch {
+            throw AttachError("\(target.shown) answered GET /debates with something that is not Parley's list of debates; is it `parley serve`?")
+        }
+    }
+
+    /// Opens a debate's event stream after seq `after` (its whole history for 0).
+    /// - Throws: ``AttachError``: ``AttachError/passes`` for a server that could not be reached.
+    func events(of id: String, after seq: Int) async throws(AttachError) -> HTTPClientResponse.Body {
+        let response = try await get("/debates/\(escaped(id))/events", headers: [("Last-Event-ID", "\(seq)")])
+        let type = response.headers.first(name: "content-type") ?? ""
+        guard type.hasPrefix("text/event-stream") else {
+            throw AttachError("\(target.shown) answered with \(type.isEmpty ? "no content type" : type), not an event stream; is it `parley serve`?")
+        }
+        return response.body
+    }
+
+    /// Sends a command. - Returns: why the server did not carry it out, or nil when it did.
+    func send(_ body: [String: WireValue], to id: String) async -> String? {
+        var request = request("/debates/\(escaped(id))/commands")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: (try? JSONEncoder().encode(body)) ?? Data()))
+        let response: HTTPClientResponse
+        do {
+            response = try await execute(request)
+        } catch {
+            return error.description + "; the command was not sent"
+        }
+        if (200..<300).contains(response.status.code) { return nil }
+        return (try? await Self.reason(of: response)) ?? "\(response.status.code) \(response.status.reasonPhrase)"
+
+    }
+
+    private func get(_ path: String, headers: [(String, String)] = []) async throws(AttachError) -> HTTPClientResponse {
+        var request = request(path)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let response = try await execute(request)
+        guard response.status == .ok else {
+            let reason = (try? await Self.reason(of: response)) ?? "\(response.status)"
+            switch response.status.code {
+            case 401:
+                throw AttachError("\(target.shown) needs a token: set PARLEY_TOKEN (or PARLEY_READ_TOKEN to watch only) to the server's (\(reason))")
+            case 404 where path.hasPrefix("/debates/"):
+                throw AttachError("\(reason); `parley attach \(target.shown)` lists them")
+            case 500...:
+                throw AttachError("\(target.shown) failed: \(reason)", passes: true)
+            default:
+                throw AttachError("\(target.shown) answered \(response.status.code): \(reason)")
+            }
+        }
+        return response
+    }
+
+    private func request(_ path: String) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: target.server + path)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        return request
+    }
+
+    private func execute(_ request: HTTPClientRequest) async throws(AttachError) -> HTTPClientResponse {
+        do {
+            return try await client.execute(request, deadline: .distantFuture)
+        } catch {
+            if Task.isCancelled { throw AttachError("cancelled", passes: true) }
+            throw AttachError(
+                "cannot reach \(target.shown) (\(error)); is `parley serve` running there? Start it, or check the address",
+                passes: true)
+        }
+    }
+
+    /// The `error` of a Parley error body, or the status.
+    private static func reason(of response: HTTPClientResponse) async throws -> String {
+        let body = try await response.body.collect(upTo: 64 * 1024)
+        struct ErrorBody: Decodable { var error: String }
+        if let error = try? JSONDecoder().decode(ErrorBody.self, from: Data(body.readableBytesView)) {
+            return error.error
+        }
+        return "\(response.status.code) \(response.status.reasonPhrase)"
+    }
+
+    private func read(_ response: HTTPClientResponse, limit: Int) async throws(AttachError) -> Data {
+        do {
+            return Data(try await response.body.collect(upTo: limit).readableBytesView)
+        } catch {
+            throw AttachError("\(target.shown) broke off its answer (\(error)); try again", passes: true)
+        }
+    }
+
+    private func escaped(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id
+    }
+}
