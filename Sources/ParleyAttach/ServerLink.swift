@@ -85,9 +85,21 @@ struct ServerLink: Sendable {
         } catch {
             if Task.isCancelled { throw AttachError("cancelled", passes: true) }
             throw AttachError(
-                "cannot reach \(target.shown) (\(error)); is `parley serve` running there? Start it, or check the address",
+                "cannot reach \(target.shown) (\(Self.describe(error))); is `parley serve` running there? Start it, or check the address",
                 passes: true)
         }
+    }
+
+    /// A connection's failure in a few words: "connection refused", not NIO's whole error.
+    static func describe(_ error: any Error) -> String {
+        let text = "\(error)"
+        for (sign, words) in [
+            ("refused", "connection refused"), ("connectTimeout", "no answer in time"), ("timed out", "no answer in time"),
+            ("NXDOMAIN", "no such host"), ("resolve", "no such host"), ("unreachable", "network unreachable"),
+        ] where text.localizedCaseInsensitiveContains(sign) {
+            return words
+        }
+        return text
     }
 
     /// The `error` of a Parley error body, or the status.
