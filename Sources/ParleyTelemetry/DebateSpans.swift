@@ -1,0 +1,296 @@
+import Foundation
+import ParleyCore
+import ParleyEngine
+import ParleyModels
+import Synchronization
+import Tracing
+
+/// The spans of one debate, made from its events as they happen (``take(_:)``, a sink on the
+/// debate's bus), following the OpenTelemetry GenAI conventions:
+///
+/// - `invoke_workflow {title}`: the debate, from its start to its end;
+/// - `invoke_agent {name}` under it: each turn, a peer's message or the facilitator's summary,
+///   from the floor taken to the message delivered (or the turn failed);
+/// - `chat {model}` under a turn: each model call, from asking to the complete answer; a call
+///   that failed and was retried gets its own span, with status error.
+///
+/// The spans carry the events' own instants. The history a fork shows again is not traced (its
+/// parent's trace holds it). Message contents go into the spans only when `content` is set.
+public final class DebateSpans<T: Tracer>: Sendable {
+    private let tracer: T
+    private let conversation: String
+    private let content: Bool
+    private let state: Mutex<State>
+
+    /// A turn whose agent span is open.
+    struct Turn {
+        var span: T.Span
+        var agent: Agent
+        var backend: BackendConfig?
+        /// When the current model call began (the turn's start, or after a retry's delay).
+        var attempt: Double
+        var retries = 0
+        var trace: TurnTrace?
+        var tracedAt = 0.0
+    }
+
+    struct State {
+        var workflow: T.Span?
+        /// The wall-clock seconds (since the Unix epoch) of the debate's time 0.
+        var origin = 0.0
+        var info: DebateInfo?
+        var spec: DebateSpec?
+        /// The last event of a fork's shared history: events up to it are not traced.
+        var shared = 0
+        var turns: [RecordedTurns.Key: Turn] = [:]
+        var agentTurns: [AgentID: RecordedTurns.Key] = [:]
+        /// Each agent's latest system prompt (a trace carries it only when it changed).
+        var systems: [AgentID: String] = [:]
+    }
+
+    /// Makes the spans of a debate on `tracer`; `conversation` is its `gen_ai.conversation.id`.
+    /// `now` is the wall clock, in seconds since the Unix epoch.
+    public init(
+        tracer: T, conversation: String, content: Bool, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
+        self.tracer = tracer
+        self.conversation = conversation
+        self.content = content
+        self.now = now
+        state = Mutex(State())
+    }
+
+    private let now: @Sendable () -> Double
+
+    /// Takes the debate's next event: starts, fills or ends the spans it concerns.
+    public func take(_ record: EventRecord) {
+        state.withLock { state in
+            if case .debateStarted(let info) = record.event {
+                start(info, at: record.time, in: &state)
+                return
+            }
+            guard state.workflow != nil, record.seq > state.shared else { return }
+            take(record.event, at: record.time, in: &state)
+        }
+    }
+
+    private func take(_ event: DebateEvent, at time: Double, in state: inout State) {
+        switch event {
+        case .turnStarted(let agent, let round, let message):
+            open(.message(message), agent: agent, at: time, in: &state) { attributes in
+                attributes[GenAIKeys.round] = round
+                attributes[GenAIKeys.messageID] = message.rawValue
+            }
+        case .summaryStarted(let scope):
+            open(.summary(scope), agent: .facilitator, at: time, in: &state) { attributes in
+                attributes[GenAIKeys.summary] = scope.description
+                if let round = scope.round { attributes[GenAIKeys.round] = round }
+            }
+        case .turnRetrying(let agent, let attempt, let delay, let reason):
+            retrying(agent, attempt: attempt, delay: delay, reason: reason, at: time, in: &state)
+        case .turnTraced(let trace):
+            traced(trace, at: time, in: &state)
+        case .messageCompleted(let message):
+            complete(.message(message.id), usage: message.usage, answer: message.text, reasoning: message.reasoning, at: time, in: &state) {
+                $0[GenAIKeys.messageTo] = Self.addressees(message.to)
+            }
+        case .summaryCompleted(let summary):
+            complete(.summary(summary.scope), usage: summary.usage, answer: summary.text, reasoning: nil, at: time, in: &state) { _ in }
+        case .peerFailed(let failure):
+            fail(failure, at: time, in: &state)
+        case .humanMessage(let message):
+            var attributes: SpanAttributes = [:]
+            attributes[GenAIKeys.messageID] = message.id.rawValue
+            attributes[GenAIKeys.round] = message.round
+            attributes[GenAIKeys.messageTo] = Self.addressees(message.to)
+            if content { attributes[GenAIKeys.text] = message.text }
+            state.workflow?.addEvent(SpanEvent(name: "parley.human_message", at: instant(time, state), attributes: attributes))
+        case .roundStarted(let round), .roundEnded(let round):
+            let name = if case .roundStarted = event { "parley.round_started" } else { "parley.round_ended" }
+            state.workflow?.addEvent(SpanEvent(name: name, at: instant(time, state), attributes: [GenAIKeys.round: .int(Int64(round))]))
+        case .guardTripped(let trip):
+            var attributes: SpanAttributes = [GenAIKeys.guardKind: .string(trip.kind.description)]
+            if let agent = trip.agent { attributes[GenAIKeys.agentID] = agent.rawValue }
+            state.workflow?.addEvent(SpanEvent(name: "parley.guard_tripped", at: instant(time, state), attributes: attributes))
+        case .debateFinished(let reason, let usage):
+            finish(reason, usage: usage, at: time, in: &state)
+        default:
+            break
+        }
+    }
+
+    // MARK: - The debate
+
+    private func start(_ info: DebateInfo, at time: Double, in state: inout State) {
+        guard state.workflow == nil else { return }
+        state.origin = now() - time
+        state.info = info
+        state.spec = try? DebateSpec(recorded: info)
+        state.shared = info.fork?.sharedThrough ?? 0
+        let span = tracer.startSpan("invoke_workflow \(info.title)", context: .topLevel, ofKind: .internal, at: instant(time, state))
+        span.attributes[GenAIKeys.operation] = "invoke_workflow"
+        span.attributes[GenAIKeys.workflowName] = info.title
+        span.attributes[GenAIKeys.conversation] = conversation
+        span.attributes[GenAIKeys.floor] = info.floor.description
+        span.attributes[GenAIKeys.rounds] = info.rounds
+        if content { span.attributes[GenAIKeys.question] = info.question }
+        if let fork = info.fork {
+            if let parent = fork.parent { span.attributes[GenAIKeys.forkParent] = parent }
+            span.attributes[GenAIKeys.forkMessage] = fork.message.rawValue
+        }
+        state.workflow = span
+    }
+
+    private func finish(_ reason: FinishReason, usage: Usage, at time: Double, in state: inout State) {
+        for key in state.turns.keys {
+            end(key, status: SpanStatus(code: .error, message: "the debate ended during the turn"), error: "cancelled", at: time, in: &state)
+        }
+        guard let span = state.workflow else { return }
+        span.attributes[GenAIKeys.finish] = reason.description
+        span.attributes[GenAIKeys.inputTokens] = usage.promptTokens
+        span.attributes[GenAIKeys.outputTokens] = usage.completionTokens
+        if let cost = usage.cost { span.attributes[GenAIKeys.cost] = cost }
+        if case .failed(let error) = reason {
+            span.attributes[GenAIKeys.errorType] = "failed"
+            span.setStatus(SpanStatus(code: .error, message: error))
+        }
+        span.end(at: instant(time, state))
+        state.workflow = nil
+    }
+
+    // MARK: - Turns
+
+    private func open(
+        _ key: RecordedTurns.Key, agent id: AgentID, at time: Double, in state: inout State, with more: (inout SpanAttributes) -> Void
+    ) {
+        guard let workflow = state.workflow else { return }
+        if state.turns[key] != nil {
+            end(key, status: SpanStatus(code: .error, message: "the turn began again"), error: "restarted", at: time, in: &state)
+        }
+        let agent = state.info?.agent(id) ?? Agent(id: id, name: id.rawValue, role: "", model: "")
+        let backend = backendName(of: id, in: state).flatMap { state.spec?.backend(named: $0) }
+        let span = tracer.startSpan("invoke_agent \(agent.name)", context: workflow.context, ofKind: .internal, at: instant(time, state))
+        span.attributes[GenAIKeys.operation] = "invoke_agent"
+        span.attributes[GenAIKeys.agentName] = agent.name
+        span.attributes[GenAIKeys.agentID] = agent.id.rawValue
+        if !agent.role.isEmpty { span.attributes[GenAIKeys.agentDescription] = agent.role }
+        span.attributes[GenAIKeys.provider] = Self.provider(backend)
+        span.attributes[GenAIKeys.requestModel] = agent.model
+        span.attributes[GenAIKeys.conversation] = conversation
+        if let floor = state.info?.floor { span.attributes[GenAIKeys.floor] = floor.description }
+        more(&span.attributes)
+        state.turns[key] = Turn(span: span, agent: agent, backend: backend, attempt: time)
+        state.agentTurns[id] = key
+    }
+
+    private func retrying(_ agent: AgentID, attempt: Int, delay: Double, reason: String, at time: Double, in state: inout State) {
+        guard let key = state.agentTurns[agent], var turn = state.turns[key] else { return }
+        let span = chat(turn, from: turn.attempt, in: state)
+        span.attributes[GenAIKeys.attempt] = attempt
+        span.attributes[GenAIKeys.errorType] = "retried"
+        span.setStatus(SpanStatus(code: .error, message: reason))
+        span.end(at: instant(time, state))
+        turn.retries += 1
+        turn.attempt = time + max(0, delay)
+        state.turns[key] = turn
+    }
+
+    private func traced(_ trace: TurnTrace, at time: Double, in state: inout State) {
+        if let system = trace.system { state.systems[trace.agent] = system }
+        let key: RecordedTurns.Key? = trace.message.map { .message($0) } ?? trace.summary.map { .summary($0) }
+        guard let key, var turn = state.turns[key] else { return }
+        turn.trace = trace
+        turn.tracedAt = time
+        state.turns[key] = turn
+    }
+
+    private func complete(
+        _ key: RecordedTurns.Key, usage: Usage, answer: String, reasoning: String?, at time: Double, in state: inout State,
+        with more: (inout SpanAttributes) -> Void
+    ) {
+        guard let turn = state.turns[key] else { return }
+        if let trace = turn.trace {
+            let call = chat(turn, from: max(turn.attempt, turn.tracedAt - trace.duration), in: state)
+            call.attributes[GenAIKeys.finishReasons] = [trace.finish]
+            call.attributes[GenAIKeys.inputTokens] = usage.promptTokens
+            call.attributes[GenAIKeys.outputTokens] = usage.completionTokens
+            if let first = trace.firstToken { call.attributes[GenAIKeys.firstChunk] = first }
+            if trace.retries > 0 { call.attributes[GenAIKeys.retries] = trace.retries }
+            if content {
+                if let system = state.systems[trace.agent] { call.attributes[GenAIKeys.systemInstructions] = SpanContent.instructions(system) }
+                call.attributes[GenAIKeys.inputMessages] = SpanContent.input([(role: "user", content: trace.cue)])
+                call.attributes[GenAIKeys.outputMessages] = SpanContent.output(answer, reasoning: reasoning, finish: trace.finish)
+            }
+            call.end(at: instant(turn.tracedAt, state))
+        }
+        let span = turn.span
+        span.attributes[GenAIKeys.inputTokens] = usage.promptTokens
+        span.attributes[GenAIKeys.outputTokens] = usage.completionTokens
+        if let cost = usage.cost { span.attributes[GenAIKeys.cost] = cost }
+        if let finish = turn.trace?.finish { span.attributes[GenAIKeys.finishReasons] = [finish] }
+        if content { span.attributes[GenAIKeys.outputMessages] = SpanContent.output(answer, reasoning: reasoning, finish: turn.trace?.finish ?? "stop") }
+        more(&span.attributes)
+        end(key, status: nil, error: nil, at: time, in: &state)
+    }
+
+    private func fail(_ failure: PeerFailure, at time: Double, in state: inout State) {
+        guard let key = state.agentTurns[failure.agent], let turn = state.turns[key] else { return }
+        let kind = failure.cancelled ? "cancelled" : "failed"
+        if turn.trace == nil {
+            let call = chat(turn, from: turn.attempt, in: state)
+            call.attributes[GenAIKeys.errorType] = kind
+            call.setStatus(SpanStatus(code: .error, message: failure.error))
+            call.end(at: instant(time, state))
+        }
+        end(key, status: SpanStatus(code: .error, message: failure.error), error: kind, at: time, in: &state)
+    }
+
+    /// Ends a turn's agent span.
+    private func end(_ key: RecordedTurns.Key, status: SpanStatus?, error: String?, at time: Double, in state: inout State) {
+        guard let turn = state.turns.removeValue(forKey: key) else { return }
+        if state.agentTurns[turn.agent.id] == key { state.agentTurns[turn.agent.id] = nil }
+        if let status { turn.span.setStatus(status) }
+        if let error { turn.span.attributes[GenAIKeys.errorType] = error }
+        if turn.retries > 0 { turn.span.attributes[GenAIKeys.retries] = turn.retries }
+        turn.span.end(at: instant(time, state))
+    }
+
+    /// A model call's span under the turn, started at `start`.
+    private func chat(_ turn: Turn, from start: Double, in state: State) -> T.Span {
+        let model = turn.agent.model.isEmpty ? "model" : turn.agent.model
+        let span = tracer.startSpan("chat \(model)", context: turn.span.context, ofKind: .client, at: instant(start, state))
+        span.attributes[GenAIKeys.operation] = "chat"
+        span.attributes[GenAIKeys.provider] = Self.provider(turn.backend)
+        span.attributes[GenAIKeys.requestModel] = model
+        span.attributes[GenAIKeys.conversation] = conversation
+        if let name = turn.trace?.backend ?? backendName(of: turn.agent.id, in: state) { span.attributes[GenAIKeys.backend] = name }
+        return span
+    }
+
+    // MARK: - Helpers
+
+    private func backendName(of agent: AgentID, in state: State) -> String? {
+        if agent == .facilitator { return state.spec?.facilitator?.backend }
+        return state.spec?.agents.first { $0.id == agent }?.backend
+    }
+
+    private func instant(_ time: Double, _ state: State) -> SpanInstant { SpanInstant(seconds: state.origin + time) }
+
+    /// `gen_ai.provider.name`: the API's flavour (`openai` for every OpenAI-compatible server).
+    static func provider(_ backend: BackendConfig?) -> String {
+        switch backend {
+        case .openai: "openai"
+        case .anthropic: "anthropic"
+        case .scripted: "parley.scripted"
+        case nil: "parley.unknown"
+        }
+    }
+
+    /// `parley.message.to`: `everyone`, or the addressed peers' ids.
+    static func addressees(_ address: Address) -> [String] {
+        switch address {
+        case .everyone: ["everyone"]
+        case .peers(let ids): ids.map(\.rawValue)
+        }
+    }
+}
