@@ -4,17 +4,22 @@ import Testing
 /// `--otlp` against a real receiver: Arize Phoenix, run by the test (`PARLEY_PHOENIX` names its
 /// `phoenix` program). Skipped where it is unset, except on CI, where it fails instead.
 @Suite(
-    "Debates traced into a real Phoenix",
+    "Debates traced into a real Phoenix", .serialized,
     .enabled(if: Phoenix.program != nil || ProcessInfo.processInfo.environment["CI"] != nil))
 struct PhoenixTraceTests {
-    @Test("a debate run with --otlp arrives in Phoenix as one trace: a workflow span, an agent span per turn under it, a chat span under each")
-    func debateBecomesTrace() async throws {
+    @Test("debates sent with --otlp arrive in Phoenix as one trace each (a workflow span, an agent span per turn under it, a chat span under each), stopped ones and served ones too")
+    func tracesInPhoenix() async throws {
         guard let program = Phoenix.program else {
             Issue.record("PARLEY_PHOENIX is unset: on CI, .ci/run installs arize-phoenix and sets it, so this test cannot be skipped there")
             return
         }
         let phoenix = try await Phoenix.start(program)
         defer { phoenix.stop() }
+        try await debateBecomesTrace(phoenix)
+        try await stoppedDebatesArriveWhole(phoenix)
+    }
+
+    private func debateBecomesTrace(_ phoenix: Phoenix) async throws {
         let plain = try DebateRun(otlp: phoenix.url, content: false)
         let shown = try DebateRun(otlp: phoenix.url, content: true)
 
@@ -72,6 +77,50 @@ struct PhoenixTraceTests {
         #expect(answers.count == shown.turns.count)
         #expect(answers.flatMap { $0 }.sorted() == shown.turns.map(\.text).sorted())
         #expect(shownChats.allSatisfy { ($0.attributes["gen_ai.input.messages"] as? String)?.contains(#""role":"user""#) == true })
+    }
+
+    /// A headless debate stopped by SIGTERM, and a debate of `parley serve` stopped with the
+    /// server, reach Phoenix as whole traces: the traces are sent before the program exits.
+    private func stoppedDebatesArriveWhole(_ phoenix: Phoenix) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-otlp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Each waits (polling, 30 s at most) until the debate said something, then sends SIGTERM.
+        let wait = #"i=0; until grep -q messageCompleted "$1" 2>/dev/null; do i=$((i+1)); [ $i -gt 600 ] && break; sleep 0.05; done"#
+        let headless = try Parley.run(
+            ["/bin/sh", "-c", #"""
+                wait_said() { \#(wait); }
+                "$0" run --headless --record "$1/run.jsonl" --otlp "$2" >/dev/null 2>"$1/run.err" & pid=$!
+                wait_said "$1/run.jsonl"; kill -TERM $pid; wait $pid; echo "status=$?"
+                """#, Parley.path, folder.path, phoenix.url], direct: true)
+        #expect(headless.output.contains("status=143"), "\(headless.output) \(headless.errors)")
+        let port = try FreePort.next()
+        let served = try Parley.run(
+            ["/bin/sh", "-c", #"""
+                wait_said() { \#(wait); }
+                "$0" serve --listen 127.0.0.1:$3 --data "$1/served" --otlp "$2" 2>"$1/serve.err" & pid=$!
+                i=0; until curl -sf http://127.0.0.1:$3/debates >/dev/null; do i=$((i+1)); [ $i -gt 600 ] && break; sleep 0.05; done
+                id=$(curl -sf --data-binary @Debates/feature-x.yaml http://127.0.0.1:$3/debates | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p')
+                wait_said "$1/served/$id.jsonl"; kill -TERM $pid; wait $pid; echo "status=$? id=$id"
+                """#, Parley.path, folder.path, phoenix.url, "\(port)"], direct: true)
+        #expect(served.output.contains("status=143"), "\(served.output) \(served.errors)")
+        let servedID = try #require(served.output.split(separator: "id=").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        try #require(!servedID.isEmpty)
+
+        for (conversation, recording) in [("run", folder.appendingPathComponent("run.jsonl")), (servedID, folder.appendingPathComponent("served/\(servedID).jsonl"))] {
+            let said = try String(contentsOf: recording, encoding: .utf8).occurrences(of: #""type":"messageCompleted""#)
+            #expect(said >= 1)
+            let spans = try await phoenix.spans { spans in
+                spans.contains { $0.conversation == conversation && $0.name.hasPrefix("invoke_workflow") }
+            }.filter { $0.conversation == conversation }
+            let workflow = try #require(spans.first { $0.name.hasPrefix("invoke_workflow") })
+            #expect(workflow.attributes["parley.finish"] as? String == "stopped")
+            let peers = spans.filter { $0.name.hasPrefix("invoke_agent ") && $0.name != "invoke_agent Mo" }
+            #expect(peers.allSatisfy { $0.parent == workflow.id })
+            // Each message said is a turn ended well; the turn cut short by the stop ends as an error.
+            #expect(peers.count { $0["status_code"] as? String != "ERROR" } == said)
+            #expect(peers.count { $0["status_code"] as? String == "ERROR" } <= 1)
+        }
     }
 
     /// The texts of a `gen_ai.output.messages` value: `[{"role":…,"parts":[{"type":"text","content":…}]}]`.
