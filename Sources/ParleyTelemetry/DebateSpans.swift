@@ -32,6 +32,8 @@ public final class DebateSpans<T: Tracer>: Sendable {
         var retries = 0
         var trace: TurnTrace?
         var tracedAt = 0.0
+        /// What the model was sent, rebuilt (with contents only).
+        var request: ChatRequest?
     }
 
     struct State {
@@ -46,6 +48,8 @@ public final class DebateSpans<T: Tracer>: Sendable {
         var agentTurns: [AgentID: RecordedTurns.Key] = [:]
         /// Each agent's latest system prompt (a trace carries it only when it changed).
         var systems: [AgentID: String] = [:]
+        /// The requests rebuilt from the events, with contents only.
+        var requests: TurnRequests?
     }
 
     /// Makes the spans of a debate on `tracer`; `conversation` is its `gen_ai.conversation.id`.
@@ -69,8 +73,14 @@ public final class DebateSpans<T: Tracer>: Sendable {
                 start(info, at: record.time, in: &state)
                 return
             }
-            guard state.workflow != nil, record.seq > state.shared else { return }
+            guard state.workflow != nil else { return }
+            // A fork's shared history is read for what later requests refer to, not traced.
+            let request = state.requests?.take(record.event)
+            guard record.seq > state.shared else { return }
             take(record.event, at: record.time, in: &state)
+            if let request, case .turnTraced(let trace) = record.event, let key = Self.key(of: trace) {
+                state.turns[key]?.request = request
+            }
         }
     }
 
@@ -127,6 +137,7 @@ public final class DebateSpans<T: Tracer>: Sendable {
         state.info = info
         state.spec = try? DebateSpec(recorded: info)
         state.shared = info.fork?.sharedThrough ?? 0
+        if content { state.requests = try? TurnRequests(info: info) }
         let span = tracer.startSpan("invoke_workflow \(info.title)", context: .topLevel, ofKind: .internal, at: instant(time, state))
         span.attributes[GenAIKeys.operation] = "invoke_workflow"
         span.attributes[GenAIKeys.workflowName] = info.title
@@ -197,8 +208,7 @@ public final class DebateSpans<T: Tracer>: Sendable {
 
     private func traced(_ trace: TurnTrace, at time: Double, in state: inout State) {
         if let system = trace.system { state.systems[trace.agent] = system }
-        let key: RecordedTurns.Key? = trace.message.map { .message($0) } ?? trace.summary.map { .summary($0) }
-        guard let key, var turn = state.turns[key] else { return }
+        guard let key = Self.key(of: trace), var turn = state.turns[key] else { return }
         turn.trace = trace
         turn.tracedAt = time
         state.turns[key] = turn
@@ -217,8 +227,11 @@ public final class DebateSpans<T: Tracer>: Sendable {
             if let first = trace.firstToken { call.attributes[GenAIKeys.firstChunk] = first }
             if trace.retries > 0 { call.attributes[GenAIKeys.retries] = trace.retries }
             if content {
-                if let system = state.systems[trace.agent] { call.attributes[GenAIKeys.systemInstructions] = SpanContent.instructions(system) }
-                call.attributes[GenAIKeys.inputMessages] = SpanContent.input([(role: "user", content: trace.cue)])
+                if let system = turn.request?.system ?? state.systems[trace.agent] {
+                    call.attributes[GenAIKeys.systemInstructions] = SpanContent.instructions(system)
+                }
+                let input = turn.request?.messages.map { (role: $0.role.rawValue, content: $0.content) } ?? [(role: "user", content: trace.cue)]
+                call.attributes[GenAIKeys.inputMessages] = SpanContent.input(input)
                 call.attributes[GenAIKeys.outputMessages] = SpanContent.output(answer, reasoning: reasoning, finish: trace.finish)
             }
             call.end(at: instant(turn.tracedAt, state))
@@ -268,6 +281,11 @@ public final class DebateSpans<T: Tracer>: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The turn a trace is of: its message's, or its summary's.
+    private static func key(of trace: TurnTrace) -> RecordedTurns.Key? {
+        trace.message.map { .message($0) } ?? trace.summary.map { .summary($0) }
+    }
 
     private func backendName(of agent: AgentID, in state: State) -> String? {
         if agent == .facilitator { return state.spec?.facilitator?.backend }

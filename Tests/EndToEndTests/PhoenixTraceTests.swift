@@ -7,7 +7,7 @@ import Testing
     "Debates traced into a real Phoenix", .serialized,
     .enabled(if: Phoenix.program != nil || ProcessInfo.processInfo.environment["CI"] != nil))
 struct PhoenixTraceTests {
-    @Test("debates sent with --otlp arrive in Phoenix as one trace each (a workflow span, an agent span per turn under it, a chat span under each), stopped ones and served ones too")
+    @Test("debates sent with --otlp arrive in Phoenix as one trace each (a workflow span, an agent span per turn under it, a chat span under each): stopped by SIGTERM, served, and quit in the observer too")
     func tracesInPhoenix() async throws {
         guard let program = Phoenix.program else {
             Issue.record("PARLEY_PHOENIX is unset: on CI, .ci/run installs arize-phoenix and sets it, so this test cannot be skipped there")
@@ -17,6 +17,7 @@ struct PhoenixTraceTests {
         defer { phoenix.stop() }
         try await debateBecomesTrace(phoenix)
         try await stoppedDebatesArriveWhole(phoenix)
+        try await observerQuits(phoenix)
     }
 
     private func debateBecomesTrace(_ phoenix: Phoenix) async throws {
@@ -121,6 +122,28 @@ struct PhoenixTraceTests {
             #expect(peers.count { $0["status_code"] as? String != "ERROR" } == said)
             #expect(peers.count { $0["status_code"] as? String == "ERROR" } <= 1)
         }
+    }
+
+    /// A debate watched in the observer to its end and quit with `q` reaches Phoenix whole.
+    private func observerQuits(_ phoenix: Phoenix) async throws {
+        let id = "parley-otlp-observer-\(UUID().uuidString)"
+        let recording = FileManager.default.temporaryDirectory.appendingPathComponent("\(id).jsonl")
+        defer { try? FileManager.default.removeItem(at: recording) }
+        let tmux = try await Parley.start(
+            ["--instant", "--rounds", "1", "--record", recording.path, "--otlp", phoenix.url], until: "Message flow")
+        defer { tmux.kill() }
+        try await tmux.waitFor("Debate finished", timeout: .seconds(120))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+        #expect(try !tmux.capture().contains("traces could not be sent"))
+        let text = try String(contentsOf: recording, encoding: .utf8)
+        let turns = text.occurrences(of: #""type":"messageCompleted""#) + text.occurrences(of: #""type":"summaryCompleted""#)
+        let spans = try await phoenix.spans { spans in
+            spans.count { $0.conversation == id && $0.name.hasPrefix("invoke_") } == 1 + turns
+        }.filter { $0.conversation == id }
+        let workflow = try #require(spans.first { $0.name.hasPrefix("invoke_workflow") })
+        #expect(workflow.attributes["parley.finish"] as? String == "completed")
+        #expect(spans.filter { $0.name.hasPrefix("invoke_agent") }.allSatisfy { $0.parent == workflow.id })
     }
 
     /// The texts of a `gen_ai.output.messages` value: `[{"role":…,"parts":[{"type":"text","content":…}]}]`.

@@ -17,6 +17,21 @@ struct TraceCommandTests {
         #expect(ContinuousClock.now - started < .seconds(15))
     }
 
+    @Test("in the observer, a receiver that is down is said once after the observer closed, the terminal restored")
+    func receiverDownInObserver() async throws {
+        let port = try FreePort.next()
+        let tmux = try await Parley.start(["--instant", "--rounds", "1", "--otlp", "http://127.0.0.1:\(port)"], until: "Message flow")
+        defer { tmux.kill() }
+        let finished = try await tmux.waitFor("Debate finished", timeout: .seconds(120))
+        #expect(!finished.contains("traces could not be sent"))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+        let screen = try tmux.capture()
+        #expect(screen.occurrences(of: "traces could not be sent to http://127.0.0.1:\(port)/v1/traces") == 1)
+        let problems = try await tmux.restorationProblems()
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test("an --otlp address that is no http(s) URL is refused before anything runs, naming it")
     func badAddress() throws {
         let (status, output, errors) = try Parley.run(["run", "--headless", "--instant", "--otlp", "localhost:4318"])

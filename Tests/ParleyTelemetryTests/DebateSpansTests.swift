@@ -11,14 +11,9 @@ import Tracing
 struct DebateSpansTests {
     @Test("a scripted debate is one invoke_workflow span, an invoke_agent span per turn under it, a chat span under each")
     func scriptedDebate() async throws {
-        let tracer = InMemoryTracer()
-        let debate = try Debate(spec: Samples.spec(rounds: 2), models: ModelProvider(scriptedPace: 0))
-        let spans = DebateSpans(tracer: tracer, conversation: "run-7", content: false)
-        debate.bus.addSink { spans.take($0) }
-        let events = debate.events()
-        let collected = Task { await events.reduce(into: [DebateEvent]()) { $0.append($1.event) } }
-        #expect(await debate.run() == .completed)
-        let turns = await collected.value.filter {
+        let (tracer, events) = try await Samples.traced(conversation: "run-7", content: false)
+        #expect(events.last == .debateFinished(.completed, usage: events.usage))
+        let turns = events.filter {
             switch $0 {
             case .messageCompleted, .summaryCompleted: true
             default: false
@@ -66,6 +61,43 @@ struct DebateSpansTests {
         }
         #expect(finished.allSatisfy { $0.endInstant.nanosecondsSinceEpoch >= $0.startInstant.nanosecondsSinceEpoch })
     }
+
+    @Test("with contents, a chat span holds the whole request its model was sent: system prompt, memory, cue; and the answer")
+    func wholeRequests() async throws {
+        let (tracer, events) = try await Samples.traced(conversation: "c", content: true)
+        let messages = events.compactMap { event -> Message? in
+            if case .messageCompleted(let message) = event { message } else { nil }
+        }
+        try #require(messages.count == 4)
+        let chats = tracer.finishedSpans.filter { $0.operationName.hasPrefix("chat ") }
+        let answers = try chats.map { chat -> (input: [[String: Any]], output: String) in
+            let input = try #require(chat.attributes["gen_ai.input.messages"]?.toSpanAttribute())
+            let output = try #require(chat.attributes["gen_ai.output.messages"]?.toSpanAttribute())
+            guard case .string(let inputJSON) = input, case .string(let outputJSON) = output else { throw SpanContentError() }
+            let parsed = try JSONSerialization.jsonObject(with: Data(inputJSON.utf8)) as? [[String: Any]] ?? []
+            return (parsed, outputJSON)
+        }
+        // ENG's first turn: it heard PM's first message, then was cued.
+        let eng = try #require(answers.first { $0.output.contains(Self.json(messages[1].text)) })
+        #expect(eng.input.count >= 2)
+        let contents = eng.input.compactMap { ($0["parts"] as? [[String: Any]])?.first?["content"] as? String }
+        #expect(contents.contains { $0.contains(messages[0].text) })
+        #expect(eng.input.last?["role"] as? String == "user")
+        #expect(eng.input.allSatisfy { ["user", "assistant", "system"].contains($0["role"] as? String) })
+        // PM's second turn remembers its own first message as the assistant's.
+        let pmAgain = try #require(answers.first { $0.output.contains(Self.json(messages[2].text)) })
+        #expect(pmAgain.input.contains { $0["role"] as? String == "assistant" })
+        #expect(chats.allSatisfy { $0.attributes["gen_ai.system_instructions"] != nil })
+    }
+
+    /// `text` as it stands inside a JSON string.
+    static func json(_ text: String) -> String {
+        var writer = JSONWriter()
+        writer.element(text)
+        return String(String(decoding: writer.bytes, as: UTF8.self).dropFirst().dropLast())
+    }
+
+    struct SpanContentError: Error {}
 
     @Test("message contents go into the chat spans only when asked")
     func contents() throws {
@@ -173,6 +205,18 @@ struct DebateSpansTests {
 
 /// Debates and events for the tests.
 enum Samples {
+    /// Runs a scripted debate of two rounds with its spans on an in-memory tracer.
+    static func traced(conversation: String, content: Bool) async throws -> (InMemoryTracer, [DebateEvent]) {
+        let tracer = InMemoryTracer()
+        let debate = try Debate(spec: spec(rounds: 2), models: ModelProvider(scriptedPace: 0))
+        let spans = DebateSpans(tracer: tracer, conversation: conversation, content: content)
+        debate.bus.addSink { spans.take($0) }
+        let feed = debate.events()
+        let collected = Task { await feed.reduce(into: [DebateEvent]()) { $0.append($1.event) } }
+        await debate.run()
+        return (tracer, await collected.value)
+    }
+
     static func spec(rounds: Int = 3) -> DebateSpec {
         DebateSpec(
             title: "Test debate", question: "Should we build feature X?", rounds: rounds,
@@ -212,5 +256,12 @@ enum Samples {
             (4, .debateFinished(.completed, usage: Usage(promptTokens: 120, completionTokens: 30))),
         ]
         return events.enumerated().map { EventRecord(seq: $0.offset + 1, time: $0.element.0, event: $0.element.1) }
+    }
+}
+
+extension [DebateEvent] {
+    /// The whole debate's usage, as its last event says.
+    var usage: Usage {
+        if case .debateFinished(_, let usage)? = last { usage } else { .zero }
     }
 }

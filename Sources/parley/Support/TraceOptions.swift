@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyTelemetry
+import TerminalKit
 
 /// `--otlp URL` and `--otlp-content`: each debate exported as an OpenTelemetry trace (`parley
 /// run`, `parley fork`, `parley serve`). Without `--otlp`, `OTEL_EXPORTER_OTLP_ENDPOINT` (or
@@ -60,7 +61,8 @@ struct Traces: Sendable {
         if quiet, let problem = export.problem { Console.error(Self.say(problem, endpoint: export.endpoint)) }
     }
 
+    /// The line that says so; what the receiver or the library said is cleaned of control characters.
     static func say(_ problem: String, endpoint: TraceEndpoint) -> String {
-        "parley: traces could not be sent to \(endpoint.tracesURL): \(problem); is an OpenTelemetry receiver running there?"
+        Sanitizer.clean("parley: traces could not be sent to \(endpoint.tracesURL): \(problem); is an OpenTelemetry receiver running there?")
     }
 }
