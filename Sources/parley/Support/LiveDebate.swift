@@ -21,8 +21,22 @@ enum LiveDebate {
     ) async throws -> Never {
         let logger = try Diagnostics.bootstrap(live.logPath)
         let models = ModelProvider.standard(logger: logger, scriptedPace: live.instant ? 0 : nil)
-        var (point, frontend, recordPath) = (point, frontend, live.recordPath)
         let traces = try live.traces.start(quiet: frontend.isInteractive)
+        do {
+            try await show(spec, from: point, file: file, frontend: frontend, live: live, models: models, traces: traces)
+        } catch {
+            // However it ended, the traces go before the program exits.
+            await traces?.finish()
+            throw error
+        }
+    }
+
+    /// ``run(spec:from:file:frontend:live:)`` once its models and traces are set up.
+    private static func show(
+        _ spec: DebateSpec, from point: ForkPoint?, file: String?, frontend: Frontend, live: LiveOptions, models: ModelProvider,
+        traces: Traces?
+    ) async throws -> Never {
+        var (point, frontend, recordPath) = (point, frontend, live.recordPath)
         while true {
             let debate = try make(
                 spec, from: point, file: file, models: models, policy: frontend.isInteractive ? .hold : .stop,
@@ -46,7 +60,6 @@ enum LiveDebate {
                 continue
             }
             await ModelHTTPClient.shutdown()
-            await traces?.finish()
             if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
             try recording?.checkWritten()
             throw ExitCode(reason)
