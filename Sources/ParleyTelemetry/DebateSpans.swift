@@ -277,6 +277,7 @@ public final class DebateSpans<T: Tracer>: Sendable {
         span.attributes[GenAIKeys.requestModel] = model
         span.attributes[GenAIKeys.conversation] = conversation
         if let name = turn.trace?.backend ?? backendName(of: turn.agent.id, in: state) { span.attributes[GenAIKeys.backend] = name }
+        turn.backend?.describe(into: &span.attributes)
         return span
     }
 

@@ -144,6 +144,10 @@ struct DebateSpansTests {
         #expect(chat.attributes["gen_ai.usage.output_tokens"]?.toSpanAttribute() == 30)
         #expect(chat.attributes["gen_ai.response.time_to_first_chunk"]?.toSpanAttribute() == 0.25)
         #expect(chat.attributes["parley.backend"]?.toSpanAttribute() == "local")
+        #expect(chat.attributes["gen_ai.request.temperature"]?.toSpanAttribute() == 0.7)
+        #expect(chat.attributes["gen_ai.request.max_tokens"]?.toSpanAttribute() == 400)
+        #expect(chat.attributes["server.address"]?.toSpanAttribute() == "127.0.0.1")
+        #expect(chat.attributes["server.port"]?.toSpanAttribute() == 9)
         #expect(workflow.attributes["gen_ai.usage.input_tokens"]?.toSpanAttribute() == 120)
     }
 
@@ -220,7 +224,10 @@ enum Samples {
     static func spec(rounds: Int = 3) -> DebateSpec {
         DebateSpec(
             title: "Test debate", question: "Should we build feature X?", rounds: rounds,
-            backends: ["local": .openai(OpenAIConfig(baseURL: "http://127.0.0.1:9/v1", model: "qwen3"))],
+            backends: [
+                "local": .openai(
+                    OpenAIConfig(baseURL: "http://127.0.0.1:9/v1", model: "qwen3", sampling: Sampling(temperature: 0.7, maxTokens: 400)))
+            ],
             agents: [
                 AgentSpec(id: "pm", name: "PM", role: "pm role", arguments: ["Users churn without it."]),
                 AgentSpec(id: "eng", name: "ENG", role: "eng role", arguments: ["It takes two quarters."]),
