@@ -85,7 +85,7 @@ final class Phoenix {
 
     /// Polls the spans until `done` holds for them, and returns them.
     /// - Throws: when it does not within `limit`, naming what arrived.
-    func spans(within limit: Duration = .seconds(30), until done: ([[String: Any]]) -> Bool) async throws -> [[String: Any]] {
+    func spans(within limit: Duration = .seconds(60), until done: ([[String: Any]]) -> Bool) async throws -> [[String: Any]] {
         let deadline = ContinuousClock.now + limit
         var latest: [[String: Any]] = []
         while ContinuousClock.now < deadline {
