@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// Parley: watch, step and steer peer multi-agent debates in the terminal.
@@ -6,9 +6,10 @@ import PackageDescription
 /// Arrows point down only: parley → ParleyObserver → ParleyEngine → ParleyModels → ParleyCore;
 /// parley → ParleyDebateFile → ParleyEngine; ParleyDebateFile and ParleyObserver → ParleyFiles
 /// (what every YAML file shares: positions, excerpts, did-you-mean, colour words) → ParleyCore;
-/// ParleyObserver → TerminalKit → CNcursesw; and parley → ParleyServe (the only module on
+/// ParleyObserver → TerminalKit → CNcursesw; parley → ParleyServe (the only module on
 /// Hummingbird) → ParleyDebateFile, ParleyEngine; parley → ParleyAttach (a served debate's client)
-/// → ParleyEngine.
+/// → ParleyEngine; and parley → ParleyTelemetry (the only module on swift-otel: debates as
+/// OpenTelemetry traces) → ParleyEngine.
 let package = Package(
     name: "Parley",
     platforms: [.macOS(.v15)],
@@ -29,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // OTLP over HTTP only: the gRPC exporter's packages are not built.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -86,11 +90,22 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // `--otlp`: each debate exported as an OpenTelemetry trace (swift-otel). Only the
+        // executable depends on it, like ParleyServe.
+        .target(
+            name: "ParleyTelemetry",
+            dependencies: [
+                "ParleyCore", "ParleyEngine",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "parley",
             dependencies: [
                 "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyDebateFile", "ParleyObserver", "TerminalKit",
-                "ParleyServe", "ParleyAttach",
+                "ParleyServe", "ParleyAttach", "ParleyTelemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -140,6 +155,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "ParleyTelemetryTests",
+            dependencies: [
+                "ParleyTelemetry", "ParleyEngine", "ParleyCore", "ParleyTestSupport",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["ParleyCore", "ParleyTestSupport"]),

@@ -11,15 +11,18 @@ final class DebateHall: Sendable {
     /// Where recordings go.
     let dataDirectory: String
     private let models: ModelProvider
+    /// Told of every debate started, with its id, before it runs (`--otlp` traces it).
+    private let starting: @Sendable (Debate, String) -> Void
     private let debates = Mutex<[String: ServedDebate]>([:])
     /// The order debates started in, for listing.
     private let order = Mutex<[String]>([])
     /// The tasks running them, ended by ``close()``; nil once closing, when no debate starts.
     private let running = Mutex<[(debate: ServedDebate, task: Task<Void, Never>)]?>([])
 
-    init(dataDirectory: String, models: ModelProvider) {
+    init(dataDirectory: String, models: ModelProvider, starting: @escaping @Sendable (Debate, String) -> Void = { _, _ in }) {
         self.dataDirectory = dataDirectory
         self.models = models
+        self.starting = starting
     }
 
     /// Why a debate cannot start: its file's problems (400), or the server's own trouble (500).
@@ -62,6 +65,7 @@ final class DebateHall: Sendable {
         let served = ServedDebate(id: id, debate: debate, recording: recording)
         let started = running.withLock { running -> Bool in
             guard running != nil else { return false }
+            starting(debate, id)
             running?.append((served, Task { await served.run() }))
             return true
         }

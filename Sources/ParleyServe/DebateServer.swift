@@ -22,11 +22,15 @@ public final class DebateServer: Sendable {
     let streams = OpenStreams()
     private let logger: Logger
 
-    /// Makes a server; nothing listens until ``run(handlingSignals:onListening:)``.
-    public init(settings: ServeSettings, models: ModelProvider, logger: Logger = Logger(label: "parley.serve")) {
+    /// Makes a server; nothing listens until ``run(handlingSignals:onListening:)``. `starting`
+    /// is told of every debate the server starts, with its id, before the debate runs.
+    public init(
+        settings: ServeSettings, models: ModelProvider, logger: Logger = Logger(label: "parley.serve"),
+        starting: @escaping @Sendable (Debate, String) -> Void = { _, _ in }
+    ) {
         self.settings = settings
         self.logger = logger
-        hall = DebateHall(dataDirectory: settings.dataDirectory, models: models)
+        hall = DebateHall(dataDirectory: settings.dataDirectory, models: models, starting: starting)
     }
 
     /// Listens and serves until the task is cancelled or, with `handlingSignals`, SIGINT or

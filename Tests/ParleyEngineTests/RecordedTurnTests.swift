@@ -25,7 +25,7 @@ struct RecordedTurnTests {
         [request.system] + request.messages.map { "\($0.role.rawValue): \($0.content)" }
     }
 
-    @Test("every turn's request, peers' and facilitator's, rebuilds from the log exactly as the model got it: person, notes, folds")
+    @Test("every turn's request, peers' and facilitator's, rebuilds from the log exactly as the model got it (person, notes, folds), and event by event as a live trace reads them")
     func requestsRebuild() async throws {
         let peers: [AgentID] = ["pm", "eng", "cfo"]
         // Small contexts, so memories fold; replies post notes and name peers.
@@ -73,6 +73,15 @@ struct RecordedTurnTests {
         #expect(summaries.count == 5 && facilitator.requests.count == 5)
         for (request, trace) in zip(facilitator.requests, summaries) {
             #expect(Self.wire(try turns.turn(.summary(trace.summary!)).request) == Self.wire(request))
+        }
+        // Event by event (TurnRequests, for --otlp-content), the same requests come out in order.
+        var live = try TurnRequests(info: turns.info)
+        let rebuilt = events.compactMap { live.take($0) }
+        #expect(rebuilt.count == turns.traces.count)
+        for (request, key) in zip(rebuilt, turns.keys) {
+            let recorded = try turns.turn(key).request
+            #expect(Self.wire(request) == Self.wire(recorded))
+            #expect("\(request.purpose)" == "\(recorded.purpose)")
         }
         // The memory holds each of these at least once.
         let refs = turns.traces.flatMap { (trace: TurnTrace) in trace.memory }

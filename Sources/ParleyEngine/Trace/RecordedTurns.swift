@@ -50,11 +50,7 @@ public struct RecordedTurns: Sendable {
     /// For each trace, the place of the same agent's previous trace.
     private let previous: [Int?]
     private let index: [Key: Int]
-    private let messages: [MessageID: Message]
-    private let notes: [Int: BlackboardNote]
-    private let summaries: [SummaryScope: Summary]
-    private let folds: [AgentID: [String]]
-    private let prompts: PromptBuilder
+    private let entries: MemoryEntries
 
     /// Reads the turns of a recording.
     /// - Throws: ``RecordedTurnError`` when the recording holds no spec (version 1), or an agent's
@@ -75,17 +71,11 @@ public struct RecordedTurns: Sendable {
         var systems: [String] = []
         var previous: [Int?] = []
         var index: [Key: Int] = [:]
-        var messages: [MessageID: Message] = [:]
-        var notes: [Int: BlackboardNote] = [:]
-        var summaries: [SummaryScope: Summary] = [:]
-        var folds: [AgentID: [String]] = [:]
+        var entries = MemoryEntries(spec: spec, info: info)
         var last: [AgentID: Int] = [:]
         for record in records {
+            entries.take(record.event)
             switch record.event {
-            case .messageCompleted(let message), .humanMessage(let message): messages[message.id] = message
-            case .blackboardNote(let note): notes[note.id] = note
-            case .summaryCompleted(let summary): summaries[summary.scope] = summary
-            case .contextFolded(let agent, _, let note): folds[agent, default: []].append(note)
             case .turnTraced(let trace):
                 let before = last[trace.agent]
                 guard let system = trace.system ?? before.map({ systems[$0] }) else {
@@ -105,11 +95,7 @@ public struct RecordedTurns: Sendable {
         self.systems = systems
         self.previous = previous
         self.index = index
-        self.messages = messages
-        self.notes = notes
-        self.summaries = summaries
-        self.folds = folds
-        prompts = PromptBuilder(spec: spec, participants: info.agents + (info.facilitator.map { [$0] } ?? []))
+        self.entries = entries
     }
 
     /// The turns that can be opened, in the order they were answered.
@@ -118,10 +104,10 @@ public struct RecordedTurns: Sendable {
     }
 
     /// The message with this id, whoever wrote it (the person's too).
-    public func message(_ id: MessageID) -> Message? { messages[id] }
+    public func message(_ id: MessageID) -> Message? { entries.message(id) }
 
     /// The summary of this scope, when it was written.
-    public func summary(_ scope: SummaryScope) -> Summary? { summaries[scope] }
+    public func summary(_ scope: SummaryScope) -> Summary? { entries.summary(scope) }
 
     /// Opens a turn: rebuilds its request and finds its answer.
     /// - Throws: ``RecordedTurnError`` when the recording holds no such turn (saying the nearest
@@ -130,23 +116,15 @@ public struct RecordedTurns: Sendable {
         guard let place = index[key] else { throw missing(key) }
         var trace = traces[place]
         trace.memory = try memory(at: place)
-        var entries: [ChatMessage] = []
-        var folded = 0
-        for ref in trace.memory {
-            guard let entry = entry(ref, for: trace.agent, folds: &folded) else {
-                throw RecordedTurnError("\(key) refers to \(ref), which the recording does not hold; the recording may be damaged")
-            }
-            entries.append(entry)
+        let round = trace.message.flatMap { entries.message($0)?.round } ?? 0
+        guard let request = entries.request(for: trace, system: systems[place], round: round) else {
+            let ref = trace.memory.first { entries.entry($0, for: trace.agent) == nil }.map(\.description) ?? "an entry"
+            throw RecordedTurnError("\(key) refers to \(ref), which the recording does not hold; the recording may be damaged")
         }
-        let purpose: ChatPurpose =
-            if let scope = trace.summary { .summary(scope) } else { .turn(round: messages[trace.message!]?.round ?? 0) }
-        entries.append(ChatMessage(role: .user, content: trace.cue, kind: .instruction, round: purpose.round))
-        let request = ChatRequest(
-            agent: trace.agent, purpose: purpose, system: systems[place], messages: entries, participants: prompts.participants)
         return RecordedTurn(
             trace: trace, agent: info.agent(trace.agent) ?? Agent(id: trace.agent, name: trace.agent.rawValue, role: "", model: ""),
-            request: request, message: trace.message.flatMap { messages[$0] }, summary: trace.summary.flatMap { summaries[$0] },
-            backend: spec.backend(named: trace.backend))
+            request: request, message: trace.message.flatMap { entries.message($0) },
+            summary: trace.summary.flatMap { entries.summary($0) }, backend: spec.backend(named: trace.backend))
     }
 
     /// The memory of trace `place` written out in full: the agent's traces expanded one after the
@@ -169,25 +147,10 @@ public struct RecordedTurns: Sendable {
         return memory
     }
 
-    /// A memory entry as the engine built it for `agent`.
-    private func entry(_ ref: MemoryRef, for agent: AgentID, folds folded: inout Int) -> ChatMessage? {
-        switch ref {
-        case .message(let id): return messages[id].map { prompts.entry($0, for: agent) }
-        case .note(let id): return notes[id].map(prompts.entry)
-        case .summary(let scope): return summaries[scope].map(prompts.entry)
-        case .fold(let n):
-            guard let notes = folds[agent], notes.indices.contains(n - 1) else { return nil }
-            var entry = PromptBuilder.fold(note: notes[n - 1], round: nil)
-            entry.recordedAs = .fold(n)
-            return entry
-        case .earlier: return nil
-        }
-    }
-
     /// What to say when a turn is not in the recording.
     private func missing(_ key: Key) -> RecordedTurnError {
         let list = "`parley inspect LOG` lists the turns"
-        if case .message(let id) = key, let message = messages[id], message.sender == .human {
+        if case .message(let id) = key, let message = entries.message(id), message.sender == .human {
             return RecordedTurnError("\(key) is the person's message: no model was asked for it; \(list)")
         }
         guard !traces.isEmpty else {

@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write diagnostics (model requests, retries) to this file.", valueName: "file"))
     var log: String?
 
+    @OptionGroup var traces: TraceOptions
+
     func run() async throws {
         let settings: ServeSettings
         do {
@@ -37,7 +39,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.validationFailure
         }
         let logger = try Diagnostics.bootstrap(log)
-        let server = DebateServer(settings: settings, models: ModelProvider.standard(logger: logger), logger: logger)
+        let traces = try traces.start(quiet: false)
+        // Every served debate is a trace, its id the conversation's.
+        let server = DebateServer(settings: settings, models: ModelProvider.standard(logger: logger), logger: logger) { debate, id in
+            traces?.export.follow(debate, conversation: id)
+        }
         for problem in server.serveRecorded() { Console.error("parley serve: \(problem)") }
         let signal: Int32?
         do {
@@ -46,9 +52,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
         } catch {
             Console.error("parley serve: cannot listen on \(listen): \(error); try another port with --listen")
+            await traces?.finish()
             throw ExitCode.badDebate
         }
         await ModelHTTPClient.shutdown()
+        await traces?.finish()
         // Stopped by a signal: the shell's convention, 128 + its number (130 Ctrl-C, 143 SIGTERM).
         if let signal { throw ExitCode(128 + signal) }
     }

@@ -41,12 +41,13 @@ enum Frontend {
     /// it ended, with the turn the person asked to fork at (`f`, in the observer). Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
     /// ends with `debateFinished`, the output on a whole line) and the program exits with
     /// 128 + the signal's number; a second one exits at once. In the observer, Ctrl-C is a key
-    /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise.
+    /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise, after
+    /// `beforeExit` (which sends the debate's trace).
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
     /// - Parameter stopping: what a stop signal did to the debate, for the last line on stderr.
-    func show(_ source: some DebateSource, stopping: String = "the debate was stopped") async throws
-        -> (reason: FinishReason, fork: MessageID?)
-    {
+    func show(
+        _ source: some DebateSource, stopping: String = "the debate was stopped", beforeExit: @Sendable () async -> Void = {}
+    ) async throws -> (reason: FinishReason, fork: MessageID?) {
         switch self {
         case .observer(let options):
             let ending: (reason: FinishReason, stopSignal: Int32?, fork: MessageID?)
@@ -56,14 +57,19 @@ enum Frontend {
                 Console.error("parley: cannot open the observer: \(error); try --headless")
                 throw ExitCode.badDebate
             }
-            if let signal = ending.stopSignal { Self.exit(stoppedBy: signal, stopping) }
+            if let signal = ending.stopSignal {
+                await beforeExit()
+                Self.exit(stoppedBy: signal, stopping)
+            }
             return (ending.reason, ending.fork)
         case .headless(let jsonl):
-            return (await Self.stream(source, jsonl: jsonl, stopping: stopping), nil)
+            return (await Self.stream(source, jsonl: jsonl, stopping: stopping, beforeExit: beforeExit), nil)
         }
     }
 
-    private static func stream(_ source: some DebateSource, jsonl: Bool, stopping: String) async -> FinishReason {
+    private static func stream(
+        _ source: some DebateSource, jsonl: Bool, stopping: String, beforeExit: @Sendable () async -> Void
+    ) async -> FinishReason {
         let records = source.events()
         let printing = Task {
             // On a terminal, long lines wrap at words to its width; piped, lines stay whole.
@@ -88,7 +94,10 @@ enum Frontend {
         let reason = await source.run()
         await printing.value
         let signal = stoppedBy.load(ordering: .sequentiallyConsistent)
-        if signal != 0 { Self.exit(stoppedBy: signal, stopping) }
+        if signal != 0 {
+            await beforeExit()
+            Self.exit(stoppedBy: signal, stopping)
+        }
         return reason
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyCore
 import ParleyEngine
 import ParleyModels
@@ -11,7 +12,8 @@ enum LiveDebate {
     /// Runs a debate of `spec` — from its start, or from `point`'s state when given — records it
     /// where `live` says (as it says how it starts), shows it on `frontend` until it ends or the person quits, and
     /// exits as it ended. When the person forks it (`f`), the fork runs next, recorded (when this
-    /// one was) to a file beside this one's (`run-fork-12.jsonl`).
+    /// one was) to a file beside this one's (`run-fork-12.jsonl`). With `--otlp`, each debate is
+    /// a trace, sent before the program exits.
     /// - Throws: the ``ExitCode`` that says how the debate ended (``ExitCode/badDebate`` after
     ///   saying why, when it cannot be built; errors of a fork name `file`).
     static func run(
@@ -19,6 +21,21 @@ enum LiveDebate {
     ) async throws -> Never {
         let logger = try Diagnostics.bootstrap(live.logPath)
         let models = ModelProvider.standard(logger: logger, scriptedPace: live.instant ? 0 : nil)
+        let traces = try live.traces.start(quiet: frontend.isInteractive)
+        do {
+            try await show(spec, from: point, file: file, frontend: frontend, live: live, models: models, traces: traces)
+        } catch {
+            // However it ended, the traces go before the program exits.
+            await traces?.finish()
+            throw error
+        }
+    }
+
+    /// ``run(spec:from:file:frontend:live:)`` once its models and traces are set up.
+    private static func show(
+        _ spec: DebateSpec, from point: ForkPoint?, file: String?, frontend: Frontend, live: LiveOptions, models: ModelProvider,
+        traces: Traces?
+    ) async throws -> Never {
         var (point, frontend, recordPath) = (point, frontend, live.recordPath)
         while true {
             let debate = try make(
@@ -28,7 +45,8 @@ enum LiveDebate {
             let recording = try Recording.start(recordPath, for: debate)
             defer { recording?.close() }
             recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
-            let (reason, fork) = try await frontend.show(debate)
+            traces?.export.follow(debate, conversation: conversation(recordedTo: recordPath))
+            let (reason, fork) = try await frontend.show(debate) { await traces?.finish() }
             if let fork, let history {
                 try recording?.checkWritten()
                 do {
@@ -63,6 +81,14 @@ enum LiveDebate {
             Console.error("parley: \(error)")
             throw ExitCode.badDebate
         }
+    }
+
+    /// A debate's `gen_ai.conversation.id`: its recording's name (`run` for `run.jsonl`), or a
+    /// new UUID when it is not recorded.
+    static func conversation(recordedTo path: String?) -> String {
+        guard let path else { return UUID().uuidString.lowercased() }
+        let name = (path as NSString).lastPathComponent
+        return name.hasSuffix(".jsonl") ? String(name.dropLast(6)) : name
     }
 
     /// Where a fork of the debate recorded at `path` is recorded: `run.jsonl` → `run-fork-12.jsonl`.

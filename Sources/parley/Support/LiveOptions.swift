@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The options every live debate's command shares (`parley run`, `parley fork`): where it is
-/// recorded, how it starts, how it looks, and the diagnostic log.
+/// recorded, how it starts, how it looks, the diagnostic log, and where its trace goes.
 struct LiveOptions: ParsableArguments {
     @Option(name: .customLong("record"), help: ArgumentHelp("Write the event log (JSONL) to this file as the debate happens.", valueName: "path"))
     var recordPath: String?
@@ -17,4 +17,6 @@ struct LiveOptions: ParsableArguments {
 
     @Option(name: .customLong("log"), help: ArgumentHelp("Write a diagnostic log of model requests to this file.", valueName: "file"))
     var logPath: String?
+
+    @OptionGroup var traces: TraceOptions
 }

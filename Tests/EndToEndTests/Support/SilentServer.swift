@@ -15,6 +15,17 @@ final class SilentServer {
     /// Starts listening on a free port.
     /// - Throws: `POSIXError` when the socket cannot be made, bound or listened on.
     init() throws {
+        (socket, port) = try LoopbackSocket.bind(listening: true)
+    }
+
+    deinit { close(socket) }
+}
+
+/// A TCP socket bound to a free port on 127.0.0.1.
+enum LoopbackSocket {
+    /// Binds one (and listens on it, when `listening`); the caller closes it.
+    /// - Throws: `POSIXError` when the socket cannot be made, bound or listened on.
+    static func bind(listening: Bool) throws -> (socket: Int32, port: Int) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         var address = sockaddr_in()
@@ -24,7 +35,8 @@ final class SilentServer {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(socket, address, length) == 0 && listen(socket, 16) == 0 && getsockname(socket, address, &length) == 0
+                Glibc.bind(socket, address, length) == 0 && (!listening || listen(socket, 16) == 0)
+                    && getsockname(socket, address, &length) == 0
             }
         }
         guard bound else {
@@ -32,9 +44,15 @@ final class SilentServer {
             close(socket)
             throw error
         }
-        self.socket = socket
-        port = Int(UInt16(bigEndian: address.sin_port))
+        return (socket, Int(UInt16(bigEndian: address.sin_port)))
     }
+}
 
-    deinit { close(socket) }
+/// A loopback port free now: bound to, read, and let go.
+enum FreePort {
+    static func next() throws -> Int {
+        let (socket, port) = try LoopbackSocket.bind(listening: false)
+        close(socket)
+        return port
+    }
 }

@@ -1,0 +1,38 @@
+/// The attribute keys of the OpenTelemetry GenAI semantic conventions that Parley's spans carry,
+/// and Parley's own for what the conventions lack (`parley.*`).
+enum GenAIKeys {
+    static let operation = "gen_ai.operation.name"
+    static let provider = "gen_ai.provider.name"
+    static let requestModel = "gen_ai.request.model"
+    static let inputTokens = "gen_ai.usage.input_tokens"
+    static let outputTokens = "gen_ai.usage.output_tokens"
+    static let finishReasons = "gen_ai.response.finish_reasons"
+    static let firstChunk = "gen_ai.response.time_to_first_chunk"
+    static let conversation = "gen_ai.conversation.id"
+    static let workflowName = "gen_ai.workflow.name"
+    static let agentName = "gen_ai.agent.name"
+    static let agentID = "gen_ai.agent.id"
+    static let agentDescription = "gen_ai.agent.description"
+    static let errorType = "error.type"
+    /// Opt-in content (`--otlp-content`), JSON strings as the conventions allow on spans.
+    static let systemInstructions = "gen_ai.system_instructions"
+    static let inputMessages = "gen_ai.input.messages"
+    static let outputMessages = "gen_ai.output.messages"
+
+    static let round = "parley.round"
+    static let summary = "parley.summary"
+    static let messageID = "parley.message.id"
+    static let messageTo = "parley.message.to"
+    static let floor = "parley.protocol"
+    static let rounds = "parley.rounds"
+    static let backend = "parley.backend"
+    static let retries = "parley.retries"
+    static let attempt = "parley.attempt"
+    static let finish = "parley.finish"
+    static let cost = "parley.cost_usd"
+    static let question = "parley.question"
+    static let forkParent = "parley.fork.parent"
+    static let forkMessage = "parley.fork.message"
+    static let guardKind = "parley.guard"
+    static let text = "parley.message.text"
+}
