@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "ParleyServeTests",
             dependencies: [
-                "ParleyServe", "ParleyAttach", "ParleyEngine", "ParleyCore",
+                "ParleyServe", "ParleyAttach", "ParleyEngine", "ParleyCore", "ParleyTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
