@@ -60,6 +60,15 @@ public final class AttachedDebate: DebateSource {
         try await ServerLink(target: target, token: token, client: client).listing()
     }
 
+    /// Asks the server at `target` to fork debate `id` before the turn of `message` (as
+    /// `POST /debates/ID/fork` does). - Returns: the fork's id, to attach to.
+    /// - Throws: ``AttachError`` with the server's reason.
+    public static func fork(
+        _ id: String, at message: MessageID, on target: AttachTarget, token: String?, client: HTTPClient
+    ) async throws(AttachError) -> String {
+        try await ServerLink(target: target, token: token, client: client).fork(id, at: message.rawValue)
+    }
+
     /// The seq of the last event seen from the server.
     public var lastSeq: Int { lastSeen.load(ordering: .relaxed) }
 

@@ -53,6 +53,26 @@ struct ServerLink: Sendable {
 
     }
 
+    /// Forks debate `id` before the turn of message `at`, on the server. - Returns: the fork's id.
+    /// - Throws: ``AttachError`` with the server's reason (a turn it does not know, a server
+    ///   that serves only its own debate).
+    func fork(_ id: String, at message: Int) async throws(AttachError) -> String {
+        var request = request("/debates/\(escaped(id))/fork")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: #"{"at":\#(message)}"#))
+        let response = try await execute(request)
+        guard response.status == .created else {
+            let reason = (try? await Self.reason(of: response)) ?? "\(response.status.code) \(response.status.reasonPhrase)"
+            throw AttachError("\(target.shown) did not fork the debate at message \(message): \(reason)")
+        }
+        struct Started: Decodable { var id: String }
+        guard let started = try? JSONDecoder().decode(Started.self, from: try await read(response, limit: 64 * 1024)) else {
+            throw AttachError("\(target.shown) forked the debate but did not say the fork's id; GET /debates lists it")
+        }
+        return started.id
+    }
+
     private func get(_ path: String, headers: [(String, String)] = []) async throws(AttachError) -> HTTPClientResponse {
         var request = request(path)
         for (name, value) in headers { request.headers.add(name: name, value: value) }

@@ -64,6 +64,27 @@ struct AttachInTerminalTests {
         #expect(!(try server.listing().contains("finished")))
     }
 
+    @Test("f forks the served debate on its server at the turn shown, and the observer follows the fork; the parent goes on")
+    func forkOnServer() async throws {
+        let server = try await ServedInTerminal.start()
+        defer { server.stop() }
+        let id = try server.startDebate(Self.debate)
+        let tmux = try await Parley.start(["attach", "\(server.address)/debates/\(id)"], until: "Attached")
+        defer { tmux.kill() }
+        try await tmux.step(turns: 2)
+        try tmux.sendKeys("f")
+        let screen = try await tmux.waitUntil("the fork followed") { screen in
+            screen.contains("⇄ \(server.address)/") && !screen.contains("⇄ \(server.address)/\(id)")
+        }
+        let fork = try #require(screen.firstMatch(of: #/⇄ [0-9.:]+/([0-9a-f]+)/#).map { String($0.output.1) })
+        let listing = try server.listing()
+        #expect(listing.contains(#""id":"\#(id)""#))
+        #expect(listing.contains(#""id":"\#(fork)""#))
+        #expect(try server.log(fork).contains(#""parent":"#))
+        try tmux.sendKeys("q")
+        #expect(try await tmux.exitStatus() == 0)
+    }
+
     @Test("a read-only observer watches but its steering keys say it cannot, and send nothing")
     func readOnly() async throws {
         let server = try await ServedInTerminal.start()

@@ -58,16 +58,29 @@ struct AttachCommand: AsyncParsableCommand {
         let watching = environment["PARLEY_READ_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let themes = try ThemeChoice.catalog(theme)
         let client = ModelHTTPClient.make(connectTimeout: 5)
-        let reason: FinishReason
+        let token = steering ?? watching
+        var reason: FinishReason
         do {
-            let id = try await DebatePick.id(in: target, named: target.debate ?? debate, token: steering ?? watching, client: client)
+            var id = try await DebatePick.id(in: target, named: target.debate ?? debate, token: token, client: client)
             let readOnly = readOnly || steering == nil && watching != nil
             var options = ObserverOptions(themes: themes.catalog, themeIndex: themes.index, showsReasoning: !hideReasoning)
-            options.attachedTo = "\(target.shown)/\(id)"
             options.isReadOnly = readOnly
-            let frontend = Frontend.choose(headless: headless, jsonl: jsonl, observer: options)
-            let source = AttachedDebate(target: target, id: id, token: steering ?? watching, client: client, readOnly: readOnly)
-            (reason, _) = try await frontend.show(source, stopping: "you left the debate; it goes on on its server")
+            // `f` forks the debate on its server; the observer then follows the fork.
+            options.forks = !readOnly
+            while true {
+                options.attachedTo = "\(target.shown)/\(id)"
+                let frontend = Frontend.choose(headless: headless, jsonl: jsonl, observer: options)
+                let source = AttachedDebate(target: target, id: id, token: token, client: client, readOnly: readOnly)
+                let fork: MessageID?
+                (reason, fork) = try await frontend.show(source, stopping: "you left the debate; it goes on on its server")
+                guard let fork else { break }
+                do {
+                    id = try await AttachedDebate.fork(id, at: fork, on: target, token: token, client: client)
+                } catch {
+                    Console.error("parley attach: \(Sanitizer.clean(error.description))")
+                    throw ExitCode.badDebate
+                }
+            }
         } catch {
             try? await client.shutdown()
             throw error
