@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import ParleyCore
 import ParleyEngine
+import Synchronization
 
 /// `parley serve`: runs debates headless and serves them over HTTP.
 ///
@@ -29,21 +31,49 @@ public final class DebateServer: Sendable {
 
     /// Listens and serves until the task is cancelled or, with `handlingSignals`, SIGINT or
     /// SIGTERM arrives; then stops every debate (so that every event stream ends after its
-    /// `debateFinished`), waits for their recordings to close, and stops listening.
-    /// - Parameter onListening: told the port listened on, once it listens.
+    /// `debateFinished`), waits for their recordings to close, and stops listening. A Unix
+    /// socket is created 0600 (a stale one replaced) and removed when it stops.
+    /// - Parameter onListening: told the port listened on (0 for a Unix socket), once it listens.
     /// - Returns: the signal that stopped it, if one did.
-    /// - Throws: when the address cannot be listened on (in use, not this machine's).
+    /// - Throws: ``ServeError`` when a live server holds its Unix socket; NIO's error when the
+    ///   address cannot be listened on (in use, not this machine's).
     @discardableResult
     public func run(handlingSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws
         -> Int32?
     {
+        let bind: BindAddress
+        var socketMask: mode_t?
+        switch settings.address {
+        case .network(let host, let port):
+            bind = .hostname(host, port: port)
+        case .socket(let path):
+            try SocketFile.prepare(path)
+            bind = .unixDomainSocket(path: path)
+            socketMask = SocketFile.createPrivately()
+        }
+        let restoreMask = Mutex(socketMask)
+        let socketCreated: @Sendable () -> Void = {
+            guard case .socket(let path) = self.settings.address, let mask = restoreMask.withLock({ mask in
+                defer { mask = nil }
+                return mask
+            }) else { return }
+            SocketFile.created(path, previousMask: mask)
+        }
         let app = Application(
             router: router(),
-            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "parley"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            server: try settings.tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
+            configuration: ApplicationConfiguration(address: bind, serverName: "parley"),
+            onServerRunning: { channel in
+                socketCreated()
+                await onListening(channel.localAddress?.port ?? 0)
+            },
             logger: logger)
         let hall = hall
         let stopped: Int32?
+        defer {
+            socketCreated()
+            if case .socket(let path) = settings.address { unlink(path) }
+        }
         do {
             stopped = try await withThrowingTaskGroup(of: Int32?.self) { group in
                 group.addTask {
@@ -76,7 +106,14 @@ public final class DebateServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: BearerGate(token: settings.token, readToken: settings.readToken))
-        router.post("/debates") { request, _ in try await self.start(request) }
+        router.post("/debates") { request, _ in
+            guard self.settings.startsDebates else { return Self.startsNone }
+            return try await self.start(request)
+        }
+        router.post("/debates/:id/fork") { request, context in
+            guard self.settings.startsDebates else { return Self.startsNone }
+            return try await self.fork(request, context)
+        }
         router.get("/debates") { _, _ in Reply.json(self.hall.all.map(\.summary)) }
         router.get("/debates/:id/events") { request, context in
             guard let debate = self.debate(context) else { return Self.unknown(context) }
@@ -92,8 +129,11 @@ public final class DebateServer: Sendable {
         router.post("/debates/:id/commands") { request, context in try await self.steer(request, context) }
         router.get("/debates/:id/log") { _, context in
             guard let debate = self.debate(context) else { return Self.unknown(context) }
-            guard let data = FileManager.default.contents(atPath: debate.recordingPath) else {
-                return Reply.error(.internalServerError, "cannot read the recording \(debate.recordingPath)")
+            guard let path = debate.recordingPath else {
+                return Reply.error(.notFound, "debate \(debate.id) is not recorded; run it with --record PATH to keep its log")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return Reply.error(.internalServerError, "cannot read the recording \(path)")
             }
             return Response(
                 status: .ok, headers: [.contentType: "application/x-ndjson"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -105,11 +145,16 @@ public final class DebateServer: Sendable {
     /// The largest debate file taken.
     static let largestBody = 1 << 20
 
-    private func debate(_ context: BasicRequestContext) -> ServedDebate? {
+    /// What a server that starts no debates (`parley run --serve`) answers to a request to start one.
+    private static var startsNone: Response {
+        Reply.error(.forbidden, "this server shows the one debate `parley run --serve` runs and starts no other; start debates on `parley serve`")
+    }
+
+    func debate(_ context: BasicRequestContext) -> ServedDebate? {
         context.parameters.get("id").flatMap { hall.debate($0) }
     }
 
-    private static func unknown(_ context: BasicRequestContext) -> Response {
+    static func unknown(_ context: BasicRequestContext) -> Response {
         Reply.error(.notFound, "no debate '\(context.parameters.get("id") ?? "")' on this server; GET /debates lists them")
     }
 
@@ -126,10 +171,7 @@ public final class DebateServer: Sendable {
         }
         let name = request.uri.queryParameters.get("name") ?? "debate.yaml"
         do {
-            let debate = try hall.start(yaml: yaml, name: name)
-            return Reply.json(
-                ["id": debate.id, "events": "/debates/\(debate.id)/events", "commands": "/debates/\(debate.id)/commands"],
-                status: .created)
+            return Self.created(try hall.start(yaml: yaml, name: name))
         } catch {
             switch error {
             case .badFile(let problems):
@@ -140,11 +182,25 @@ public final class DebateServer: Sendable {
                 }
                 let first = problems.first?.description ?? "the debate file is not valid"
                 return Reply.json(Reply.ErrorBody(error: first, problems: bodies), status: .badRequest)
-            case .server(let reason):
-                return Reply.error(.internalServerError, reason)
-            case .closing:
-                return Reply.error(.serviceUnavailable, "the server is stopping; start the debate once it is back")
+            case .server, .closing:
+                return Self.failed(error)
             }
+        }
+    }
+
+    /// 201 for a debate just started: its id, and where its events and commands go.
+    static func created(_ debate: ServedDebate) -> Response {
+        Reply.json(
+            ["id": debate.id, "events": "/debates/\(debate.id)/events", "commands": "/debates/\(debate.id)/commands"],
+            status: .created)
+    }
+
+    /// The server's own trouble starting a debate: 500, or 503 while it stops.
+    static func failed(_ failure: DebateHall.StartFailure) -> Response {
+        switch failure {
+        case .badFile(let problems): Reply.error(.badRequest, problems.first?.description ?? "the debate file is not valid")
+        case .server(let reason): Reply.error(.internalServerError, reason)
+        case .closing: Reply.error(.serviceUnavailable, "the server is stopping; start the debate once it is back")
         }
     }
 

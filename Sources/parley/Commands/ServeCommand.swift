@@ -17,8 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
             "parley serve".
             """)
 
-    @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "addr:port"))
+    @Option(help: ArgumentHelp("The address and port to listen on, or unix:PATH for a Unix socket (no token needed: only its owner can connect).", valueName: "addr:port"))
     var listen = ServeSettings.defaultListen
+
+    @OptionGroup var tls: TLSOptions
 
     @Option(help: ArgumentHelp(
         "Where debates are recorded (default: $XDG_DATA_HOME/parley/debates, or ~/.local/share/parley/debates).",
@@ -31,21 +33,23 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings: ServeSettings
         do {
-            settings = try ServeSettings(listen: listen, data: data, environment: ProcessInfo.processInfo.environment)
+            settings = try ServeSettings(
+                listen: listen, data: data, certificate: tls.certificate, key: tls.key, environment: ProcessInfo.processInfo.environment)
         } catch {
             Console.error("parley serve: \(error)")
             throw ExitCode.validationFailure
         }
+        for warning in settings.warnings { Console.error("parley serve: warning: \(warning)") }
         let logger = try Diagnostics.bootstrap(log)
         let server = DebateServer(settings: settings, models: ModelProvider.standard(logger: logger), logger: logger)
         for problem in server.serveRecorded() { Console.error("parley serve: \(problem)") }
         let signal: Int32?
         do {
             signal = try await server.run(handlingSignals: true) { port in
-                Console.error("parley serve: listening on http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(port) · debates recorded in \(settings.dataDirectory)")
+                Console.error("parley serve: listening on \(settings.url(port: port)) · debates recorded in \(settings.dataDirectory)")
             }
         } catch {
-            Console.error("parley serve: cannot listen on \(listen): \(error); try another port with --listen")
+            Console.error("parley serve: cannot listen on \(settings.address.text): \(error); try another address with --listen")
             throw ExitCode.badDebate
         }
         await ModelHTTPClient.shutdown()

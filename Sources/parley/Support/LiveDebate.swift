@@ -2,6 +2,7 @@ import ArgumentParser
 import ParleyCore
 import ParleyEngine
 import ParleyModels
+import ParleyServe
 import Synchronization
 import TerminalKit
 
@@ -12,13 +13,18 @@ enum LiveDebate {
     /// where `live` says (as it says how it starts), shows it on `frontend` until it ends or the person quits, and
     /// exits as it ended. When the person forks it (`f`), the fork runs next, recorded (when this
     /// one was) to a file beside this one's (`run-fork-12.jsonl`).
+    /// With `serving`, it is served over HTTP as well (`parley run --serve`), and so is each fork
+    /// of it; the server listens before the debate starts and stops when it ends.
     /// - Throws: the ``ExitCode`` that says how the debate ended (``ExitCode/badDebate`` after
-    ///   saying why, when it cannot be built; errors of a fork name `file`).
+    ///   saying why, when it cannot be built or served; errors of a fork name `file`).
     static func run(
-        spec: DebateSpec, from point: ForkPoint? = nil, file: String? = nil, frontend: Frontend, live: LiveOptions
+        spec: DebateSpec, from point: ForkPoint? = nil, file: String? = nil, frontend: Frontend, live: LiveOptions,
+        serving: ServeSettings? = nil
     ) async throws -> Never {
         let logger = try Diagnostics.bootstrap(live.logPath)
         let models = ModelProvider.standard(logger: logger, scriptedPace: live.instant ? 0 : nil)
+        var server: ListeningServer?
+        if let serving { server = try await LocalServer.start(serving, models: models, logger: logger) }
         var (point, frontend, recordPath) = (point, frontend, live.recordPath)
         while true {
             let debate = try make(
@@ -27,6 +33,7 @@ enum LiveDebate {
             let history = frontend.isInteractive ? KeptHistory(of: debate) : nil
             let recording = try Recording.start(recordPath, for: debate)
             defer { recording?.close() }
+            server?.serve(debate, recordingPath: recordPath, lingers: frontend.isInteractive)
             recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
             let (reason, fork) = try await frontend.show(debate)
             if let fork, let history {
@@ -41,6 +48,7 @@ enum LiveDebate {
                 frontend = frontend.recording(to: recordPath)
                 continue
             }
+            await server?.stop()
             await ModelHTTPClient.shutdown()
             if case .failed(let error) = reason { Console.error("parley: \(Sanitizer.clean(error))") }
             try recording?.checkWritten()

@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Testing
+
+@Suite("parley run --serve, the real program")
+struct RunServeProgramTests {
+    /// `parley run FILE --headless` with `arguments`, its stderr told line by line and its stdout kept.
+    final class HeadlessRun: Sendable {
+        let process = Process()
+        let lines: AsyncStream<String>
+        private let output = Pipe()
+
+        init(_ arguments: [String]) throws {
+            try #require(
+                FileManager.default.isExecutableFile(atPath: ServeProgramTests.program),
+                "\(ServeProgramTests.program) is missing: build it first with `swift build`")
+            process.executableURL = URL(fileURLWithPath: ServeProgramTests.program)
+            process.arguments = arguments
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = output
+            let (lines, line) = AsyncStream.makeStream(of: String.self)
+            self.lines = lines
+            errors.fileHandleForReading.readabilityHandler = { handle in
+                let chunk = handle.availableData
+                if chunk.isEmpty { line.finish() } else { line.yield(String(decoding: chunk, as: UTF8.self)) }
+            }
+            try process.run()
+        }
+
+        /// What it said on stderr up to a line containing `text` (or all of it, when it ends first).
+        func said(through text: String) async -> String {
+            var said = ""
+            for await chunk in lines {
+                said += chunk
+                if said.contains(text), said.hasSuffix("\n") { break }
+            }
+            return said
+        }
+
+        /// Its exit status and everything it wrote on stdout, once it exits.
+        func ending() async -> (status: Int32, output: String) {
+            await Task.detached { [process, output] in
+                let data = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            }.value
+        }
+    }
+
+    static func debateFile() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-run-serve-\(UUID().uuidString).yaml").path
+        try ServedDebates.small().write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("headless with --serve, a client streams the debate's events, and its message shows in the headless output; the server stops with the debate")
+    func servesTheRun() async throws {
+        let file = try Self.debateFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try HeadlessRun(["run", file, "--headless", "--serve-on", "127.0.0.1:0"])
+        defer { if run.process.isRunning { run.process.terminate() } }
+
+        let said = await run.said(through: "serving this debate at")
+        let debate = try #require(
+            said.firstRange(of: #/http://127\.0\.0\.1:\d+/debates/[0-9a-f]+/#).map { String(said[$0]) }, "said: \(said)")
+        let stream = try await HTTPClient.shared.execute(HTTPClientRequest(url: debate + "/events"), timeout: .seconds(30))
+        var events = EventStreamReader(body: stream.body.makeAsyncIterator())
+        _ = try await events.read(through: "debateStarted")
+
+        for command in [#"{"command":"inject","text":"A word from the other terminal","to":["eng"]}"#, #"{"command":"resume"}"#] {
+            var request = HTTPClientRequest(url: debate + "/commands")
+            request.method = .POST
+            request.body = .bytes(ByteBuffer(string: command))
+            #expect(try await HTTPClient.shared.execute(request, timeout: .seconds(30)).status == .accepted)
+        }
+        let heard = try await events.read(through: "humanMessage")
+        #expect(heard.last?.data.contains("A word from the other terminal") == true)
+        _ = try await events.read(through: "debateFinished")
+        #expect(try await events.next() == nil)
+
+        let (status, output) = await run.ending()
+        #expect(status == 0)
+        #expect(output.contains("A word from the other terminal"), "the remote message shows in the local debate: \(output)")
+        let base = String(debate[..<debate.range(of: "/debates/")!.lowerBound])
+        // (Refused at once; the client retries connecting until the deadline.)
+        await #expect(throws: (any Error).self, "the server stopped with the debate") {
+            _ = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/debates"), timeout: .seconds(1))
+        }
+    }
+
+    @Test("a port in use is refused before the debate starts, naming the address and what to try")
+    func portInUse() async throws {
+        let file = try Self.debateFile()
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try await ServedParley.with { server in
+            let address = String(server.base.dropFirst("http://".count))
+            let run = try HeadlessRun(["run", file, "--headless", "--serve-on", address])
+            let said = await run.said(through: "\u{0}")
+            let (status, output) = await run.ending()
+            #expect(status == 1)
+            #expect(said.contains("cannot serve the debate on \(address)"))
+            #expect(said.contains("try another address with --serve-on"))
+            #expect(output.isEmpty, "the debate did not start: \(output)")
+        }
+    }
+}
