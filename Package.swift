@@ -7,7 +7,7 @@ import PackageDescription
 /// parley → ParleyDebateFile → ParleyEngine; ParleyDebateFile and ParleyObserver → ParleyFiles
 /// (what every YAML file shares: positions, excerpts, did-you-mean, colour words) → ParleyCore;
 /// ParleyObserver → TerminalKit → CNcursesw; and parley → ParleyServe (the only module on
-/// Hummingbird) → ParleyDebateFile, ParleyEngine.
+/// Hummingbird and NIOSSL) → ParleyDebateFile, ParleyEngine.
 let package = Package(
     name: "Parley",
     platforms: [.macOS(.v15)],

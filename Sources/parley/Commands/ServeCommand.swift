@@ -12,9 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             POST /debates (a debate file's YAML) starts one; GET /debates lists them; \
             GET /debates/ID/events streams its events as Server-Sent Events; POST /debates/ID/commands \
-            steers it; GET /debates/ID/log is its recording. Listening on anything but loopback needs \
-            PARLEY_TOKEN; PARLEY_READ_TOKEN is a token that can watch but not steer. See README.md, \
-            "parley serve".
+            steers it; GET /debates/ID/log is its recording; POST /debates/ID/fork {"at":12} forks it. \
+            Listening on anything but loopback or a Unix socket needs PARLEY_TOKEN (and, to keep it \
+            secret, --tls-cert and --tls-key); PARLEY_READ_TOKEN is a token that can watch but not \
+            steer. See README.md, "parley serve".
             """)
 
     @Option(help: ArgumentHelp("The address and port to listen on, or unix:PATH for a Unix socket (no token needed: only its owner can connect).", valueName: "addr:port"))
