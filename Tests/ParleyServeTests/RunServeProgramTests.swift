@@ -6,50 +6,6 @@ import Testing
 
 @Suite("parley run --serve, the real program")
 struct RunServeProgramTests {
-    /// `parley run FILE --headless` with `arguments`, its stderr told line by line and its stdout kept.
-    final class HeadlessRun: Sendable {
-        let process = Process()
-        let lines: AsyncStream<String>
-        private let output = Pipe()
-
-        init(_ arguments: [String]) throws {
-            try #require(
-                FileManager.default.isExecutableFile(atPath: ServeProgramTests.program),
-                "\(ServeProgramTests.program) is missing: build it first with `swift build`")
-            process.executableURL = URL(fileURLWithPath: ServeProgramTests.program)
-            process.arguments = arguments
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = output
-            let (lines, line) = AsyncStream.makeStream(of: String.self)
-            self.lines = lines
-            errors.fileHandleForReading.readabilityHandler = { handle in
-                let chunk = handle.availableData
-                if chunk.isEmpty { line.finish() } else { line.yield(String(decoding: chunk, as: UTF8.self)) }
-            }
-            try process.run()
-        }
-
-        /// What it said on stderr up to a line containing `text` (or all of it, when it ends first).
-        func said(through text: String) async -> String {
-            var said = ""
-            for await chunk in lines {
-                said += chunk
-                if said.contains(text), said.hasSuffix("\n") { break }
-            }
-            return said
-        }
-
-        /// Its exit status and everything it wrote on stdout, once it exits.
-        func ending() async -> (status: Int32, output: String) {
-            await Task.detached { [process, output] in
-                let data = output.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-            }.value
-        }
-    }
-
     static func debateFile() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-run-serve-\(UUID().uuidString).yaml").path
         try ServedDebates.small().write(toFile: path, atomically: true, encoding: .utf8)
@@ -60,7 +16,7 @@ struct RunServeProgramTests {
     func servesTheRun() async throws {
         let file = try Self.debateFile()
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let run = try HeadlessRun(["run", file, "--headless", "--serve-on", "127.0.0.1:0"])
+        let run = try ParleyProcess(["run", file, "--headless", "--serve-on", "127.0.0.1:0"])
         defer { if run.process.isRunning { run.process.terminate() } }
 
         let said = await run.said(through: "serving this debate at")
@@ -97,7 +53,7 @@ struct RunServeProgramTests {
         defer { try? FileManager.default.removeItem(atPath: file) }
         try await ServedParley.with { server in
             let address = String(server.base.dropFirst("http://".count))
-            let run = try HeadlessRun(["run", file, "--headless", "--serve-on", address])
+            let run = try ParleyProcess(["run", file, "--headless", "--serve-on", address])
             let said = await run.said(through: "\u{0}")
             let (status, output) = await run.ending()
             #expect(status == 1)
