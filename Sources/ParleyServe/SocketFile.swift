@@ -11,9 +11,14 @@ import Foundation
 /// readable and writable by its owner only (0600), so that only they can connect.
 enum SocketFile {
     /// Readies `path` for a new socket: nothing there, or a dead server's socket (removed).
-    /// - Throws: ``ServeError`` when a server answers on it, or when something other than a
-    ///   socket is there.
+    /// - Throws: ``ServeError`` when its folder does not exist, when a server answers on it, or
+    ///   when something other than a socket is there.
     static func prepare(_ path: String) throws(ServeError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue else {
+            throw ServeError("the folder \(folder) for the socket unix:\(path) does not exist; create it (mkdir -m 700 \(folder)) or choose another path")
+        }
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         guard status.st_mode & S_IFMT == S_IFSOCK else {

@@ -36,7 +36,7 @@ struct ServeSocketTests {
         }
     }
 
-    @Test("a socket a live server listens on is refused; a dead server's stale socket is replaced")
+    @Test("a socket a live server listens on is refused, as are a file that is not a socket and a missing folder; a dead server's stale socket is replaced")
     func liveAndStaleSockets() async throws {
         try await Self.inFolder { folder in
             let path = "\(folder)/parley.sock"
@@ -68,6 +68,12 @@ struct ServeSocketTests {
                 #expect("\(error)".contains("is not a socket"))
             }
             #expect(try String(contentsOfFile: plain, encoding: .utf8) == "keep me")
+            do {
+                try await ServedParley.with(listen: "unix:\(folder)/missing/parley.sock") { _ in }
+                Issue.record("a server listened in a folder that does not exist")
+            } catch {
+                #expect("\(error)".contains("the folder \(folder)/missing for the socket"))
+            }
         }
     }
 
