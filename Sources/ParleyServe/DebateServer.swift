@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTLS
 import Logging
+import ServiceLifecycle
 import ParleyCore
 import ParleyEngine
 import Synchronization
@@ -36,7 +37,8 @@ public final class DebateServer: Sendable {
     /// - Parameter onListening: told the port listened on (0 for a Unix socket), once it listens.
     /// - Returns: the signal that stopped it, if one did.
     /// - Throws: ``ServeError`` when a live server holds its Unix socket; NIO's error when the
-    ///   address cannot be listened on (in use, not this machine's).
+    ///   address cannot be listened on (in use, not this machine's). Cancelling the task stops the
+    ///   server gracefully: responses in flight finish (for up to ``longestShutdown``).
     @discardableResult
     public func run(handlingSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws
         -> Int32?
@@ -68,32 +70,53 @@ public final class DebateServer: Sendable {
                 await onListening(channel.localAddress?.port ?? 0)
             },
             logger: logger)
-        let hall = hall
-        let stopped: Int32?
+        // The server runs on its own (not as a child of this task), so that cancelling this task
+        // stops it gracefully, as a signal does: no new connection, every response in flight
+        // (an event stream up to its debate's end) sent whole, idle connections closed.
+        var configuration = ServiceGroupConfiguration(services: [app], logger: logger)
+        configuration.maximumGracefulShutdownDuration = Self.longestShutdown
+        let services = ServiceGroup(configuration: configuration)
+        let (ended, end) = AsyncStream.makeStream(of: Never.self)
+        let serving = Task {
+            defer { end.finish() }
+            try await services.run()
+        }
         defer {
             socketCreated()
             if case .socket(let path) = settings.address { unlink(path) }
         }
-        do {
-            stopped = try await withThrowingTaskGroup(of: Int32?.self) { group in
-                group.addTask {
-                    try await app.run()
-                    return nil
-                }
-                if handlingSignals {
-                    group.addTask { await ShutdownSignal.next() }
-                }
-                let first = try await group.next() ?? nil
-                // Debates stop first: an open event stream ends once its debate has finished.
-                await hall.close()
-                group.cancelAll()
-                return first
+        // Until the server ends by itself (it could not listen), a signal comes, or this task is
+        // cancelled: each wait returns on cancellation, so that the group ends with the first.
+        let stopped = await withTaskGroup(of: Int32?.self) { group in
+            group.addTask {
+                for await _ in ended {}
+                return nil
             }
-        } catch {
-            await hall.close()
-            throw error
+            group.addTask { await Self.untilCancelled() }
+            if handlingSignals {
+                group.addTask { await ShutdownSignal.next() }
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
+        // Debates stop first: an open event stream ends once its debate has finished.
+        await hall.close()
+        await services.triggerGracefulShutdown()
+        try await serving.value
         return stopped
+    }
+
+    /// How long a stopping server waits for its responses in flight (a client that stopped
+    /// reading its event stream) before it closes their connections.
+    static let longestShutdown = Duration.seconds(5)
+
+    /// Returns when the task is cancelled.
+    private static func untilCancelled() async -> Int32? {
+        let (never, keep) = AsyncStream.makeStream(of: Never.self)
+        for await _ in never {}
+        keep.finish()
+        return nil
     }
 
     /// Serves the debates recorded in the data folder by earlier runs (finished, or cut short)

@@ -31,8 +31,11 @@ struct ServeTLS: Sendable {
         } catch {
             throw ServeError("the TLS key \(key) is not an unencrypted PEM private key (\(error)); give one that starts with -----BEGIN PRIVATE KEY-----")
         }
-        let configuration = TLSConfiguration.makeServerConfiguration(
+        var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+        // A stopping server closes its idle connections; a client slow to answer TLS's
+        // close_notify holds the shutdown no longer than this.
+        configuration.shutdownTimeout = .milliseconds(500)
         do {
             // BoringSSL checks here that the key is the certificate's.
             _ = try NIOSSLContext(configuration: configuration)
