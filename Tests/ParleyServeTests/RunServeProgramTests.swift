@@ -12,7 +12,7 @@ struct RunServeProgramTests {
         return path
     }
 
-    @Test("headless with --serve, a client streams the debate's events, and its message shows in the headless output; the server stops with the debate")
+    @Test("headless with --serve, a client streams the debate's events, and its message shows in the headless output; it starts no other debate; the server stops with the debate")
     func servesTheRun() async throws {
         let file = try Self.debateFile()
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -25,6 +25,17 @@ struct RunServeProgramTests {
         let stream = try await HTTPClient.shared.execute(HTTPClientRequest(url: debate + "/events"), timeout: .seconds(30))
         var events = EventStreamReader(body: stream.body.makeAsyncIterator())
         _ = try await events.read(through: "debateStarted")
+
+        let base = String(debate[..<debate.range(of: "/debates/")!.lowerBound])
+        // It serves this debate only: it starts no other, nor forks.
+        for (path, body) in [("/debates", ServedDebates.small()), (debate.dropFirst(base.count) + "/fork", #"{"at":1}"#)] {
+            var request = HTTPClientRequest(url: base + path)
+            request.method = .POST
+            request.body = .bytes(ByteBuffer(string: body))
+            let refused = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            #expect(refused.status == .forbidden)
+            #expect(String(buffer: try await refused.body.collect(upTo: 1 << 16)).contains("start debates on `parley serve`"))
+        }
 
         for command in [#"{"command":"inject","text":"A word from the other terminal","to":["eng"]}"#, #"{"command":"resume"}"#] {
             var request = HTTPClientRequest(url: debate + "/commands")
@@ -40,7 +51,6 @@ struct RunServeProgramTests {
         let (status, output) = await run.ending()
         #expect(status == 0)
         #expect(output.contains("A word from the other terminal"), "the remote message shows in the local debate: \(output)")
-        let base = String(debate[..<debate.range(of: "/debates/")!.lowerBound])
         // (Refused at once; the client retries connecting until the deadline.)
         await #expect(throws: (any Error).self, "the server stopped with the debate") {
             _ = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/debates"), timeout: .seconds(1))

@@ -85,6 +85,23 @@ struct ServeForkTests {
         }
     }
 
+    @Test("a recording without its spec (event log version 1) is refused with 409, saying to fork its log with the debate file")
+    func forkWithoutSpec() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("parley-fork-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let v1 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ParleyEngineTests/Recordings/v1-demo.jsonl").path
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: v1, toPath: "\(data)/old.jsonl")
+        try await ServedParley.with(data: data) { server in
+            let refused = try await server.send(.POST, "/debates/old/fork", body: #"{"at":2}"#)
+            #expect(refused.status == 409)
+            #expect(refused.body.contains("parley fork LOG --at 2 --file FILE"))
+            #expect(try await server.json(.GET, "/debates").object as? [[String: Any]] != nil)
+            #expect((try await server.json(.GET, "/debates").object as? [[String: Any]])?.count == 1, "no fork started")
+        }
+    }
+
     /// The `id` of a `messageCompleted` or `humanMessage` event's message.
     static func messageID(_ data: String) -> Int? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any] else { return nil }
