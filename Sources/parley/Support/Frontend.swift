@@ -42,8 +42,12 @@ enum Frontend {
     /// ends with `debateFinished`, the output on a whole line) and the program exits with
     /// 128 + the signal's number; a second one exits at once. In the observer, Ctrl-C is a key
     /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise.
+    /// Before exiting on a signal it awaits `beforeExit` (`parley run --serve` stops its server
+    /// there, so that every client's event stream ends whole).
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
-    func show(_ source: some DebateSource) async throws -> (reason: FinishReason, fork: MessageID?) {
+    func show(
+        _ source: some DebateSource, beforeExit: @Sendable () async -> Void = {}
+    ) async throws -> (reason: FinishReason, fork: MessageID?) {
         switch self {
         case .observer(let options):
             let ending: (reason: FinishReason, stopSignal: Int32?, fork: MessageID?)
@@ -53,14 +57,19 @@ enum Frontend {
                 Console.error("parley: cannot open the observer: \(error); try --headless")
                 throw ExitCode.badDebate
             }
-            if let signal = ending.stopSignal { Self.exit(stoppedBy: signal) }
+            if let signal = ending.stopSignal {
+                await beforeExit()
+                Self.exit(stoppedBy: signal)
+            }
             return (ending.reason, ending.fork)
         case .headless(let jsonl):
-            return (await Self.stream(source, jsonl: jsonl), nil)
+            return (await Self.stream(source, jsonl: jsonl, beforeExit: beforeExit), nil)
         }
     }
 
-    private static func stream(_ source: some DebateSource, jsonl: Bool) async -> FinishReason {
+    private static func stream(
+        _ source: some DebateSource, jsonl: Bool, beforeExit: @Sendable () async -> Void
+    ) async -> FinishReason {
         let records = source.events()
         let printing = Task {
             // On a terminal, long lines wrap at words to its width; piped, lines stay whole.
@@ -85,7 +94,10 @@ enum Frontend {
         let reason = await source.run()
         await printing.value
         let signal = stoppedBy.load(ordering: .sequentiallyConsistent)
-        if signal != 0 { Self.exit(stoppedBy: signal) }
+        if signal != 0 {
+            await beforeExit()
+            Self.exit(stoppedBy: signal)
+        }
         return reason
     }
 

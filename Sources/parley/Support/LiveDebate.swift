@@ -35,7 +35,7 @@ enum LiveDebate {
             defer { recording?.close() }
             server?.serve(debate, recordingPath: recordPath, lingers: frontend.isInteractive)
             recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
-            let (reason, fork) = try await frontend.show(debate)
+            let (reason, fork) = try await frontend.show(debate) { [server] in await server?.stop() }
             if let fork, let history {
                 try recording?.checkWritten()
                 do {
