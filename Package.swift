@@ -7,9 +7,9 @@ import PackageDescription
 /// parley → ParleyDebateFile → ParleyEngine; ParleyDebateFile and ParleyObserver → ParleyFiles
 /// (what every YAML file shares: positions, excerpts, did-you-mean, colour words) → ParleyCore;
 /// ParleyObserver → TerminalKit → CNcursesw; parley → ParleyServe (the only module on
-/// Hummingbird) → ParleyDebateFile, ParleyEngine; parley → ParleyAttach (a served debate's client)
-/// → ParleyEngine; and parley → ParleyTelemetry (the only module on swift-otel: debates as
-/// OpenTelemetry traces) → ParleyEngine.
+/// Hummingbird and NIOSSL) → ParleyDebateFile, ParleyEngine; parley → ParleyAttach (a served
+/// debate's client) → ParleyEngine; and parley → ParleyTelemetry (the only module on swift-otel:
+/// debates as OpenTelemetry traces) → ParleyEngine.
 let package = Package(
     name: "Parley",
     platforms: [.macOS(.v15)],
@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
         // OTLP over HTTP only: the gRPC exporter's packages are not built.
         .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -77,6 +79,9 @@ let package = Package(
             dependencies: [
                 "ParleyCore", "ParleyModels", "ParleyEngine", "ParleyDebateFile",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -151,6 +156,7 @@ let package = Package(
             dependencies: [
                 "ParleyServe", "ParleyAttach", "ParleyEngine", "ParleyCore", "ParleyTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

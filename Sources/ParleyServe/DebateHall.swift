@@ -10,9 +10,9 @@ import Synchronization
 final class DebateHall: Sendable {
     /// Where recordings go.
     let dataDirectory: String
-    private let models: ModelProvider
+    let models: ModelProvider
     /// Told of every debate started, with its id, before it runs (`--otlp` traces it).
-    private let starting: @Sendable (Debate, String) -> Void
+    let starting: @Sendable (Debate, String) -> Void
     private let debates = Mutex<[String: ServedDebate]>([:])
     /// The order debates started in, for listing.
     private let order = Mutex<[String]>([])
@@ -54,6 +54,13 @@ final class DebateHall: Sendable {
         } catch {
             throw .badFile([DebateFileError.Problem(file: name, line: 0, column: 0, keyPath: "", message: "\(error)")])
         }
+        return try launch(debate)
+    }
+
+    /// Records `debate` in the data folder, runs it, and serves it.
+    /// - Throws: ``StartFailure/server(_:)`` when it cannot be recorded, ``StartFailure/closing``
+    ///   when the hall is closing.
+    func launch(_ debate: Debate) throws(StartFailure) -> ServedDebate {
         let id = newID()
         let recording: EventLogWriter
         do {
@@ -74,9 +81,21 @@ final class DebateHall: Sendable {
             try? FileManager.default.removeItem(atPath: recording.path)
             throw .closing
         }
-        debates.withLock { $0[id] = served }
-        order.withLock { $0.append(id) }
+        add(served)
         return served
+    }
+
+    /// Serves `debate`, which runs elsewhere (`parley run --serve`), recorded there to
+    /// `recordingPath` when it is. Call it before the debate runs.
+    func adopt(_ debate: Debate, recordingPath: String?, lingers: Bool) -> ServedDebate {
+        let served = ServedDebate(id: newID(), following: debate, recordingPath: recordingPath, lingers: lingers)
+        add(served)
+        return served
+    }
+
+    private func add(_ debate: ServedDebate) {
+        debates.withLock { $0[debate.id] = debate }
+        order.withLock { $0.append(debate.id) }
     }
 
     /// Adds the debates recorded in the data folder (by an earlier run of the server), oldest
@@ -92,10 +111,7 @@ final class DebateHall: Sendable {
                 problems.append("not served: \(error)")
             }
         }
-        for debate in found.sorted(by: { ($0.started, $0.id) < ($1.started, $1.id) }) {
-            debates.withLock { $0[debate.id] = debate }
-            order.withLock { $0.append(debate.id) }
-        }
+        for debate in found.sorted(by: { ($0.started, $0.id) < ($1.started, $1.id) }) { add(debate) }
         return problems
     }
 
@@ -130,7 +146,7 @@ final class DebateHall: Sendable {
     /// pointed at any URL would send the server's token there.
     static let ownVariables: Set<String> = ["PARLEY_TOKEN", "PARLEY_READ_TOKEN"]
 
-    private static func serverVariables(in spec: DebateSpec) -> [(backend: String, variable: String)] {
+    static func serverVariables(in spec: DebateSpec) -> [(backend: String, variable: String)] {
         spec.backends.sorted { $0.key < $1.key }.compactMap { name, config in
             let variable: String? =
                 switch config {

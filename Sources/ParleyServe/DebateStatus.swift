@@ -38,15 +38,16 @@ struct DebateStatus: Sendable {
         failureWaiting = false
     }
 
-    /// Why the debate refuses `command` now, or nil when it takes it.
-    func refusal(of command: DebateCommand) -> String? {
+    /// Why the debate refuses `command` now, or nil when it takes it. A debate that `lingers`
+    /// after its rounds (the observer's) still takes `add-round` once it concluded.
+    func refusal(of command: DebateCommand, lingers: Bool = false) -> String? {
         if finish != nil { return "the debate has finished; it takes no more commands" }
         if state == "interrupted" { return "the debate was cut short when its server stopped; it takes no commands" }
         switch command {
         case .retryTurn, .skipTurn:
             return failureWaiting ? nil : "no peer's turn has failed: there is nothing to retry or skip"
         case .addRound:
-            return state == "concluded" ? "the debate has concluded; start a new one to go on" : nil
+            return state == "concluded" && !lingers ? "the debate has concluded; start a new one to go on" : nil
         default:
             return nil
         }

@@ -26,15 +26,12 @@ enum EventStream {
         }
     }
 
-    /// The response streaming `history` after seq `after`; `streams` counts it while it is
-    /// written.
-    static func response(_ history: EventHistory, after: Int, streams: OpenStreams) -> Response {
+    /// The response streaming `history` after seq `after`.
+    static func response(_ history: EventHistory, after: Int) -> Response {
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { writer in
-                streams.opened()
-                defer { streams.closed() }
                 var sent = after
                 var json = JSONWriter(capacity: 1024)
                 // Clients wait a second before reconnecting.

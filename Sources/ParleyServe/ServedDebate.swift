@@ -18,8 +18,12 @@ final class ServedDebate: Sendable {
     let history = EventHistory()
     /// When it started.
     let started: Date
-    /// Its recording (`{data}/{id}.jsonl`).
-    let recordingPath: String
+    /// Its recording (`{data}/{id}.jsonl`); nil for a debate `parley run --serve` runs without
+    /// `--record`.
+    let recordingPath: String?
+    /// Whether it lingers after its rounds (the observer's debate does), so that `add-round`
+    /// still holds one more.
+    let lingers: Bool
     /// The writer recording it, while this server runs it.
     private let recording: EventLogWriter?
     private let status = StatusBox()
@@ -40,7 +44,27 @@ final class ServedDebate: Sendable {
         self.recording = recording
         recordingPath = recording.path
         self.started = started
+        lingers = false
         debate.record(to: recording)
+        follow(debate)
+    }
+
+    /// Follows `debate`, which runs elsewhere (`parley run --serve`: the observer or headless
+    /// printer runs it) and is recorded there, when it is, to `recordingPath`. Make it before the
+    /// debate runs, to keep every event.
+    init(id: String, following debate: Debate, recordingPath: String?, lingers: Bool, started: Date = .now) {
+        self.id = id
+        self.debate = debate
+        info = debate.info
+        recording = nil
+        self.recordingPath = recordingPath
+        self.lingers = lingers
+        self.started = started
+        follow(debate)
+    }
+
+    /// Keeps every event of `debate` and where it stands.
+    private func follow(_ debate: Debate) {
         let (history, status) = (history, status)
         debate.bus.addSink { record in
             status.apply(record.event)
@@ -54,6 +78,7 @@ final class ServedDebate: Sendable {
         debate = nil
         recording = nil
         recordingPath = path
+        lingers = false
         self.started = started
         for record in records {
             status.apply(record.event)
@@ -91,7 +116,7 @@ final class ServedDebate: Sendable {
     /// Sends `command` unless the debate's state refuses it.
     /// - Returns: why it was refused, or nil when it was sent.
     func send(_ command: DebateCommand) -> String? {
-        if let refusal = status.current.refusal(of: command) { return refusal }
+        if let refusal = status.current.refusal(of: command, lingers: lingers) { return refusal }
         guard let debate else { return "this debate ran before the server restarted; it takes no commands" }
         debate.send(command)
         return nil

@@ -24,4 +24,12 @@ struct DebateHallTests {
         #expect(refused)
         #expect(try FileManager.default.contentsOfDirectory(atPath: data) == ["\(running.id).jsonl"])
     }
+
+    @Test("a concluded debate refuses add-round, unless it lingers (the observer's, served by parley run --serve)")
+    func addRoundWhenLingering() {
+        var status = DebateStatus()
+        status.apply(.debateConcluded(round: 2))
+        #expect(status.refusal(of: .addRound)?.contains("has concluded") == true)
+        #expect(status.refusal(of: .addRound, lingers: true) == nil)
+    }
 }

@@ -34,6 +34,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Hide reasoning models' thinking in the agents' panes.")
     var hideReasoning = false
 
+    @OptionGroup(title: "Serving the debate") var serving: ServeOptions
+
     func validate() throws {
         if headless && jsonl {
             throw ValidationError("--headless and --jsonl both stream the debate to stdout, as text or as JSON lines: choose one")
@@ -56,11 +58,12 @@ struct RunCommand: AsyncParsableCommand {
         if live.step { spec.pace.mode = .step }
         // The theme is checked before anything starts, so that a mistake costs nothing.
         let themes = try ThemeChoice.catalog(live.theme)
+        let served = try serving.settings()
         let frontend = Frontend.choose(
             headless: headless, jsonl: jsonl,
             observer: ObserverOptions(
                 themes: themes.catalog, themeIndex: themes.index, recordingPath: live.recordPath, showsReasoning: !hideReasoning,
                 forks: true))
-        try await LiveDebate.run(spec: spec, frontend: frontend, live: live)
+        try await LiveDebate.run(spec: spec, frontend: frontend, live: live, serving: served)
     }
 }

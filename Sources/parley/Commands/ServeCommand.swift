@@ -12,13 +12,16 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             POST /debates (a debate file's YAML) starts one; GET /debates lists them; \
             GET /debates/ID/events streams its events as Server-Sent Events; POST /debates/ID/commands \
-            steers it; GET /debates/ID/log is its recording. Listening on anything but loopback needs \
-            PARLEY_TOKEN; PARLEY_READ_TOKEN is a token that can watch but not steer. See README.md, \
-            "parley serve".
+            steers it; GET /debates/ID/log is its recording; POST /debates/ID/fork {"at":12} forks it. \
+            Listening on anything but loopback or a Unix socket needs PARLEY_TOKEN (and, to keep it \
+            secret, --tls-cert and --tls-key); PARLEY_READ_TOKEN is a token that can watch but not \
+            steer. See README.md, "parley serve".
             """)
 
-    @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "addr:port"))
+    @Option(help: ArgumentHelp("The address and port to listen on, or unix:PATH for a Unix socket (no token needed: only its owner can connect).", valueName: "addr:port"))
     var listen = ServeSettings.defaultListen
+
+    @OptionGroup var tls: TLSOptions
 
     @Option(help: ArgumentHelp(
         "Where debates are recorded (default: $XDG_DATA_HOME/parley/debates, or ~/.local/share/parley/debates).",
@@ -33,11 +36,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings: ServeSettings
         do {
-            settings = try ServeSettings(listen: listen, data: data, environment: ProcessInfo.processInfo.environment)
+            settings = try ServeSettings(
+                listen: listen, data: data, certificate: tls.certificate, key: tls.key, environment: ProcessInfo.processInfo.environment)
         } catch {
             Console.error("parley serve: \(error)")
             throw ExitCode.validationFailure
         }
+        for warning in settings.warnings { Console.error("parley serve: warning: \(warning)") }
         let logger = try Diagnostics.bootstrap(log)
         let traces = try traces.start(quiet: false)
         // Every served debate is a trace, its id the conversation's.
@@ -48,10 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
         let signal: Int32?
         do {
             signal = try await server.run(handlingSignals: true) { port in
-                Console.error("parley serve: listening on http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(port) · debates recorded in \(settings.dataDirectory)")
+                Console.error("parley serve: listening on \(settings.url(port: port)) · debates recorded in \(settings.dataDirectory)")
             }
         } catch {
-            Console.error("parley serve: cannot listen on \(listen): \(error); try another port with --listen")
+            Console.error("parley serve: cannot listen on \(settings.address.text): \(error); try another address with --listen")
             await traces?.finish()
             throw ExitCode.badDebate
         }

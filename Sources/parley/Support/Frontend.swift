@@ -41,8 +41,9 @@ enum Frontend {
     /// it ended, with the turn the person asked to fork at (`f`, in the observer). Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
     /// ends with `debateFinished`, the output on a whole line) and the program exits with
     /// 128 + the signal's number; a second one exits at once. In the observer, Ctrl-C is a key
-    /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise, after
-    /// `beforeExit` (which sends the debate's trace).
+    /// (quit, asking first); SIGTERM and SIGHUP stop the debate cleanly and exit likewise.
+    /// Before exiting on a signal it awaits `beforeExit` (which sends the debate's trace, and
+    /// stops `parley run --serve`'s server, so that every client's event stream ends whole).
     /// - Throws: ``ExitCode/badDebate`` after saying why, when the observer cannot open.
     /// - Parameter stopping: what a stop signal did to the debate, for the last line on stderr.
     func show(

@@ -3,6 +3,7 @@ import Foundation
 import ParleyCore
 import ParleyEngine
 import ParleyModels
+import ParleyServe
 import Synchronization
 import TerminalKit
 
@@ -14,27 +15,33 @@ enum LiveDebate {
     /// exits as it ended. When the person forks it (`f`), the fork runs next, recorded (when this
     /// one was) to a file beside this one's (`run-fork-12.jsonl`). With `--otlp`, each debate is
     /// a trace, sent before the program exits.
+    /// With `serving`, it is served over HTTP as well (`parley run --serve`), and so is each fork
+    /// of it; the server listens before the debate starts and stops when it ends.
     /// - Throws: the ``ExitCode`` that says how the debate ended (``ExitCode/badDebate`` after
-    ///   saying why, when it cannot be built; errors of a fork name `file`).
+    ///   saying why, when it cannot be built or served; errors of a fork name `file`).
     static func run(
-        spec: DebateSpec, from point: ForkPoint? = nil, file: String? = nil, frontend: Frontend, live: LiveOptions
+        spec: DebateSpec, from point: ForkPoint? = nil, file: String? = nil, frontend: Frontend, live: LiveOptions,
+        serving: ServeSettings? = nil
     ) async throws -> Never {
         let logger = try Diagnostics.bootstrap(live.logPath)
         let models = ModelProvider.standard(logger: logger, scriptedPace: live.instant ? 0 : nil)
         let traces = try live.traces.start(quiet: frontend.isInteractive)
+        var server: ListeningServer?
         do {
-            try await show(spec, from: point, file: file, frontend: frontend, live: live, models: models, traces: traces)
+            if let serving { server = try await LocalServer.start(serving, models: models, logger: logger) }
+            try await show(spec, from: point, file: file, frontend: frontend, live: live, models: models, traces: traces, server: server)
         } catch {
-            // However it ended, the traces go before the program exits.
+            // However it ended, the server stops and the traces go before the program exits.
+            await server?.stop()
             await traces?.finish()
             throw error
         }
     }
 
-    /// ``run(spec:from:file:frontend:live:)`` once its models and traces are set up.
+    /// ``run(spec:from:file:frontend:live:serving:)`` once its models, traces and server are set up.
     private static func show(
         _ spec: DebateSpec, from point: ForkPoint?, file: String?, frontend: Frontend, live: LiveOptions, models: ModelProvider,
-        traces: Traces?
+        traces: Traces?, server: ListeningServer?
     ) async throws -> Never {
         var (point, frontend, recordPath) = (point, frontend, live.recordPath)
         while true {
@@ -44,9 +51,13 @@ enum LiveDebate {
             let history = frontend.isInteractive ? KeptHistory(of: debate) : nil
             let recording = try Recording.start(recordPath, for: debate)
             defer { recording?.close() }
+            server?.serve(debate, recordingPath: recordPath, lingers: frontend.isInteractive)
             recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
             traces?.export.follow(debate, conversation: conversation(recordedTo: recordPath))
-            let (reason, fork) = try await frontend.show(debate) { await traces?.finish() }
+            let (reason, fork) = try await frontend.show(debate) { [server] in
+                await server?.stop()
+                await traces?.finish()
+            }
             if let fork, let history {
                 try recording?.checkWritten()
                 do {

@@ -13,15 +13,21 @@ final class ServedParley: Sendable {
     let data: String
     private let keepsData: Bool
     private let serving: Task<Void, any Error>
+    /// The client requests go through.
+    let client: HTTPClient
 
-    /// Runs `body` with a server started with `environment` (tokens), and stops the server
-    /// after it, however it ends.
-    /// Its data folder is a new one, removed after, unless given.
+    /// Runs `body` with a server started with `environment` (tokens), listening on `listen` with
+    /// `tls` (a certificate and key) when given, and stops the server after it, however it ends.
+    /// Its data folder is a new one, removed after, unless given. Requests go through `client`.
     static func with(
-        environment: [String: String] = [:], data: String? = nil, keepingData: Bool = false,
+        environment: [String: String] = [:], data: String? = nil, keepingData: Bool = false, listen: String = "127.0.0.1:0",
+        tls: (certificate: String, key: String)? = nil, client: HTTPClient = .shared,
         _ body: (ServedParley) async throws -> Void
     ) async throws {
-        let server = try await start(environment: environment, data: data, keepingData: keepingData)
+        let settings = try ServeSettings(
+            listen: listen, data: data ?? FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString)").path,
+            certificate: tls?.certificate, key: tls?.key, environment: environment)
+        let server = try await start(settings, keepingData: keepingData, client: client)
         do {
             try await body(server)
         } catch {
@@ -31,28 +37,31 @@ final class ServedParley: Sendable {
         await server.stop()
     }
 
-    /// Starts a server with `environment` (tokens) and waits until it listens.
-    private static func start(environment: [String: String], data: String?, keepingData: Bool) async throws -> ServedParley {
-        let data = data ?? FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString)").path
-        let settings = try ServeSettings(listen: "127.0.0.1:0", data: data, environment: environment)
+    /// Starts a server with `settings` and waits until it listens.
+    private static func start(_ settings: ServeSettings, keepingData: Bool, client: HTTPClient) async throws -> ServedParley {
         let quiet = Logger(label: "parley.serve.test") { _ in SwiftLogNoOpLogHandler() }
         let server = DebateServer(settings: settings, models: ModelProvider(), logger: quiet)
         _ = server.serveRecorded()
         let (ports, port) = AsyncStream.makeStream(of: Int.self)
-        let serving = Task { _ = try await server.run { port.yield($0) } }
-        var listening = ports.makeAsyncIterator()
-        guard let number = await listening.next(), number > 0 else {
-            serving.cancel()
-            throw ServeTestError("the server did not report a port")
+        let serving = Task {
+            defer { port.finish() }
+            _ = try await server.run { port.yield($0) }
         }
-        return ServedParley(base: "http://127.0.0.1:\(number)", data: data, keepsData: keepingData, serving: serving)
+        var listening = ports.makeAsyncIterator()
+        guard let number = await listening.next() else {
+            serving.cancel()
+            throw ServeTestError("the server did not listen: \(await serving.result)")
+        }
+        return ServedParley(
+            base: settings.url(port: number), data: settings.dataDirectory, keepsData: keepingData, serving: serving, client: client)
     }
 
-    private init(base: String, data: String, keepsData: Bool, serving: Task<Void, any Error>) {
+    private init(base: String, data: String, keepsData: Bool, serving: Task<Void, any Error>, client: HTTPClient) {
         self.base = base
         self.data = data
         self.keepsData = keepsData
         self.serving = serving
+        self.client = client
     }
 
     /// Stops the server (and its debates) and removes its data folder.
@@ -71,7 +80,7 @@ final class ServedParley: Sendable {
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await client.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 16 << 20)
         return (Int(response.status.code), String(buffer: bytes))
     }
@@ -98,7 +107,7 @@ final class ServedParley: Sendable {
         var request = HTTPClientRequest(url: base + "/debates/\(id)/events")
         if let lastEventID { request.headers.add(name: "Last-Event-ID", value: "\(lastEventID)") }
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let response = try await client.execute(request, timeout: .seconds(60))
         guard response.status == .ok, response.headers.first(name: "Content-Type") == "text/event-stream" else {
             throw ServeTestError("GET events answered \(response.status) \(response.headers)")
         }
