@@ -146,6 +146,33 @@ struct AttachedDebateTests {
         }
     }
 
+    @Test("an HTTPS server is followed with its own certificate trusted (--ca-cert), and a file with none is refused by name")
+    func overTLS() async throws {
+        try await ServeTLSTests.withCertificate { certificate, key, otherKey in
+            let client = try AttachClient.make(trusting: certificate)
+            do {
+                try await ServedParley.with(tls: (certificate, key), client: client) { server in
+                    let id = try await server.startDebate(ServedDebates.small(pace: "paused"))
+                    var watching = try Following("https://\(server.address)", id: id, client: client)
+                    try await watching.until("the start") { if case .debateStarted = $0 { true } else { false } }
+                    watching.debate.send(.resume)
+                    #expect(await watching.finish() == .completed)
+
+                    // Without the certificate trusted, the server's is refused: the line is lost.
+                    var untrusting = try Following("https://\(server.address)", id: id)
+                    try await untrusting.until("the lost line") { if case .connection(.lost) = $0 { true } else { false } }
+                    untrusting.debate.send(.stop)
+                    #expect(await untrusting.finish() == .stopped)
+                }
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
+            #expect(throws: AttachError.self) { try AttachClient.make(trusting: otherKey) }
+        }
+    }
+
     @Test("a server that cannot be reached is named, with what to try")
     func unreachable() async throws {
         let proxy = try await CuttingProxy.start(to: 9)

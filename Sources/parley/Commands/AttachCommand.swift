@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import ParleyAttach
 import ParleyCore
@@ -25,6 +26,10 @@ struct AttachCommand: AsyncParsableCommand {
 
     @Argument(help: "The debate's id, when URL names only the server.")
     var debate: String?
+
+    @Option(help: ArgumentHelp(
+        "Trust only the certificates in this PEM file (the server's own, for `parley serve --tls-cert`).", valueName: "file"))
+    var caCert: String?
 
     @Flag(help: "Only watch: the keys that steer the debate do nothing.")
     var readOnly = false
@@ -57,7 +62,13 @@ struct AttachCommand: AsyncParsableCommand {
         let steering = environment["PARLEY_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let watching = environment["PARLEY_READ_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let themes = try ThemeChoice.catalog(theme)
-        let client = ModelHTTPClient.make(connectTimeout: 5)
+        let client: HTTPClient
+        do {
+            client = try AttachClient.make(trusting: caCert)
+        } catch {
+            Console.error("parley attach: \(error.description)")
+            throw ExitCode.validationFailure
+        }
         let token = steering ?? watching
         var reason: FinishReason
         do {

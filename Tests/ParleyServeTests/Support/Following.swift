@@ -13,21 +13,20 @@ struct Following {
     private(set) var seen: [DebateEvent] = []
 
     /// Attaches to debate `id` at `server` (`127.0.0.1:PORT`).
-    init(_ server: String, id: String, token: String? = nil, readOnly: Bool = false, silence: Duration = .seconds(45)) throws {
+    init(
+        _ server: String, id: String, token: String? = nil, readOnly: Bool = false, silence: Duration = .seconds(45),
+        client: HTTPClient = Self.client
+    ) throws {
         let debate = AttachedDebate(
-            target: try AttachTarget(server), id: id, token: token, client: Self.client, readOnly: readOnly, silence: silence)
+            target: try AttachTarget(server), id: id, token: token, client: client, readOnly: readOnly, silence: silence)
         self.debate = debate
         records = debate.events().makeAsyncIterator()
         running = Task { await debate.run() }
     }
 
-    /// The client the tests attach with: as `parley attach`'s, it fails at once when nothing
+    /// The client the tests attach with: `parley attach`'s, which fails at once when nothing
     /// listens, rather than trying to connect again until its timeout.
-    static let client: HTTPClient = {
-        var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(5)))
-        configuration.connectionPool.retryConnectionEstablishment = false
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    }()
+    static let client = try! AttachClient.make()
 
     /// Reads events until one passes `test`, and returns it.
     /// - Throws: when the events end first.
@@ -58,8 +57,8 @@ struct Following {
 }
 
 extension ServedParley {
-    /// `127.0.0.1:PORT`.
-    var address: String { String(base.dropFirst("http://".count)) }
+    /// `127.0.0.1:PORT`, without the scheme.
+    var address: String { base.components(separatedBy: "://").last ?? base }
 
     /// A debate's recording, read back.
     func recording(_ id: String) async throws -> [EventRecord] {
