@@ -173,6 +173,21 @@ struct AttachedDebateTests {
         }
     }
 
+    @Test("a server on a Unix socket is followed and steered through it")
+    func overUnixSocket() async throws {
+        let folder = "/tmp/parley-attach-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await ServedParley.with(listen: "unix:\(folder)/parley.sock") { server in
+            let id = try await server.startDebate(ServedDebates.small(pace: "paused"))
+            var watching = try Following("unix:\(folder)/parley.sock", id: id)
+            try await watching.until("the start") { if case .debateStarted = $0 { true } else { false } }
+            watching.debate.send(.resume)
+            #expect(await watching.finish() == .completed)
+            #expect(watching.debateEvents.contains { if case .messageCompleted = $0 { true } else { false } })
+        }
+    }
+
     @Test("a server that cannot be reached is named, with what to try")
     func unreachable() async throws {
         let proxy = try await CuttingProxy.start(to: 9)
