@@ -122,6 +122,11 @@ public final class AttachedDebate: DebateSource {
                 }
                 wait = Self.firstWait
                 if let reason = try await read(body) { return reason }
+                // The stream ended whole before the debate did: a debate whose server was killed
+                // ends there for good (a restarted server serves its recording, cut short).
+                if let state = try? await link.listing().first(where: { $0.id == id })?.state, state == "interrupted" {
+                    return .failed("the debate was cut short: its server stopped before it finished")
+                }
                 throw AttachError("the server ended the stream", passes: true)
             } catch {
                 if Task.isCancelled { return nil }

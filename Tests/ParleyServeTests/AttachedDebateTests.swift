@@ -188,6 +188,28 @@ struct AttachedDebateTests {
         }
     }
 
+    @Test("a debate cut short by its server's death ends the watch, saying so, rather than reconnecting for ever")
+    func cutShort() async throws {
+        // A recording that stops mid-debate, as a server killed with SIGKILL leaves it.
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cut-\(UUID().uuidString)").path
+        try await ServedParley.with(data: data, keepingData: true) { server in
+            let id = try await server.startDebate(ServedDebates.small(pace: "live"))
+            var watching = try Following(server.address, id: id)
+            _ = await watching.finish()
+        }
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let recording = try #require(try FileManager.default.contentsOfDirectory(atPath: data).first { $0.hasSuffix(".jsonl") })
+        let path = "\(data)/\(recording)"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try await ServedParley.with(data: data, keepingData: true) { server in
+            var watching = try Following(server.address, id: String(recording.dropLast(6)))
+            guard case .failed(let why) = await watching.finish() else { Issue.record("it did not end as failed"); return }
+            #expect(why.contains("cut short"))
+            #expect(watching.debateEvents.contains { if case .debateStarted = $0 { true } else { false } })
+        }
+    }
+
     @Test("a server that cannot be reached is named, with what to try")
     func unreachable() async throws {
         let proxy = try await CuttingProxy.start(to: 9)
