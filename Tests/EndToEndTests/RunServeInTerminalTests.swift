@@ -24,6 +24,8 @@ struct RunServeInTerminalTests {
 
         let listed = try Self.curl(socket, "/debates")
         let id = try #require(listed.firstMatch(of: #/"id":"([0-9a-f]+)"/#).map { String($0.1) }, "listed: \(listed)")
+        // The observer's status bar says where the debate is served.
+        try await tmux.waitFor("⇆ serving \(id) on unix:\(socket)")
         #expect(try Self.curl(socket, "/debates/\(id)/commands", post: #"{"command":"inject","text":"Hello from afar"}"#)
             .contains("accepted"))
         let shown = try await tmux.waitFor("Hello from afar")

@@ -59,6 +59,7 @@ public final class ObserverApp {
         state.intake.replayTurns = options.replayTurns
         state.intake.forks = options.forks
         state.intake.attachedTo = options.attachedTo
+        state.intake.servedAt = options.servedAt
         state.intake.isReadOnly = options.isReadOnly
         theme = options.themes.theme(at: options.themeIndex)
         pacing = FramePacing(interval: options.frameInterval)

@@ -24,6 +24,9 @@ public struct ObserverOptions: Sendable {
     /// The served debate watched (`parley attach`), as the status bar names it; nil for a
     /// debate of this process. Quitting then leaves the debate running on its server.
     public var attachedTo: String?
+    /// Where this debate is served too (`parley run --serve`), as the status bar shows it:
+    /// `3f2a9c1e on 127.0.0.1:7878`; nil when it is not.
+    public var servedAt: String?
     /// Whether the observer only watches: the keys that steer say they cannot.
     public var isReadOnly = false
     /// The shortest time between two frames: events are batched into at most one frame per

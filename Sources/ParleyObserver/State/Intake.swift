@@ -18,6 +18,9 @@ public struct Intake: Sendable, Hashable {
     /// The served debate watched (`parley attach`), as the status bar names it
     /// (`⇄ 127.0.0.1:7878`); nil for a debate of this process.
     public var attachedTo: String?
+    /// Where this debate is served too (`parley run --serve`), as the status bar shows it
+    /// (`⇆ serving 3f2a9c1e on 127.0.0.1:7878`); nil when it is not.
+    public var servedAt: String?
     /// Whether this observer only watches (`parley attach --read-only`, or a read-only token):
     /// the keys that steer say so instead.
     public var isReadOnly = false

@@ -39,6 +39,9 @@ enum StatusBarView {
                     ? Span("⟳ reconnecting \(name)", .role(.error), .bold) : Span("⇄ \(name)", .role(.statusBar))
             ], priority: 8))
         }
+        if let served = state.intake.servedAt {
+            items.append(Item(spans: [Span("⇆ serving \(Sanitizer.clean(served).replacingNewlines())", .role(.statusBar))], priority: 2))
+        }
         items.append(Item(spans: [Span("? help", .role(.statusBar), .bold)], priority: 8))
         return (state.debate.info?.title ?? "Parley — waiting for the debate to start", items)
     }

@@ -37,6 +37,14 @@ enum Frontend {
         return .observer(options)
     }
 
+    /// The same front end, showing that the debate is served (`parley run --serve`): `served`
+    /// says where (`3f2a9c1e on 127.0.0.1:7878`).
+    func served(at served: String) -> Frontend {
+        guard case .observer(var options) = self else { return self }
+        options.servedAt = served
+        return .observer(options)
+    }
+
     /// Runs `source` here until it ends (headless) or the person quits (observer), and returns how
     /// it ended, with the turn the person asked to fork at (`f`, in the observer). Headless, Ctrl-C, SIGTERM and SIGHUP stop the source cleanly (its recording
     /// ends with `debateFinished`, the output on a whole line) and the program exits with

@@ -51,7 +51,9 @@ enum LiveDebate {
             let history = frontend.isInteractive ? KeptHistory(of: debate) : nil
             let recording = try Recording.start(recordPath, for: debate)
             defer { recording?.close() }
-            server?.serve(debate, recordingPath: recordPath, lingers: frontend.isInteractive)
+            if let served = server?.serve(debate, recordingPath: recordPath, lingers: frontend.isInteractive) {
+                frontend = frontend.served(at: served)
+            }
             recording?.guardWrites(of: debate, pausing: frontend.isInteractive)
             traces?.export.follow(debate, conversation: conversation(recordedTo: recordPath))
             let (reason, fork) = try await frontend.show(debate) { [server] in

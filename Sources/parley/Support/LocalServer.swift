@@ -24,8 +24,11 @@ enum LocalServer {
 
 extension ListeningServer {
     /// Serves `debate` and says on stderr where to watch and steer it.
-    func serve(_ debate: Debate, recordingPath: String?, lingers: Bool) {
+    /// - Returns: where it is served, for the observer's status bar: `3f2a9c1e on 127.0.0.1:7878`.
+    @discardableResult
+    func serve(_ debate: Debate, recordingPath: String?, lingers: Bool) -> String {
         let id = server.serve(debate, recordingPath: recordingPath, lingers: lingers)
         Console.error("parley: serving this debate at \(url)/debates/\(id) — its events at \(url)/debates/\(id)/events")
+        return "\(id) on \(server.settings.address.text)"
     }
 }
