@@ -68,6 +68,24 @@ struct KeyMapTests {
         }
     }
 
+    @Test("an attached observer's help says q leaves the debate running; a read-only one's lists no key that steers")
+    func attachedHelp() {
+        var intake = Intake(isReplay: false, recordingPath: nil)
+        intake.attachedTo = "127.0.0.1:7878/3f2a9c1e"
+        let attached = KeyMap.help(for: intake).flatMap(\.rows)
+        #expect(attached.contains { $0.keys.contains(.character("q")) && $0.summary.contains("the debate goes on on its server") })
+        #expect(attached.contains { $0.keys.contains(.character("i")) })
+        intake.isReadOnly = true
+        // The keys of the sections while watching (elsewhere `n` goes to the next search match).
+        let watching = Set(KeyMap.help(for: intake).filter { $0.mode == .normal }.flatMap { $0.rows.flatMap(\.keys) })
+        for key: Key in [.character(" "), .character("n"), .character("i"), .character("x"), .character("e"), .character("+"), .character("f")] {
+            #expect(!watching.contains(key), "\(key) steers, yet is in a read-only observer's help")
+        }
+        for key: Key in [.character("q"), .left, .tab, .character("?")] {
+            #expect(watching.contains(key), "\(key) is missing from a read-only observer's help")
+        }
+    }
+
     @Test("every key in the help does what its line says, in its mode")
     func helpTellsTheTruth() {
         for section in KeyMap.help {

@@ -114,10 +114,21 @@ public enum KeyMap {
     /// The help's sections for a replay: without what a replay cannot do (write, cancel or
     /// retry turns, add a round).
     public static func help(isReplay: Bool) -> [HelpSection] {
-        guard isReplay else { return help }
-        return help.filter { ![.composing, .failurePrompt, .confirmingCancel].contains($0.mode) }.map { section in
+        isReplay ? help.leaving(\.needsLiveDebate) : help
+    }
+
+    /// The help's sections for what `intake` shows: a replay's; an attached observer's, whose
+    /// `q` leaves the debate running on its server; one that only watches, without the keys that
+    /// steer.
+    public static func help(for intake: Intake) -> [HelpSection] {
+        var sections = help(isReplay: intake.isReplay)
+        if intake.isReadOnly { sections = sections.leaving(\.steers) }
+        guard intake.attachedTo != nil else { return sections }
+        return sections.map { section in
             var section = section
-            section.rows.removeAll { row in !row.bindings.isEmpty && row.bindings.allSatisfy(\.command.needsLiveDebate) }
+            for index in section.rows.indices where section.rows[index].bindings.contains(where: { $0.command == .requestQuit }) {
+                section.rows[index].summary = "leave (the debate goes on on its server)"
+            }
             return section
         }
     }
@@ -213,5 +224,17 @@ public enum KeyMap {
 
     static func lookup(_ key: Key, in bindings: [KeyBinding]) -> ObserverCommand? {
         bindings.first { $0.keys.contains(key) }?.command
+    }
+}
+
+extension [HelpSection] {
+    /// The sections without the rows whose every key does what `cannot` says this debate cannot,
+    /// and without the modes only such keys lead to (writing, a failed turn, cancelling).
+    func leaving(_ cannot: (ObserverCommand) -> Bool) -> [HelpSection] {
+        filter { ![.composing, .failurePrompt, .confirmingCancel].contains($0.mode) }.map { section in
+            var section = section
+            section.rows.removeAll { row in !row.bindings.isEmpty && row.bindings.allSatisfy { cannot($0.command) } }
+            return section
+        }
     }
 }

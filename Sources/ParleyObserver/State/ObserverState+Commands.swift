@@ -242,7 +242,7 @@ extension ObserverState {
     /// Scrolls the help overlay, within the lines it has at the screen's size.
     private mutating func scrollHelp(_ move: ScrollMove) {
         let screen = Rect(x: 0, y: 0, width: view.columns, height: max(0, view.rows - 1))
-        guard let page = HelpOverlayView.page(in: screen, isReplay: intake.isReplay) else { return }
+        guard let page = HelpOverlayView.page(in: screen, intake: intake) else { return }
         var scroll = PaneScroll(intent: .line(min(view.helpScroll, page.lastTop)))
         scroll.ask(move)
         view.helpScroll = scroll.firstLine(lineCount: page.lineCount, rows: page.rows)

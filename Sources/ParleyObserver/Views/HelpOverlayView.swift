@@ -19,8 +19,8 @@ enum HelpOverlayView {
     }
 
     /// How the help lays out on `screen`; nil when it is too small for a box.
-    static func page(in screen: Rect, isReplay: Bool) -> Page? {
-        let sections = KeyMap.help(isReplay: isReplay)
+    static func page(in screen: Rect, intake: Intake) -> Page? {
+        let sections = KeyMap.help(for: intake)
         let twoColumns = screen.width >= 78
         let grouped: [[HelpSection]] = twoColumns ? [[sections[0]], Array(sections.dropFirst())] : [sections]
         let width = min(screen.width - 2, twoColumns ? 88 : 48)
@@ -47,8 +47,8 @@ enum HelpOverlayView {
         return lines
     }
 
-    static func draw(in screen: Rect, isReplay: Bool, scroll: Int, theme: Theme, into canvas: inout Canvas) {
-        guard let page = page(in: screen, isReplay: isReplay) else { return }
+    static func draw(in screen: Rect, intake: Intake, scroll: Int, theme: Theme, into canvas: inout Canvas) {
+        guard let page = page(in: screen, intake: intake) else { return }
         let top = min(max(0, scroll), page.lastTop)
         var labels = PaneFrame.Labels()
         labels.title = [Span("Parley keys", .role(.title))]

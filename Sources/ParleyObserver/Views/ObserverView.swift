@@ -45,7 +45,7 @@ public enum ObserverView {
         StatusBarView.draw(state, rect: layout.status, theme: theme, agents: agents, into: &canvas)
         if state.view.showsHelp {
             HelpOverlayView.draw(
-                in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), isReplay: state.intake.isReplay, scroll: state.view.helpScroll, theme: theme,
+                in: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height - 1), intake: state.intake, scroll: state.view.helpScroll, theme: theme,
                 into: &canvas)
         }
     }
