@@ -56,7 +56,7 @@ public final class AttachedDebate: DebateSource {
 
     /// The debates the server at `target` runs and ran, oldest first.
     /// - Throws: ``AttachError`` saying why they could not be listed and what to try.
-    public static func listing(of target: AttachTarget, token: String?, client: HTTPClient) async throws(AttachError) -> [ServedListing] {
+    public static func listing(of target: AttachTarget, token: String?, client: HTTPClient) async throws(AttachError) -> [DebateListing] {
         try await ServerLink(target: target, token: token, client: client).listing()
     }
 

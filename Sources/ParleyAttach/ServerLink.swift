@@ -15,11 +15,11 @@ struct ServerLink: Sendable {
 
     /// The server's debates, oldest first.
     /// - Throws: ``AttachError`` saying why they could not be listed and what to try.
-    func listing() async throws(AttachError) -> [ServedListing] {
+    func listing() async throws(AttachError) -> [DebateListing] {
         let response = try await get("/debates")
         let body = try await read(response, limit: 8 << 20)
         do {
-            return try JSONDecoder().decode([ServedListing].self, from: body)
+            return try JSONDecoder().decode([DebateListing].self, from: body)
         } catch {
             throw AttachError("\(target.shown) answered GET /debates with something that is not Parley's list of debates; is it `parley serve`?")
         }

@@ -134,17 +134,3 @@ final class ServedDebate: Sendable {
             finish: status.finish.map { "\($0)" })
     }
 }
-
-/// One debate as `GET /debates` lists it.
-struct DebateListing: Codable, Sendable, Equatable {
-    var id: String
-    var title: String
-    var state: String
-    var round: Int
-    var rounds: Int
-    var peers: [String]
-    /// Seconds since 1970.
-    var started: Double
-    /// How it ended, once it has.
-    var finish: String?
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import ParleyCore
 import ParleyAttach
 import TerminalKit
 
@@ -12,7 +13,7 @@ enum DebatePick {
     ///   token, has no such debate or none at all); a usage error after listing them when there is
     ///   no terminal to choose on.
     static func id(in target: AttachTarget, named: String?, token: String?, client: HTTPClient) async throws -> String {
-        let debates: [ServedListing]
+        let debates: [DebateListing]
         do {
             debates = try await AttachedDebate.listing(of: target, token: token, client: client)
         } catch {
@@ -52,7 +53,7 @@ enum DebatePick {
     }
 
     /// `  2  3f2a9c1e  Should we build feature X?  live · round 2/3 · 3 peers`
-    static func line(_ debate: ServedListing, number: Int) -> String {
+    static func line(_ debate: DebateListing, number: Int) -> String {
         let title = Sanitizer.clean(debate.title).split(whereSeparator: \.isNewline).joined(separator: " ")
         let state = "\(Sanitizer.clean(debate.state)) · round \(debate.round)/\(debate.rounds) · \(debate.peers.count) peers"
         return "  \(number)  \(Sanitizer.clean(debate.id))  \(title)  \(state)"
