@@ -69,6 +69,20 @@ public final class AttachedDebate: DebateSource {
         try await ServerLink(target: target, token: token, client: client).fork(id, at: message.rawValue)
     }
 
+    /// When debate `id` on the server at `target` is a fork of another one there, that debate's
+    /// recording as the fork names it (its path on the server) and its events so far, for `d`
+    /// (the fork beside its parent); nil when it is no fork, or its parent's recording cannot be
+    /// read there.
+    public static func parent(
+        of id: String, on target: AttachTarget, token: String?, client: HTTPClient
+    ) async -> (path: String, records: [EventRecord])? {
+        let link = ServerLink(target: target, token: token, client: client)
+        guard case .debateStarted(let info)? = try? await link.log(of: id).first?.event, let path = info.fork?.parent else { return nil }
+        let name = (path as NSString).lastPathComponent
+        guard name.hasSuffix(".jsonl"), let records = try? await link.log(of: String(name.dropLast(6))) else { return nil }
+        return (path, records)
+    }
+
     /// The seq of the last event seen from the server.
     public var lastSeq: Int { lastSeen.load(ordering: .relaxed) }
 

@@ -73,6 +73,18 @@ struct ServerLink: Sendable {
         return started.id
     }
 
+    /// A debate's recording so far, read. - Throws: ``AttachError`` when there is none (a debate
+    /// `parley run --serve` does not record) or it cannot be read.
+    func log(of id: String) async throws(AttachError) -> [EventRecord] {
+        let response = try await get("/debates/\(escaped(id))/log")
+        let data = try await read(response, limit: 256 << 20)
+        do {
+            return try EventLogReader.read(data: data, path: "\(id).jsonl").records
+        } catch {
+            throw AttachError("\(target.shown) sent a log Parley cannot read: \(error)")
+        }
+    }
+
     private func get(_ path: String, headers: [(String, String)] = []) async throws(AttachError) -> HTTPClientResponse {
         var request = request(path)
         for (name, value) in headers { request.headers.add(name: name, value: value) }

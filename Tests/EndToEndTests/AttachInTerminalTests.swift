@@ -64,9 +64,9 @@ struct AttachInTerminalTests {
         #expect(!(try server.listing().contains("finished")))
     }
 
-    @Test("f forks the served debate on its server at the turn shown, and the observer follows the fork; the parent goes on")
+    @Test("f forks the served debate on its server at the turn shown, and the observer follows the fork (d shows it beside its parent); the parent goes on")
     func forkOnServer() async throws {
-        let server = try await ServedInTerminal.start()
+        let server = try await ServedInTerminal.start(relativeData: true)
         defer { server.stop() }
         let id = try server.startDebate(Self.debate)
         let tmux = try await Parley.start(["attach", "\(server.address)/debates/\(id)"], until: "Attached")
@@ -80,7 +80,11 @@ struct AttachInTerminalTests {
         let listing = try server.listing()
         #expect(listing.contains(#""id":"\#(id)""#))
         #expect(listing.contains(#""id":"\#(fork)""#))
-        #expect(try server.log(fork).contains(#""parent":"#))
+        #expect(try server.log(fork).contains(#""parent":"served/\#(id).jsonl""#))
+        // d shows the fork beside its parent, read from the server (the path means nothing here).
+        try tmux.sendKeys("d")
+        try await tmux.waitFor("This fork beside its parent")
+        try tmux.sendKeys("Escape")
         try tmux.sendKeys("q")
         #expect(try await tmux.exitStatus() == 0)
     }

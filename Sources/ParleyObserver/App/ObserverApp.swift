@@ -198,6 +198,10 @@ public final class ObserverApp {
             case .send(let command): send(command)
             case .useTheme(let index): theme = options.themes.theme(at: index)
             case .compare(let parent):
+                if let known = options.parentRecording, known.path == parent {
+                    state.openComparison(parent: parent, records: known.records)
+                    continue
+                }
                 do {
                     state.openComparison(parent: parent, records: try EventLogReader.read(path: parent).records)
                 } catch {

@@ -1,3 +1,5 @@
+import ParleyCore
+
 /// How the observer app starts.
 public struct ObserverOptions: Sendable {
     /// The themes `t` cycles through.
@@ -24,6 +26,10 @@ public struct ObserverOptions: Sendable {
     /// The served debate watched (`parley attach`), as the status bar names it; nil for a
     /// debate of this process. Quitting then leaves the debate running on its server.
     public var attachedTo: String?
+    /// The recording this debate forked from, as its first event names it, with its events, when
+    /// the observer cannot read it from that path itself (it is on the server `parley attach`
+    /// watches): `d` shows the fork beside these.
+    public var parentRecording: (path: String, records: [EventRecord])?
     /// Where this debate is served too (`parley run --serve`), as the status bar shows it:
     /// `3f2a9c1e on 127.0.0.1:7878`; nil when it is not.
     public var servedAt: String?

@@ -80,6 +80,8 @@ struct AttachCommand: AsyncParsableCommand {
             options.forks = !readOnly
             while true {
                 options.attachedTo = "\(target.shown)/\(id)"
+                // A fork's parent is on the server: `d` shows the fork beside the parent read from there.
+                options.parentRecording = await AttachedDebate.parent(of: id, on: target, token: token, client: client)
                 let frontend = Frontend.choose(headless: headless, jsonl: jsonl, observer: options)
                 let source = AttachedDebate(target: target, id: id, token: token, client: client, readOnly: readOnly)
                 let fork: MessageID?

@@ -10,12 +10,19 @@ struct ServedInTerminal {
     let data: String
 
     /// Starts the server and waits until it says where it listens.
-    static func start(environment: [String: String] = [:]) async throws -> ServedInTerminal {
+    /// With `relativeData`, the server runs in a folder of its own with its data folder named
+    /// relative to it (`served`), so that the paths of its recordings mean nothing elsewhere: a
+    /// client can read them only through the server.
+    static func start(environment: [String: String] = [:], relativeData: Bool = false) async throws -> ServedInTerminal {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("parley-e2e-serve-\(UUID().uuidString)").path
-        let assignments = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\($0.value)" }.joined(separator: "; ")
+        var setup = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\($0.value)" }
+        if relativeData {
+            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            setup.append("cd '\(data)'")
+        }
         let tmux = try await Parley.start(
-            ["serve", "--listen", "127.0.0.1:0", "--data", data], width: 200, height: 10,
-            setup: assignments.isEmpty ? nil : assignments, until: "listening on http://")
+            ["serve", "--listen", "127.0.0.1:0", "--data", relativeData ? "served" : data], width: 200, height: 10,
+            setup: setup.isEmpty ? nil : setup.joined(separator: "; "), until: "listening on http://")
         let screen = try tmux.capture()
         guard let found = screen.firstMatch(of: #/listening on http://(127\.0\.0\.1:\d+)/#) else {
             tmux.kill()
