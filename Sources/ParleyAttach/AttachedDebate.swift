@@ -28,7 +28,8 @@ public final class AttachedDebate: DebateSource {
     private let silence: Duration
     private let commands: AsyncStream<DebateCommand>
     private let commandInbox: AsyncStream<DebateCommand>.Continuation
-    private let leaving = Mutex<(left: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
+    /// Whether this observer left the debate (``DebateCommand/stop``).
+    private let leaving = Monitor(false)
     private let lastSeen = Atomic<Int>(0)
 
     /// Follows debate `id` on the server `target` names, with `token` when given.
@@ -77,7 +78,7 @@ public final class AttachedDebate: DebateSource {
         of id: String, on target: AttachTarget, token: String?, client: HTTPClient
     ) async -> (path: String, records: [EventRecord])? {
         let link = ServerLink(target: target, token: token, client: client)
-        guard case .debateStarted(let info)? = try? await link.log(of: id).first?.event, let path = info.fork?.parent else { return nil }
+        guard case .debateStarted(let info)? = try? await link.firstRecord(of: id)?.event, let path = info.fork?.parent else { return nil }
         let name = (path as NSString).lastPathComponent
         guard name.hasSuffix(".jsonl"), let records = try? await link.log(of: String(name.dropLast(6))) else { return nil }
         return (path, records)
@@ -98,10 +99,7 @@ public final class AttachedDebate: DebateSource {
                 await self.steer()
                 return nil
             }
-            group.addTask {
-                await self.waitToLeave()
-                return .stopped
-            }
+            group.addTask { [leaving] in (try? await leaving.wait { $0 ? FinishReason.stopped : nil }) ?? nil }
             var outcome: FinishReason?
             while let next = await group.next() {
                 if let next {
@@ -110,7 +108,7 @@ public final class AttachedDebate: DebateSource {
                 }
             }
             commandInbox.finish()
-            leave()
+            leaving.close()
             group.cancelAll()
             return outcome ?? .stopped
         }
@@ -231,26 +229,7 @@ public final class AttachedDebate: DebateSource {
     }
 
     private func leave() {
-        let waiter = leaving.withLock { state in
-            state.left = true
-            defer { state.waiter = nil }
-            return state.waiter
-        }
-        waiter?.resume()
-    }
-
-    private func waitToLeave() async {
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let left = leaving.withLock { state in
-                    if !state.left { state.waiter = continuation }
-                    return state.left
-                }
-                if left { continuation.resume() }
-            }
-        } onCancel: {
-            leave()
-        }
+        leaving.update { $0 = true }
     }
 
     /// When the stream was last heard from.

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import ParleyCore
+import ParleyModels
 
 /// The HTTP between an attached observer and `parley serve`: the list of debates, a debate's
 /// event stream, and its commands. Every request carries the token, when there is one.
@@ -71,6 +72,22 @@ struct ServerLink: Sendable {
             throw AttachError("\(target.shown) forked the debate but did not say the fork's id; GET /debates lists it")
         }
         return started.id
+    }
+
+    /// A debate's first event (its `debateStarted`), read off the start of its event stream.
+    func firstRecord(of id: String) async throws(AttachError) -> EventRecord? {
+        let body = try await events(of: id, after: 0)
+        var decoder = SSEDecoder()
+        do {
+            for try await buffer in body {
+                if let event = decoder.feed(buffer.readableBytesView).first {
+                    return try EventLog.makeDecoder().decode(EventRecord.self, from: Data(event.data.utf8))
+                }
+            }
+        } catch {
+            throw AttachError("\(target.shown) sent an event Parley cannot read: \(error)")
+        }
+        return nil
     }
 
     /// A debate's recording so far, read. - Throws: ``AttachError`` when there is none (a debate

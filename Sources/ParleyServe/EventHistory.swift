@@ -74,6 +74,12 @@ final class EventHistory: Sendable {
         }
     }
 
+    /// Whether there is a record with a seq above `seq`, or the debate finished: a wait would
+    /// return at once.
+    func hasNews(after seq: Int) -> Bool {
+        state.withLock { $0.finished || ($0.records.last?.seq ?? 0) > seq }
+    }
+
     /// How many records are kept.
     var count: Int { state.withLock { $0.records.count } }
 

@@ -6,6 +6,9 @@ public final class ListeningServer: Sendable {
     public let server: DebateServer
     /// Its base URL, with the port it listens on: `http://127.0.0.1:7878`.
     public let url: String
+    /// Where it listens, as a person names it, with the port it listens on (the one asked for may
+    /// be 0): `127.0.0.1:7878`, `unix:/run/parley.sock`.
+    public let listening: String
     private let serving: Task<Void, any Error>
 
     /// Starts `server` and returns once it listens.
@@ -25,15 +28,19 @@ public final class ListeningServer: Sendable {
         }
         var first = outcomes.makeAsyncIterator()
         switch await first.next() {
-        case .success(let port): return ListeningServer(server: server, url: server.settings.url(port: port), serving: serving)
+        case .success(let port): return ListeningServer(server: server, port: port, serving: serving)
         case .failure(let error): throw error
         case nil: throw ServeError("the server stopped before it listened on \(server.settings.address.text)")
         }
     }
 
-    private init(server: DebateServer, url: String, serving: Task<Void, any Error>) {
+    private init(server: DebateServer, port: Int, serving: Task<Void, any Error>) {
         self.server = server
-        self.url = url
+        url = server.settings.url(port: port)
+        listening = switch server.settings.address {
+        case .network(let host, _): ServeAddress.network(host: host, port: port).text
+        case .socket: server.settings.address.text
+        }
         self.serving = serving
     }
 

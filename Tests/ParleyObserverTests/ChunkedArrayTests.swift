@@ -53,6 +53,13 @@ struct ChunkedArrayTests {
         chunked.replaceSubrange(0..<3, with: [])
         array.removeFirst(3)
         #expect(Array(chunked) == array)
+
+        // Dropping a whole chunk keeps the chunks after it: the same storage as the copy's.
+        var sharing = copy
+        sharing.removeFirst(size + 1)
+        let kept = sharing.chunks.map { $0.withUnsafeBufferPointer { $0.baseAddress } }
+        let original = copy.chunks.dropFirst().map { $0.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(kept == Array(original))
         #expect(Array(copy) == Array(0..<(size * 4 + 3)), "the copy made before is unchanged")
         chunked.removeFirst(chunked.count)
         #expect(chunked.isEmpty)

@@ -30,12 +30,12 @@ struct AttachedDebateTests {
             var watching = try Following("127.0.0.1:\(proxy.port)", id: id)
             try await watching.until("the debate's start") { if case .debateStarted = $0 { true } else { false } }
             for turn in 1...3 {
-                // A turn happens, the line breaks, and the next turn happens while it is down.
-                watching.debate.send(.stepTurn)
-                try await watching.until("turn \(turn)") { if case .messageCompleted = $0 { true } else { false } }
+                // The line breaks, and a turn happens while it is down (stepped from elsewhere).
                 await proxy.drop()
                 try await watching.until("the loss \(turn)") { if case .connection(.lost) = $0 { true } else { false } }
+                _ = try await server.send(.POST, "/debates/\(id)/commands", body: #"{"command":"step-turn"}"#)
                 try await watching.until("the line again \(turn)") { $0 == .connection(.restored) }
+                try await watching.until("turn \(turn)") { if case .messageCompleted = $0 { true } else { false } }
             }
             watching.debate.send(.resume)
             #expect(await watching.finish() == .completed)

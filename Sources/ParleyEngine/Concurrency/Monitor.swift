@@ -7,9 +7,9 @@ import Synchronization
 /// every `update` re-asks the waiting closures in the order they began to wait. Waiting ends
 /// with `CancellationError` when the waiting task is cancelled, and with ``Closed`` once the
 /// monitor is closed — nothing stays suspended after a debate stops.
-final class Monitor<State: Sendable>: Sendable {
+package final class Monitor<State: Sendable>: Sendable {
     /// Thrown to waiters once the monitor is closed.
-    struct Closed: Error {}
+    package struct Closed: Error {}
 
     private struct Waiter: Sendable {
         let id: Int
@@ -34,18 +34,18 @@ final class Monitor<State: Sendable>: Sendable {
 
     private let box: Mutex<Box>
 
-    init(_ state: State) {
+    package init(_ state: State) {
         box = Mutex(Box(state: state))
     }
 
     /// Reads the state.
-    func read<T>(_ body: (State) -> T) -> T {
+    package func read<T>(_ body: (State) -> T) -> T {
         box.withLock { body($0.state) }
     }
 
     /// Changes the state, then resumes every waiter whose condition now holds.
     @discardableResult
-    func update<T>(_ body: (inout State) -> T) -> T {
+    package func update<T>(_ body: (inout State) -> T) -> T {
         var ready: [Resumption] = []
         let result = box.withLock { box in
             let result = body(&box.state)
@@ -57,7 +57,7 @@ final class Monitor<State: Sendable>: Sendable {
     }
 
     /// Returns `decide`'s value at once when it has one for the current state, without suspending.
-    func now<T>(_ decide: (inout State) -> T?) -> T? {
+    package func now<T>(_ decide: (inout State) -> T?) -> T? {
         var ready: [Resumption] = []
         let value = box.withLock { box in
             let value = decide(&box.state)
@@ -74,7 +74,7 @@ final class Monitor<State: Sendable>: Sendable {
     /// - Throws: `CancellationError` when the task is cancelled, ``Closed`` once closed.
     ///
     /// The waiting task resumes on the caller's executor (`isolation`).
-    func wait<T: Sendable>(
+    package func wait<T: Sendable>(
         until decide: @escaping @Sendable (inout State) -> T?,
         onWait: (@Sendable (State) -> Void)? = nil,
         isolation: isolated (any Actor)? = #isolation
@@ -125,7 +125,7 @@ final class Monitor<State: Sendable>: Sendable {
     }
 
     /// Ends every wait with ``Closed``, now and later.
-    func close() {
+    package func close() {
         let waiters: [Waiter] = box.withLock { box in
             box.closed = true
             defer { box.waiters.removeAll() }

@@ -97,9 +97,9 @@ final class ReplyDraft: Sendable {
     /// Why the reply was cut short, if it was.
     var cut: ReplyCut? { state.withLock(\.cut) }
     /// Seconds from asking to the first text; nil while none came.
-    var firstToken: Double? { state.withLock(\.firstText).map(\.seconds) }
+    var firstToken: Double? { state.withLock(\.firstText).map(\.inSeconds) }
     /// Seconds since the model was asked.
-    var elapsed: Double { (.now - asked).seconds }
+    var elapsed: Double { (.now - asked).inSeconds }
     /// How many times the call was retried.
     var retries: Int { state.withLock(\.retries) }
     /// A scripted persona's choice of argument, when it said.

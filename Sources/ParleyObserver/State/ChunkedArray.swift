@@ -15,7 +15,7 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, 
     private static var mask: Int { chunkSize - 1 }
 
     /// The chunks: every one full but the last (the first's first ``start`` elements are gone).
-    private var chunks: [[Element]] = []
+    private(set) var chunks: [[Element]] = []
     /// How many elements of the first chunk were removed from the front.
     private var start = 0
     /// How many elements there are.

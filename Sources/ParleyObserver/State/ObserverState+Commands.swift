@@ -79,11 +79,9 @@ extension ObserverState {
             return compareWithParent()
         case .requestQuit:
             if debate.finish != nil { return [.quit] }
-            // A concluded debate has nothing under way to lose: it ends as it stands.
-            if debate.isConcluded { return [.send(.stop), .quit] }
-            // Nothing is lost by leaving a replay, a debate that has not begun, or a served debate
-            // (it goes on without this observer): no question.
-            if debate.info == nil || intake.isReplay || intake.attachedTo != nil { return [.send(.stop), .quit] }
+            // Nothing is lost by leaving a concluded debate (it ends as it stands), a replay, a debate
+            // that has not begun, or a served debate (it goes on without this observer): no question.
+            if debate.isConcluded || debate.info == nil || intake.isReplay || intake.attachedTo != nil { return [.send(.stop), .quit] }
             view.isConfirmingQuit = true
         case .confirmQuit:
             view.isConfirmingQuit = false

@@ -15,9 +15,7 @@ extension ObserverState {
     /// whole (and the turn looked back at with it), and the person's settings kept. The
     /// ``timeline`` keeps the event (at time 0: use ``apply(_:)-(EventRecord)`` for its time).
     public mutating func apply(_ event: DebateEvent) {
-        if case .connection(let note) = event { return hear(note) }
-        timeline.append(EventRecord(seq: 0, time: 0, event: event))
-        take(event)
+        apply(EventRecord(seq: 0, time: 0, event: event))
     }
 
     private mutating func take(_ event: DebateEvent) {

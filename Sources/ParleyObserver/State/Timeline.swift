@@ -166,9 +166,4 @@ public struct Timeline: Sendable {
         for record in records[(checkpoint * interval)..<kept] { debate.take(record, isReplay: isReplay) }
         return debate
     }
-
-    /// The first turn of round `round`'s, or nil when no turn of it has ended.
-    public func firstTurn(ofRound round: Int) -> Int? {
-        rounds.indices.dropFirst().first { rounds[$0] == round }
-    }
 }

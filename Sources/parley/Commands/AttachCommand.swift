@@ -80,9 +80,13 @@ struct AttachCommand: AsyncParsableCommand {
             options.forks = !readOnly
             while true {
                 options.attachedTo = "\(target.shown)/\(id)"
-                // A fork's parent is on the server: `d` shows the fork beside the parent read from there.
-                options.parentRecording = await AttachedDebate.parent(of: id, on: target, token: token, client: client)
-                let frontend = Frontend.choose(headless: headless, jsonl: jsonl, observer: options)
+                var frontend = Frontend.choose(headless: headless, jsonl: jsonl, observer: options)
+                // A fork's parent is on the server: in the observer, `d` shows the fork beside the
+                // parent read from there.
+                if frontend.isInteractive, let parent = await AttachedDebate.parent(of: id, on: target, token: token, client: client) {
+                    options.parentRecording = parent
+                    frontend = .observer(options)
+                }
                 let source = AttachedDebate(target: target, id: id, token: token, client: client, readOnly: readOnly)
                 let fork: MessageID?
                 (reason, fork) = try await frontend.show(source, stopping: "you left the debate; it goes on on its server")

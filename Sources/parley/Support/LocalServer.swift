@@ -29,6 +29,6 @@ extension ListeningServer {
     func serve(_ debate: Debate, recordingPath: String?, lingers: Bool) -> String {
         let id = server.serve(debate, recordingPath: recordingPath, lingers: lingers)
         Console.error("parley: serving this debate at \(url)/debates/\(id) — its events at \(url)/debates/\(id)/events")
-        return "\(id) on \(server.settings.address.text)"
+        return "\(id) on \(listening)"
     }
 }
