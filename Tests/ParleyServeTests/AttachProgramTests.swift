@@ -16,7 +16,7 @@ struct AttachProgramTests {
             try tmux.runInShell(ServeProgramTests.program, arguments: ["attach", "127.0.0.1:\(proxy.port)/debates/\(id)"])
             // Connected once the debate's panes show.
             try await tmux.waitFor("pm · Product")
-            #expect(proxy.connections == 1)
+            let before = proxy.connections
 
             // Turns are stepped from elsewhere (the server's API) while the line is cut.
             for turn in 0..<3 {
@@ -26,7 +26,7 @@ struct AttachProgramTests {
                     screen.components(separatedBy: "→ all").count - 1 == turn + 1
                 }
                 // It came through a new connection: the observer connected again after the cut.
-                #expect(proxy.connections >= turn + 2)
+                #expect(proxy.connections >= before + turn + 1)
             }
             // Each turn once: none missed while the line was down, none shown twice after.
             #expect(try tmux.capture().components(separatedBy: "→ all").count - 1 == 3)
